@@ -1,0 +1,160 @@
+package dev.b24tasks;
+
+import dev.b24tasks.auth.AuthStore;
+import dev.b24tasks.auth.Scopes;
+import dev.b24tasks.config.Settings;
+import dev.b24tasks.directory.Directory;
+import dev.b24tasks.directory.UserMethods;
+import dev.b24tasks.rest.Dispatcher;
+import dev.b24tasks.rest.Gateway;
+import dev.b24tasks.rest.MethodRegistry;
+import dev.b24tasks.rest.RateLimiter;
+import dev.b24tasks.rest.SystemMethods;
+import dev.b24tasks.rest.WindowedOperatingBudget;
+import dev.b24tasks.store.Database;
+import dev.b24tasks.web.HttpServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * One running b24-tasks: the store, the services of every feature, the method table and the HTTP listeners.
+ * {@link #start} is the single wiring function, used by {@code serve} and by the tests alike.
+ */
+public final class App implements AutoCloseable {
+  public final Settings settings;
+  public final Clock clock;
+  public final Database db;
+  public final AuthStore auth;
+  public final Directory directory;
+  public final MethodRegistry registry;
+  public final Gateway gateway;
+  private final HttpServer http;
+  private final Bootstrap.Result bootstrap;
+
+  private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory,
+      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap) {
+    this.settings = settings;
+    this.clock = clock;
+    this.db = db;
+    this.auth = auth;
+    this.directory = directory;
+    this.registry = registry;
+    this.gateway = gateway;
+    this.http = http;
+    this.bootstrap = bootstrap;
+  }
+
+  public static App start(Settings settings) {
+    Clock clock = Clock.systemUTC();
+    Database db = Database.open(settings);
+    try {
+      AuthStore auth = new AuthStore(db, clock);
+      Directory directory = new Directory(db, settings.timeZone);
+      MethodRegistry registry = new MethodRegistry();
+      new SystemMethods(registry, settings.timeZone).register(registry);
+      new UserMethods(directory).register(registry);
+      // Feature method families register here, one line each, in the order the docs group them.
+
+      String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
+      Dispatcher dispatcher =
+          new Dispatcher(registry, new WindowedOperatingBudget(settings.operatingLimitSeconds, clock), language);
+      Gateway gateway = new Gateway(dispatcher, auth, RateLimiter.OFF, settings.timeZone);
+      Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
+      HttpServer http = HttpServer.start(settings, gateway, null, () -> true);
+      return new App(settings, clock, db, auth, directory, registry, gateway, http, boot);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public int tlsPort() {
+    return http.tlsPort();
+  }
+
+  /** The base of the administrator's webhook, e.g. {@code http://127.0.0.1:8080/rest/1/abc123/}, when known. */
+  public String webhookUrl(boolean https) {
+    if (bootstrap.webhookCode() == null) return null;
+    int p = https ? tlsPort() : port();
+    if (p < 0) return null;
+    return (https ? "https" : "http") + "://" + displayHost() + ":" + p + "/rest/" + bootstrap.webhookUser() + "/"
+        + bootstrap.webhookCode() + "/";
+  }
+
+  private String displayHost() {
+    return "0.0.0.0".equals(settings.host) ? "127.0.0.1" : settings.host;
+  }
+
+  public Bootstrap.Result bootstrap() {
+    return bootstrap;
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.close();
+    } finally {
+      db.close();
+    }
+  }
+
+  /** First start: the administrator and a webhook with every scope; {@code --webhook U:CODE} made sure of. */
+  public static final class Bootstrap {
+    private Bootstrap() {}
+
+    /** The webhook this start knows the code of (created now, fixed by settings, or remembered), else nulls. */
+    public record Result(Long webhookUser, String webhookCode, boolean createdPortal) {}
+
+    static Result run(Settings settings, Directory directory, AuthStore auth) {
+      boolean empty = directory.countUsers() == 0;
+      if (empty) directory.createUser("admin@b24-tasks.local", "Admin", "", true);
+      Path remembered = settings.dataDir.resolve("admin-webhook.txt");
+      if (settings.webhook != null && !settings.webhook.isBlank()) {
+        String[] parts = settings.webhook.split(":", 2);
+        if (parts.length != 2 || !parts[0].matches("\\d+") || parts[1].isBlank()) {
+          throw new IllegalArgumentException("--webhook must be USER_ID:CODE, e.g. 1:abc123; got " + settings.webhook);
+        }
+        long user = Long.parseLong(parts[0]);
+        if (!directory.exists(user)) {
+          throw new IllegalArgumentException("--webhook names user " + user + ", who does not exist in this portal");
+        }
+        if (!auth.webhookExists(user, parts[1])) auth.createWebhook(user, Scopes.ALL, parts[1], null, "--webhook");
+        return new Result(user, parts[1], empty);
+      }
+      if (empty) {
+        String code = auth.createWebhook(1, Scopes.ALL, null, null, "administrator");
+        remember(remembered, "1:" + code);
+        return new Result(1L, code, true);
+      }
+      try {
+        if (Files.exists(remembered)) {
+          String[] parts = Files.readString(remembered).trim().split(":", 2);
+          if (parts.length == 2 && auth.webhookExists(Long.parseLong(parts[0]), parts[1])) {
+            return new Result(Long.parseLong(parts[0]), parts[1], false);
+          }
+        }
+      } catch (IOException | NumberFormatException ignored) {
+        // an unreadable note only means the URL is not printed
+      }
+      return new Result(null, null, false);
+    }
+
+    private static void remember(Path file, String userAndCode) {
+      try {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, userAndCode + "\n");
+        file.toFile().setReadable(false, false);
+        file.toFile().setReadable(true, true);
+      } catch (IOException e) {
+        // the URL is printed anyway; only later starts will not repeat it
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.b24tasks;
+
+import dev.b24tasks.cli.ConfigDefaults;
+import dev.b24tasks.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code b24-tasks} command: {@code serve} and the administrative subcommands. */
+@Command(
+    name = "b24-tasks",
+    mixinStandardHelpOptions = true,
+    version = "b24-tasks 0.1.0",
+    description = "A self-hosted, Bitrix24-compatible Tasks REST server.",
+    subcommands = {ServeCommand.class})
+public final class Main implements Runnable {
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setDefaultValueProvider(ConfigDefaults.from(args));
+    System.exit(cli.execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

@@ -1,0 +1,150 @@
+package dev.b24tasks.auth;
+
+import dev.b24tasks.rest.RestError;
+import dev.b24tasks.rest.RestException;
+import dev.b24tasks.store.Database;
+import dev.b24tasks.store.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Inbound webhooks and access tokens. Secrets are stored as SHA-256 hashes; a webhook code is compared in
+ * constant time against every webhook of its user. Successful look-ups are cached for a few seconds so the hot
+ * path does not ask the database on every call; a deleted webhook stops working within that time on every node.
+ */
+public final class AuthStore {
+  /** How long a positive look-up is trusted before the database is asked again. */
+  private static final Duration CACHE_TTL = Duration.ofSeconds(2);
+
+  private final Database db;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(Caller caller, Instant expiresAt, Instant credentialExpiresAt) {}
+
+  /** One webhook as listed: the code itself is not kept, only its hash. */
+  public record Webhook(long id, long userId, Set<String> scopes, Instant expiresAt, Instant createdAt, String title) {}
+
+  /** A new access token, shown once. */
+  public record IssuedToken(String accessToken, long userId, Set<String> scopes, Instant expiresAt) {}
+
+  public AuthStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** The caller of {@code /rest/{userId}/{code}/…}; 401 NO_AUTH_FOUND when the pair is unknown or expired. */
+  public Caller webhook(long userId, String code) {
+    String key = "w:" + userId + "/" + code;
+    Instant now = clock.instant();
+    Cached hit = cache.get(key);
+    if (hit != null && hit.expiresAt.isAfter(now)
+        && (hit.credentialExpiresAt == null || hit.credentialExpiresAt.isAfter(now))) {
+      return hit.caller;
+    }
+    byte[] presented = Secrets.hash(code);
+    List<Object[]> rows = db.read(tx -> tx.query(
+        "SELECT w.id, w.code_hash, w.scopes, w.expires_at FROM webhooks w JOIN users u ON u.id = w.user_id "
+            + "WHERE w.user_id = ? AND u.active",
+        rs -> new Object[] {rs.getLong(1), rs.getBytes(2), Sql.strings(rs, "scopes"), Sql.instant(rs, "expires_at")},
+        userId));
+    Object[] match = null;
+    for (Object[] row : rows) {
+      // every row is compared, so the time taken does not tell which one matched
+      if (java.security.MessageDigest.isEqual(presented, (byte[]) row[1])) match = row;
+    }
+    if (match == null) throw RestException.of(RestError.NO_AUTH_FOUND);
+    Instant expires = (Instant) match[3];
+    if (expires != null && !expires.isAfter(now)) throw RestException.of(RestError.NO_AUTH_FOUND);
+    Caller caller = new Caller(userId, Set.of((String[]) match[2]), "webhook:" + match[0], Caller.Kind.WEBHOOK);
+    cache.put(key, new Cached(caller, now.plus(CACHE_TTL), expires));
+    return caller;
+  }
+
+  /** The caller of an access token; 401 expired_token once it is past its lifetime. */
+  public Caller token(String token) {
+    String key = "t:" + token;
+    Instant now = clock.instant();
+    Cached hit = cache.get(key);
+    if (hit != null && hit.expiresAt.isAfter(now) && hit.credentialExpiresAt.isAfter(now)) return hit.caller;
+    Optional<Object[]> row = db.read(tx -> tx.queryOne(
+        "SELECT t.id, t.user_id, t.scopes, t.expires_at, u.active FROM access_tokens t "
+            + "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+        rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.strings(rs, "scopes"), Sql.instant(rs, "expires_at"),
+            rs.getBoolean(5)},
+        (Object) Secrets.hash(token)));
+    if (row.isEmpty() || !(Boolean) row.get()[4]) throw RestException.of(RestError.INVALID_TOKEN);
+    Object[] r = row.get();
+    Instant expires = (Instant) r[3];
+    if (!expires.isAfter(now)) throw RestException.of(RestError.EXPIRED_TOKEN);
+    Caller caller = new Caller((Long) r[1], Set.of((String[]) r[2]), "token:" + r[0], Caller.Kind.TOKEN);
+    cache.put(key, new Cached(caller, now.plus(CACHE_TTL), expires));
+    return caller;
+  }
+
+  /** Creates a webhook; {@code code} null makes a random one. Returns the code (the only time it is seen). */
+  public String createWebhook(long userId, Collection<String> scopes, String code, Instant expiresAt, String title) {
+    String theCode = code == null || code.isBlank() ? Secrets.newCode(16) : code;
+    db.tx(tx -> tx.update(
+        "INSERT INTO webhooks (user_id, code_hash, scopes, expires_at, title, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        userId, Secrets.hash(theCode), new LinkedHashSet<>(scopes).toArray(String[]::new), expiresAt, title,
+        clock.instant()));
+    return theCode;
+  }
+
+  /** True when the user already has a webhook with exactly this code. */
+  public boolean webhookExists(long userId, String code) {
+    try {
+      webhook(userId, code);
+      return true;
+    } catch (RestException e) {
+      return false;
+    }
+  }
+
+  public List<Webhook> webhooks(Long userId) {
+    return db.read(tx -> tx.query(
+        "SELECT id, user_id, scopes, expires_at, created_at, title FROM webhooks "
+            + (userId == null ? "" : "WHERE user_id = ? ") + "ORDER BY id",
+        AuthStore::webhookRow, userId == null ? new Object[0] : new Object[] {userId}));
+  }
+
+  /** Deletes a webhook; false when there was none with that id (and, if given, that user). */
+  public boolean deleteWebhook(long id, Long userId) {
+    int n = db.tx(tx -> userId == null
+        ? tx.update("DELETE FROM webhooks WHERE id = ?", id)
+        : tx.update("DELETE FROM webhooks WHERE id = ? AND user_id = ?", id, userId));
+    cache.clear();
+    return n == 1;
+  }
+
+  /** Issues an OAuth-style access token for {@code userId}, valid for {@code ttl}. */
+  public IssuedToken createToken(long userId, Collection<String> scopes, Duration ttl) {
+    String token = Secrets.newCode(32) + Long.toHexString(clock.millis());
+    Instant expires = clock.instant().plus(ttl);
+    Set<String> scopeSet = new LinkedHashSet<>(scopes);
+    db.tx(tx -> tx.update(
+        "INSERT INTO access_tokens (user_id, token_hash, scopes, expires_at, created_at) VALUES (?, ?, ?, ?, ?)",
+        userId, Secrets.hash(token), scopeSet.toArray(String[]::new), expires, clock.instant()));
+    return new IssuedToken(token, userId, scopeSet, expires);
+  }
+
+  /** Forgets cached look-ups, e.g. after a reset of the portal. */
+  public void clearCache() {
+    cache.clear();
+  }
+
+  private static Webhook webhookRow(ResultSet rs) throws SQLException {
+    return new Webhook(rs.getLong("id"), rs.getLong("user_id"), new LinkedHashSet<>(List.of(Sql.strings(rs, "scopes"))),
+        Sql.instant(rs, "expires_at"), Sql.instant(rs, "created_at"), rs.getString("title"));
+  }
+}

@@ -1,0 +1,83 @@
+package dev.b24tasks.cli;
+
+import dev.b24tasks.App;
+import dev.b24tasks.config.Settings;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code b24-tasks serve}: start the server and keep it running until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the server.")
+public final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--data", description = "Data folder (embedded PostgreSQL, TLS certificate). Default: ${DEFAULT-VALUE}")
+  Path data = Path.of("data");
+
+  @Option(names = "--host", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+  String host = "127.0.0.1";
+
+  @Option(names = "--port", description = "HTTP port. Default: ${DEFAULT-VALUE}")
+  int port = 8080;
+
+  @Option(names = "--tls-port", description = "HTTPS port; -1 turns HTTPS off. Default: ${DEFAULT-VALUE}")
+  int tlsPort = 8443;
+
+  @Option(names = "--webhook", description = "USER_ID:CODE of a webhook to create (or keep), e.g. 1:abc123")
+  String webhook;
+
+  @Option(names = "--language", description = "Language of error descriptions: en or ru. Default: ${DEFAULT-VALUE}")
+  String language = "en";
+
+  @Option(names = "--rate-limit", description = "off, standard (2/s, burst 50) or enterprise (5/s, burst 250). "
+      + "Default: ${DEFAULT-VALUE}")
+  String rateLimit = "standard";
+
+  @Option(names = "--database", description = "JDBC URL of an external PostgreSQL; default: the embedded one")
+  String database;
+
+  @Option(names = "--database-user", description = "User for --database")
+  String databaseUser;
+
+  @Option(names = "--database-password", description = "Password for --database")
+  String databasePassword;
+
+  @Option(names = "--time-zone", description = "Portal time zone, e.g. Europe/Berlin. Default: the machine's")
+  String timeZone;
+
+  @Option(names = "--config", description = "Config file (key=value, keys as the long option names)")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings s = new Settings();
+    s.dataDir = data;
+    s.host = host;
+    s.port = port;
+    s.tlsPort = tlsPort;
+    s.webhook = webhook;
+    s.language = language;
+    s.rateLimit = rateLimit;
+    s.databaseUrl = database;
+    s.databaseUser = databaseUser;
+    s.databasePassword = databasePassword;
+    if (timeZone != null && !timeZone.isBlank()) s.timeZone = ZoneId.of(timeZone);
+    App app = App.start(s);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.close();
+      stopped.countDown();
+    }, "b24-tasks-shutdown"));
+    System.out.println("b24-tasks is serving on http://" + s.host + ":" + app.port() + "/rest/"
+        + (app.tlsPort() > 0 ? " and https://" + s.host + ":" + app.tlsPort() + "/rest/" : ""));
+    if (app.webhookUrl(false) != null) {
+      System.out.println("Inbound webhook (administrator, every scope):");
+      System.out.println("  " + app.webhookUrl(false));
+      if (app.webhookUrl(true) != null) System.out.println("  " + app.webhookUrl(true));
+    }
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}

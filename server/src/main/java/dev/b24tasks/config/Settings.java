@@ -1,0 +1,45 @@
+package dev.b24tasks.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+/**
+ * Everything a server process is started with. Filled from the command line, the environment and the config
+ * file by {@link dev.b24tasks.Main}; tests set the fields directly. Read-only once the server has started.
+ */
+public final class Settings {
+  /** Data folder: the embedded PostgreSQL, the TLS certificate, the config file. */
+  public Path dataDir = Path.of("data");
+  public String host = "127.0.0.1";
+  /** HTTP port; 0 picks a free one. */
+  public int port = 8080;
+  /** HTTPS port; 0 picks a free one, -1 switches HTTPS off. */
+  public int tlsPort = 8443;
+  /** "USER_ID:CODE" of a webhook to create (or keep) on start, for scripts and CI; null for a random one. */
+  public String webhook;
+  /** Portal language of error descriptions: en or ru. */
+  public String language = "en";
+  /** off, standard (2/s, burst 50) or enterprise (5/s, burst 250). */
+  public String rateLimit = "standard";
+  /** JDBC URL of an external PostgreSQL; null runs the embedded one in {@link #dataDir}. */
+  public String databaseUrl;
+  public String databaseUser;
+  public String databasePassword;
+  public int databasePoolSize = 16;
+  /** Portal default time zone: task dates are rendered in the caller's zone, or this one. */
+  public ZoneId timeZone = ZoneId.systemDefault();
+  /** Largest request body accepted, in bytes. */
+  public long maxBodyBytes = 8L * 1024 * 1024;
+  /**
+   * Per-method operating-time budget over a 10-minute window, in seconds; 0 switches the limit off (the
+   * on-premise default). Cloud portals use 480.
+   */
+  public double operatingLimitSeconds = 0;
+  /**
+   * Older portals (before the February 2026 "V2" task path) let a transition that changes nothing succeed
+   * silently; current ones refuse it. False follows the current behaviour.
+   */
+  public boolean noopTransitionsSucceed = false;
+  /** Print the webhook URLs and other start-up facts to standard output. */
+  public boolean announce = true;
+}

@@ -1,0 +1,68 @@
+package dev.b24tasks.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.auth.Caller;
+import java.time.Instant;
+import java.util.List;
+
+/** One method call as a handler sees it: who calls, with which parameters, in which language. */
+public final class Call {
+  private final Caller caller;
+  private final Method method;
+  private final Params params;
+  private final String language;
+  private final String requestId;
+  private final Instant startedAt;
+  private final boolean inBatch;
+
+  public Call(Caller caller, Method method, Params params, String language, String requestId, Instant startedAt,
+      boolean inBatch) {
+    this.caller = caller;
+    this.method = method;
+    this.params = params;
+    this.language = language;
+    this.requestId = requestId;
+    this.startedAt = startedAt;
+    this.inBatch = inBatch;
+  }
+
+  public Caller caller() {
+    return caller;
+  }
+
+  /** The user the call runs as. */
+  public long userId() {
+    return caller.userId();
+  }
+
+  public Method method() {
+    return method;
+  }
+
+  public Params params() {
+    return params;
+  }
+
+  /** Positional arguments: the values in the order sent, names ignored ({@code auth} and telemetry removed). */
+  public List<JsonNode> args() {
+    return params.positional();
+  }
+
+  /** Portal language of error texts: "en" or "ru". */
+  public String language() {
+    return language;
+  }
+
+  /** The client's {@code bx24_request_id}, or null: the same on every retry of one call. */
+  public String requestId() {
+    return requestId;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public boolean inBatch() {
+    return inBatch;
+  }
+}

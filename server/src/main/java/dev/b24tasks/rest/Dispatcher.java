@@ -1,0 +1,81 @@
+package dev.b24tasks.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24tasks.auth.Caller;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one method call for an authenticated caller: finds the method, checks its scope and the operating-time
+ * budget, calls the handler, and reports the result or the error with its timing. Knows nothing of HTTP, so
+ * {@code batch} runs its sub-commands through the same path.
+ */
+public final class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final MethodRegistry registry;
+  private final OperatingBudget budget;
+  private final String language;
+
+  /** What a call came to: a result (with list totals) or an error, and its timing. */
+  public record Outcome(Object result, Long total, Long next, RestException error, Timing timing) {
+    public boolean ok() {
+      return error == null;
+    }
+  }
+
+  public Dispatcher(MethodRegistry registry, OperatingBudget budget, String language) {
+    this.registry = registry;
+    this.budget = budget;
+    this.language = language;
+  }
+
+  public MethodRegistry registry() {
+    return registry;
+  }
+
+  public String language() {
+    return language;
+  }
+
+  public Outcome call(Caller caller, String methodName, ObjectNode params, String requestId, boolean inBatch) {
+    long start = Timing.nowNanos();
+    long cpuStart = System.nanoTime();
+    Optional<Method> found = registry.find(methodName);
+    if (found.isEmpty()) return failed(RestException.of(RestError.METHOD_NOT_FOUND), start);
+    Method method = found.get();
+    if (!caller.hasScope(method.scope())) return failed(RestException.of(RestError.INSUFFICIENT_SCOPE), start);
+    if (inBatch && !method.batchable()) return failed(RestException.of(RestError.ERROR_BATCH_METHOD_NOT_ALLOWED), start);
+    try {
+      budget.check(caller.credentialKey(), method.name());
+    } catch (RestException e) {
+      return failed(e, start);
+    }
+    Object result;
+    RestException error = null;
+    try {
+      Call call = new Call(caller, method, new Params(params), language, requestId, Instant.now(), inBatch);
+      result = method.handler().handle(call);
+    } catch (RestException e) {
+      result = null;
+      error = e;
+    } catch (RuntimeException | StackOverflowError e) {
+      // Never show the exception to the client: it may carry SQL, paths or data. The log has it.
+      log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
+      result = null;
+      error = RestException.of(RestError.INTERNAL_SERVER_ERROR);
+    }
+    double processing = (System.nanoTime() - cpuStart) / 1e9;
+    OperatingBudget.Usage usage = budget.charge(caller.credentialKey(), method.name(), processing);
+    Timing timing = new Timing(start, Timing.nowNanos(), processing, usage.operating(), usage.resetAt());
+    if (error != null) return new Outcome(null, null, null, error, timing);
+    if (result instanceof Page page) return new Outcome(page.result(), page.total(), page.next(), null, timing);
+    return new Outcome(result, null, null, null, timing);
+  }
+
+  private static Outcome failed(RestException e, long start) {
+    return new Outcome(null, null, null, e, new Timing(start, Timing.nowNanos(), 0, 0, 0));
+  }
+}

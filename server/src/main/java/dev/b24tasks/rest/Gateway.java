@@ -1,0 +1,152 @@
+package dev.b24tasks.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24tasks.auth.AuthStore;
+import dev.b24tasks.auth.Caller;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bitrix24's classic REST gateway, free of HTTP-server types: reads the URL form ({@code /rest/{user}/{code}/
+ * {method}} or {@code /rest/{method}} with {@code auth}), decodes the parameters, authenticates, applies the rate
+ * limit, dispatches, and writes the envelope ({@code {result,total,next,time}} or {@code {error,
+ * error_description}}) as JSON or XML.
+ */
+public final class Gateway {
+  /** Parameters the JS SDK adds to every call; they are not parameters of the method. */
+  static final Set<String> TELEMETRY = Set.of("bx24_request_id", "bx24_sdk_ver", "bx24_sdk_type");
+
+  private final Dispatcher dispatcher;
+  private final AuthStore auth;
+  private final RateLimiter rateLimiter;
+  private final ZoneId zone;
+  private final String language;
+
+  public Gateway(Dispatcher dispatcher, AuthStore auth, RateLimiter rateLimiter, ZoneId zone) {
+    this.dispatcher = dispatcher;
+    this.auth = auth;
+    this.rateLimiter = rateLimiter;
+    this.zone = zone;
+    this.language = dispatcher.language();
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The URL form of one request. */
+  record Target(String method, Long webhookUser, String webhookCode, boolean xml) {}
+
+  public RestResponse handle(RestRequest request) {
+    Target target;
+    try {
+      target = parsePath(request.path());
+    } catch (RestException e) {
+      return error(e, false, null);
+    }
+    try {
+      ObjectNode params = ParamDecoder.decode(request.rawQuery(), request.contentType(), request.body());
+      String requestId = textOf(params.get("bx24_request_id"));
+      for (String t : TELEMETRY) params.remove(t);
+      JsonNode authParam = params.remove("auth");
+      Caller caller = authenticate(target, authParam, request.authorization());
+      if (!rateLimiter.tryAcquire(caller.credentialKey())) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
+      Dispatcher.Outcome outcome = dispatcher.call(caller, target.method(), params, requestId, false);
+      if (!outcome.ok()) return error(outcome.error(), target.xml(), target.method());
+      return success(outcome, target);
+    } catch (RestException e) {
+      return error(e, target.xml(), target.method());
+    }
+  }
+
+  private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader) {
+    if (target.webhookUser() != null) return auth.webhook(target.webhookUser(), target.webhookCode());
+    String token = null;
+    if (authParam != null && !authParam.isContainerNode() && !authParam.asText().isBlank()) token = authParam.asText();
+    if (token == null && authorizationHeader != null) {
+      String h = authorizationHeader.trim();
+      token = h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
+    }
+    if (token == null || token.isEmpty()) throw RestException.of(RestError.NO_AUTH_FOUND);
+    return auth.token(token);
+  }
+
+  /** {@code 1/abc/tasks.task.get.json}, {@code tasks.task.get}, {@code batch.xml/}: method, credentials, format. */
+  static Target parsePath(String rawPath) {
+    String path = rawPath == null ? "" : rawPath;
+    while (path.startsWith("/")) path = path.substring(1);
+    while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+    String[] parts = path.split("/", -1);
+    for (int i = 0; i < parts.length; i++) parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
+    String method;
+    Long user = null;
+    String code = null;
+    if (parts.length == 1 && !parts[0].isEmpty()) {
+      method = parts[0];
+    } else if (parts.length == 3 && parts[0].matches("\\d{1,18}") && !parts[1].isEmpty()) {
+      user = Long.parseLong(parts[0]);
+      code = parts[1];
+      method = parts[2];
+    } else {
+      // REST 3.0 (/rest/api/...) and anything else: not served here.
+      throw RestException.of(RestError.METHOD_NOT_FOUND);
+    }
+    boolean xml = false;
+    String lower = method.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".json")) {
+      method = method.substring(0, method.length() - 5);
+    } else if (lower.endsWith(".xml")) {
+      method = method.substring(0, method.length() - 4);
+      xml = true;
+    }
+    if (method.isEmpty()) throw RestException.of(RestError.METHOD_NOT_FOUND);
+    return new Target(method, user, code, xml);
+  }
+
+  private RestResponse success(Dispatcher.Outcome outcome, Target target) {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("result", outcome.result());
+    if (outcome.total() != null) envelope.put("total", outcome.total());
+    if (outcome.next() != null) envelope.put("next", outcome.next());
+    envelope.put("time", outcome.timing().toMap(zone, true));
+    return render(200, envelope, target.xml(), target.method(), null);
+  }
+
+  RestResponse error(RestException e, boolean xml, String method) {
+    return render(e.status(), errorBody(e), xml, method, e.code());
+  }
+
+  /** {@code {"error": code, "error_description": text}}: no {@code result}, no {@code time}. */
+  public Map<String, Object> errorBody(RestException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", e.code());
+    body.put("error_description", e.description(language));
+    return body;
+  }
+
+  private static RestResponse render(int status, Map<String, Object> envelope, boolean xml, String method,
+      String errorCode) {
+    if (xml) return new RestResponse(status, "text/xml; charset=utf-8", Xml.write(envelope), method, errorCode);
+    return new RestResponse(status, "application/json; charset=utf-8", Json.write(envelope), method, errorCode);
+  }
+
+  private static String textOf(JsonNode n) {
+    return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
+  }
+
+  /** Used by batch: the same authentication-free path for sub-commands. */
+  public static List<String> telemetryNames() {
+    return List.copyOf(TELEMETRY);
+  }
+}

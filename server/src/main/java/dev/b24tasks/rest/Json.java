@@ -1,0 +1,118 @@
+package dev.b24tasks.rest;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
+import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.type.MapType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The one JSON configuration of the server. Output follows PHP's json_encode as Bitrix24 uses it: an empty
+ * associative array is written as {@code []}, never {@code {}} (clients test {@code auditorsData: []}).
+ */
+public final class Json {
+  /** Deepest nesting accepted in a request body; deeper input is refused with a clear error. */
+  public static final int MAX_DEPTH = 64;
+
+  public static final ObjectMapper MAPPER = create();
+
+  private Json() {}
+
+  private static ObjectMapper create() {
+    ObjectMapper mapper = new ObjectMapper();
+    mapper.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(16 * 1024 * 1024).build());
+    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    mapper.disable(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    SimpleModule php = new SimpleModule("php-empty-array");
+    php.setSerializerModifier(new BeanSerializerModifier() {
+      @Override
+      public JsonSerializer<?> modifyMapSerializer(
+          SerializationConfig config, MapType type, BeanDescription desc, JsonSerializer<?> serializer) {
+        return new EmptyMapAsArray(serializer);
+      }
+    });
+    php.addSerializer(ObjectNode.class, new EmptyObjectNodeAsArray());
+    mapper.registerModule(php);
+    return mapper;
+  }
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  public static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot serialize a response", e);
+    }
+  }
+
+  private static final class EmptyMapAsArray extends JsonSerializer<Map<?, ?>>
+      implements ContextualSerializer, ResolvableSerializer {
+    private final JsonSerializer<Object> delegate;
+
+    @SuppressWarnings("unchecked")
+    EmptyMapAsArray(JsonSerializer<?> delegate) {
+      this.delegate = (JsonSerializer<Object>) delegate;
+    }
+
+    @Override
+    public void serialize(Map<?, ?> value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      if (value.isEmpty()) {
+        gen.writeStartArray();
+        gen.writeEndArray();
+      } else {
+        delegate.serialize(value, gen, provider);
+      }
+    }
+
+    @Override
+    public JsonSerializer<?> createContextual(SerializerProvider prov, BeanProperty property)
+        throws JsonMappingException {
+      if (delegate instanceof ContextualSerializer c) return new EmptyMapAsArray(c.createContextual(prov, property));
+      return this;
+    }
+
+    @Override
+    public void resolve(SerializerProvider provider) throws JsonMappingException {
+      if (delegate instanceof ResolvableSerializer r) r.resolve(provider);
+    }
+
+    @Override
+    public boolean isEmpty(SerializerProvider provider, Map<?, ?> value) {
+      return value == null || value.isEmpty();
+    }
+  }
+
+  private static final class EmptyObjectNodeAsArray extends JsonSerializer<ObjectNode> {
+    @Override
+    public void serialize(ObjectNode value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      if (value.isEmpty()) {
+        gen.writeStartArray();
+        gen.writeEndArray();
+        return;
+      }
+      gen.writeStartObject();
+      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : value.properties()) {
+        gen.writeFieldName(e.getKey());
+        provider.defaultSerializeValue(e.getValue(), gen);
+      }
+      gen.writeEndObject();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.b24tasks.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The {@code basic} helpers every credential may call: {@code methods}, {@code method.get}, {@code scope}, {@code server.time}. */
+public final class SystemMethods {
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+  private final MethodRegistry registry;
+  private final ZoneId zone;
+
+  public SystemMethods(MethodRegistry registry, ZoneId zone) {
+    this.registry = registry;
+    this.zone = zone;
+  }
+
+  public void register(MethodRegistry r) {
+    r.named("methods", "basic", this::methods);
+    r.named("method.get", "basic", this::methodGet);
+    r.named("scope", "basic", this::scope);
+    r.named("server.time", "basic", call -> OffsetDateTime.now(zone).format(ISO));
+  }
+
+  /** Method names (lower case) the caller may use, or of one scope, or all with {@code full=true}. */
+  Object methods(Call call) {
+    boolean full = Params.truthy(call.params().first("full", "FULL"));
+    String scope = call.params().optString("scope").or(() -> call.params().optString("SCOPE")).orElse(null);
+    List<String> out = new java.util.ArrayList<>();
+    for (String name : registry.names()) {
+      Method m = registry.find(name).orElseThrow();
+      boolean include = scope != null ? m.scope().equals(scope) : (full || call.caller().hasScope(m.scope()));
+      if (include) out.add(name);
+    }
+    return out;
+  }
+
+  Object methodGet(Call call) {
+    JsonNode n = call.params().first("name", "NAME");
+    String name = n == null || n.isContainerNode() ? "" : n.asText().trim().toLowerCase(Locale.ROOT);
+    Map<String, Object> out = new LinkedHashMap<>();
+    var m = name.isEmpty() ? java.util.Optional.<Method>empty() : registry.find(name);
+    out.put("isExisting", m.isPresent());
+    out.put("isAvailable", m.isPresent() && call.caller().hasScope(m.get().scope()));
+    return out;
+  }
+
+  Object scope(Call call) {
+    if (Params.truthy(call.params().first("full", "FULL"))) {
+      TreeSet<String> all = new TreeSet<>();
+      registry.methods().forEach(m -> all.add(m.scope()));
+      return List.copyOf(all);
+    }
+    return List.copyOf(new TreeSet<>(call.caller().scopes()));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.b24tasks.rest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code time} block of a success envelope: start and finish as unix seconds with microseconds, their
+ * difference, the processing time, both as ISO dates, and the operating-time budget of this method
+ * ({@code operating} seconds used in the window, {@code operating_reset_at} when the oldest minute drops out).
+ */
+public record Timing(long startNanosEpoch, long finishNanosEpoch, double processing, double operating,
+    long operatingResetAt) {
+
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+  public Map<String, Object> toMap(ZoneId zone, boolean withOperating) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("start", startNanosEpoch / 1_000L / 1e6);
+    m.put("finish", finishNanosEpoch / 1_000L / 1e6);
+    m.put("duration", (finishNanosEpoch - startNanosEpoch) / 1e9);
+    m.put("processing", processing);
+    m.put("date_start", iso(startNanosEpoch, zone));
+    m.put("date_finish", iso(finishNanosEpoch, zone));
+    if (withOperating) {
+      m.put("operating_reset_at", operatingResetAt);
+      m.put("operating", operating);
+    }
+    return m;
+  }
+
+  private static String iso(long nanosEpoch, ZoneId zone) {
+    Instant i = Instant.ofEpochSecond(nanosEpoch / 1_000_000_000L, nanosEpoch % 1_000_000_000L);
+    return OffsetDateTime.ofInstant(i, zone).format(ISO);
+  }
+
+  /** Nanoseconds since the epoch, with the best precision the clock offers. */
+  public static long nowNanos() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.b24tasks.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.b24tasks.config.Settings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one store: PostgreSQL, either embedded in the data folder (the default) or external. Owns the pool, runs the
+ * migrations and hands out transactions. Features write their own SQL against {@link Tx}.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final EmbeddedPostgres embedded;
+  private final HikariDataSource pool;
+  private final Transactions transactions;
+
+  private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+    this.embedded = embedded;
+    this.pool = pool;
+    this.transactions = new Transactions(pool);
+  }
+
+  /** Starts (or connects to) the store named by the settings and brings its schema up to date. */
+  public static Database open(Settings settings) {
+    EmbeddedPostgres embedded = null;
+    String url = settings.databaseUrl;
+    String user = settings.databaseUser;
+    String password = settings.databasePassword;
+    if (url == null || url.isBlank()) {
+      embedded = startEmbedded(settings.dataDir.resolve("pg"));
+      url = embedded.getJdbcUrl("postgres", "postgres");
+      user = "postgres";
+      password = null;
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (user != null) config.setUsername(user);
+    if (password != null) config.setPassword(password);
+    config.setMaximumPoolSize(settings.databasePoolSize);
+    config.setMinimumIdle(Math.min(4, settings.databasePoolSize));
+    config.setPoolName("b24-tasks");
+    config.setAutoCommit(true);
+    // Connections that wait longer than this for the pool report a clear error instead of hanging a request.
+    config.setConnectionTimeout(10_000);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      if (embedded != null) closeQuietly(embedded);
+      throw new StoreException("Cannot connect to the database at " + url + ": " + e.getMessage(), e);
+    }
+    Database db = new Database(embedded, pool);
+    db.migrate();
+    return db;
+  }
+
+  private static EmbeddedPostgres startEmbedded(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      log.info("Starting the embedded PostgreSQL in {}", dir.toAbsolutePath());
+      return EmbeddedPostgres.builder()
+          .setDataDirectory(dir)
+          .setCleanDataDirectory(false)
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("max_connections", "200")
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dir, e);
+    }
+  }
+
+  private void migrate() {
+    Flyway.configure()
+        .dataSource(pool)
+        .locations("classpath:db/migration")
+        // A schema newer than this build knows is refused: running old code on a new schema loses data.
+        .validateMigrationNaming(true)
+        .load()
+        .migrate();
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Runs {@code work} in one transaction, retried on serialization failures and deadlocks. */
+  public <T> T tx(Tx.Work<T> work) {
+    return transactions.run(work, false);
+  }
+
+  /** Runs read-only {@code work}; joins the caller's transaction when there is one on this thread. */
+  public <T> T read(Tx.Work<T> work) {
+    return transactions.run(work, true);
+  }
+
+  /** A plain connection, outside any transaction helper: for administrative jobs. */
+  public Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    if (embedded != null) closeQuietly(embedded);
+  }
+
+  private static void closeQuietly(EmbeddedPostgres pg) {
+    try {
+      pg.close();
+    } catch (IOException e) {
+      log.warn("Stopping the embedded PostgreSQL failed: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.b24tasks.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One open transaction. A thin layer over JDBC: SQL stays SQL, parameters are bound in order, and single-row
+ * statements can insist on touching exactly one row.
+ */
+public final class Tx {
+  /** A unit of work inside a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Tx tx) throws SQLException;
+  }
+
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private final Connection connection;
+
+  Tx(Connection connection) {
+    this.connection = connection;
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+
+  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+    try (PreparedStatement st = prepare(sql, args);
+        ResultSet rs = st.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) out.add(mapper.map(rs));
+      return out;
+    }
+  }
+
+  public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+    try (PreparedStatement st = prepare(sql, args);
+        ResultSet rs = st.executeQuery()) {
+      return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+    }
+  }
+
+  public long queryLong(String sql, Object... args) throws SQLException {
+    try (PreparedStatement st = prepare(sql, args);
+        ResultSet rs = st.executeQuery()) {
+      if (!rs.next()) throw new SQLException("query returned no row: " + sql);
+      return rs.getLong(1);
+    }
+  }
+
+  /** Runs an INSERT/UPDATE/DELETE and returns the number of rows it touched. */
+  public int update(String sql, Object... args) throws SQLException {
+    try (PreparedStatement st = prepare(sql, args)) {
+      return st.executeUpdate();
+    }
+  }
+
+  /** Runs a statement that must touch exactly one row, e.g. an UPDATE by primary key. */
+  public void updateOne(String sql, Object... args) throws SQLException {
+    int n = update(sql, args);
+    if (n != 1) throw new SQLException("expected to change exactly one row, changed " + n + ": " + sql);
+  }
+
+  /** Runs an INSERT ... RETURNING id (or any statement returning one long). */
+  public long insert(String sql, Object... args) throws SQLException {
+    return queryLong(sql, args);
+  }
+
+  public void execute(String sql) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  public PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    PreparedStatement st = connection.prepareStatement(sql);
+    try {
+      for (int i = 0; i < args.length; i++) Sql.bind(connection, st, i + 1, args[i]);
+      return st;
+    } catch (SQLException | RuntimeException e) {
+      st.close();
+      throw e;
+    }
+  }
+}

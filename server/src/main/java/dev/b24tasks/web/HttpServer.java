@@ -1,0 +1,69 @@
+package dev.b24tasks.web;
+
+import dev.b24tasks.config.Settings;
+import dev.b24tasks.rest.Gateway;
+import io.helidon.common.tls.Tls;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP(S) listeners: {@code /rest/*} to the gateway, {@code /health}, {@code /metrics}. One routing function
+ * serves both listeners, the server and the tests.
+ */
+public final class HttpServer implements AutoCloseable {
+  private final WebServer server;
+  private final boolean tls;
+
+  private HttpServer(WebServer server, boolean tls) {
+    this.server = server;
+    this.tls = tls;
+  }
+
+  /** Starts the listeners; {@code tls} null means HTTP only. */
+  public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy) {
+    RequestMetrics metrics = new RequestMetrics();
+    RestRoute rest = new RestRoute(gateway, settings.maxBodyBytes, metrics);
+    var builder = WebServer.builder()
+        .host(settings.host)
+        .port(settings.port)
+        .idleConnectionTimeout(Duration.ofMinutes(5))
+        .routing(r -> routing(r, rest, metrics, healthy));
+    if (tls != null) {
+      builder.putSocket("https", s -> s.host(settings.host).port(settings.tlsPort).tls(tls)
+          .routing(r -> routing(r, rest, metrics, healthy)));
+    }
+    WebServer server = builder.build().start();
+    return new HttpServer(server, tls != null);
+  }
+
+  static void routing(HttpRouting.Builder r, RestRoute rest, RequestMetrics metrics, BooleanSupplier healthy) {
+    r.any("/rest/*", rest)
+        .get("/health", (req, res) -> {
+          boolean ok = healthy.getAsBoolean();
+          res.status(ok ? 200 : 503);
+          res.header(HeaderNames.CONTENT_TYPE, "application/json");
+          res.send(ok ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+        })
+        .get("/metrics", (req, res) -> {
+          res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+          res.send(metrics.scrape());
+        });
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** The HTTPS port, or -1 when HTTPS is off. */
+  public int tlsPort() {
+    return tls ? server.port("https") : -1;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
