@@ -5,6 +5,8 @@ import dev.b24tasks.auth.Scopes;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
+import dev.b24tasks.rest.Batch;
+import dev.b24tasks.rest.BucketRateLimiter;
 import dev.b24tasks.rest.Dispatcher;
 import dev.b24tasks.rest.Gateway;
 import dev.b24tasks.rest.MethodRegistry;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * One running b24-tasks: the store, the services of every feature, the method table and the HTTP listeners.
@@ -48,7 +51,12 @@ public final class App implements AutoCloseable {
   }
 
   public static App start(Settings settings) {
-    Clock clock = Clock.systemUTC();
+    return start(settings, registry -> {});
+  }
+
+  /** Starts with {@code extraMethods} registered after the built-in ones (tests add small probe methods). */
+  public static App start(Settings settings, Consumer<MethodRegistry> extraMethods) {
+    Clock clock = settings.clock;
     Database db = Database.open(settings);
     try {
       AuthStore auth = new AuthStore(db, clock);
@@ -61,7 +69,10 @@ public final class App implements AutoCloseable {
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
           new Dispatcher(registry, new WindowedOperatingBudget(settings.operatingLimitSeconds, clock), language);
-      Gateway gateway = new Gateway(dispatcher, auth, RateLimiter.OFF, settings.timeZone);
+      new Batch(dispatcher, settings.timeZone).register(registry);
+      extraMethods.accept(registry);
+      RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));
+      Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       HttpServer http = HttpServer.start(settings, gateway, null, () -> true);
       return new App(settings, clock, db, auth, directory, registry, gateway, http, boot);

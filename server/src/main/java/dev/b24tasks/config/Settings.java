@@ -1,6 +1,7 @@
 package dev.b24tasks.config;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 
 /**
@@ -40,6 +41,8 @@ public final class Settings {
    * silently; current ones refuse it. False follows the current behaviour.
    */
   public boolean noopTransitionsSucceed = false;
+  /** The time every component reads (token expiry, limits); tests may hold it still. */
+  public Clock clock = Clock.systemUTC();
   /** Print the webhook URLs and other start-up facts to standard output. */
   public boolean announce = true;
 }

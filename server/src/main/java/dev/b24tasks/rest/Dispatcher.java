@@ -48,8 +48,10 @@ public final class Dispatcher {
     Method method = found.get();
     if (!caller.hasScope(method.scope())) return failed(RestException.of(RestError.INSUFFICIENT_SCOPE), start);
     if (inBatch && !method.batchable()) return failed(RestException.of(RestError.ERROR_BATCH_METHOD_NOT_ALLOWED), start);
+    // limits.md: the outer batch call is not counted against the operating budget; its sub-calls are.
+    boolean charged = !Batch.NAME.equals(method.name());
     try {
-      budget.check(caller.credentialKey(), method.name());
+      if (charged) budget.check(caller.credentialKey(), method.name());
     } catch (RestException e) {
       return failed(e, start);
     }
@@ -68,7 +70,7 @@ public final class Dispatcher {
       error = RestException.of(RestError.INTERNAL_SERVER_ERROR);
     }
     double processing = (System.nanoTime() - cpuStart) / 1e9;
-    OperatingBudget.Usage usage = budget.charge(caller.credentialKey(), method.name(), processing);
+    OperatingBudget.Usage usage = budget.charge(caller.credentialKey(), method.name(), charged ? processing : 0);
     Timing timing = new Timing(start, Timing.nowNanos(), processing, usage.operating(), usage.resetAt());
     if (error != null) return new Outcome(null, null, null, error, timing);
     if (result instanceof Page page) return new Outcome(page.result(), page.total(), page.next(), null, timing);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +86,7 @@ public final class Gateway {
     while (path.startsWith("/")) path = path.substring(1);
     while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
     String[] parts = path.split("/", -1);
-    for (int i = 0; i < parts.length; i++) parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
+    for (int i = 0; i < parts.length; i++) parts[i] = ParamDecoder.urlDecode(parts[i]);
     String method;
     Long user = null;
     String code = null;
@@ -120,11 +118,11 @@ public final class Gateway {
     if (outcome.total() != null) envelope.put("total", outcome.total());
     if (outcome.next() != null) envelope.put("next", outcome.next());
     envelope.put("time", outcome.timing().toMap(zone, true));
-    return render(200, envelope, target.xml(), target.method(), null);
+    return render(200, envelope, target.xml(), label(target.method()), null);
   }
 
   RestResponse error(RestException e, boolean xml, String method) {
-    return render(e.status(), errorBody(e), xml, method, e.code());
+    return render(e.status(), errorBody(e), xml, label(method), e.code());
   }
 
   /** {@code {"error": code, "error_description": text}}: no {@code result}, no {@code time}. */
@@ -139,6 +137,11 @@ public final class Gateway {
       String errorCode) {
     if (xml) return new RestResponse(status, "text/xml; charset=utf-8", Xml.write(envelope), method, errorCode);
     return new RestResponse(status, "application/json; charset=utf-8", Json.write(envelope), method, errorCode);
+  }
+
+  /** The canonical name of a registered method, else null: unknown names must not grow the metrics labels. */
+  private String label(String method) {
+    return dispatcher.registry().find(method).map(Method::name).orElse(null);
   }
 
   private static String textOf(JsonNode n) {

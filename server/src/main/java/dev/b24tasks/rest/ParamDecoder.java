@@ -45,7 +45,11 @@ public final class ParamDecoder {
       parseForm(new String(body, StandardCharsets.UTF_8), out);
       return out;
     }
-    // No (or an unknown) content type: sniff, as lenient clients send JSON as text/plain.
+    if (!type.isBlank() && !type.startsWith("text/plain")) {
+      // PHP would silently ignore such a body; saying so is kinder than running the method without its params.
+      throw RestException.of(RestError.UNSUPPORTED_MEDIA_TYPE, contentType.split(";")[0].trim());
+    }
+    // No content type, or text/plain: sniff, as lenient clients send JSON as text/plain.
     int i = 0;
     while (i < body.length && Character.isWhitespace(body[i])) i++;
     if (i < body.length && (body[i] == '{' || body[i] == '[')) return json(body);

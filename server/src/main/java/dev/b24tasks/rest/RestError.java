@@ -19,6 +19,7 @@ public enum RestError {
   /** The request itself cannot be read: malformed body, too large, too deep, wrong content type. */
   INVALID_REQUEST("INVALID_REQUEST", 400),
   PAYLOAD_TOO_LARGE("INVALID_REQUEST", 413),
+  UNSUPPORTED_MEDIA_TYPE("INVALID_REQUEST", 415),
   /** A parameter is missing or of the wrong type (the engine binder's code 100). */
   ARGUMENT("100", 400),
   /** A required method parameter is missing. */

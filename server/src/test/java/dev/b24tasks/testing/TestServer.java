@@ -2,6 +2,7 @@ package dev.b24tasks.testing;
 
 import dev.b24tasks.App;
 import dev.b24tasks.config.Settings;
+import dev.b24tasks.rest.MethodRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
   public static final String ADMIN_CODE = "testcode";
 
   private final Consumer<Settings> customizer;
+  private final Consumer<MethodRegistry> methods;
   private App app;
   private String databaseUrl;
 
@@ -28,7 +30,13 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
   /** A server whose settings the test adjusts (language, limits, HTTPS…). */
   public TestServer(Consumer<Settings> customizer) {
+    this(customizer, registry -> {});
+  }
+
+  /** A server with test-only methods registered beside the real ones (echo, failing, scoped probes). */
+  public TestServer(Consumer<Settings> customizer, Consumer<MethodRegistry> methods) {
     this.customizer = customizer;
+    this.methods = methods;
   }
 
   @Override
@@ -57,7 +65,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     s.databaseUrl = databaseUrl;
     s.databasePoolSize = 8;
     customizer.accept(s);
-    app = App.start(s);
+    app = App.start(s, methods);
   }
 
   public void stop() {

@@ -1,0 +1,158 @@
+package dev.b24tasks.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code batch}: up to 50 sub-commands, each a query string {@code "method?param=value&…"}, run in order through
+ * the {@link Dispatcher} as the same caller. Later commands may refer to earlier results with
+ * {@code $result[key][field][0]}. The answer is always HTTP 200 with the five collections Bitrix24 documents
+ * ({@code result}, {@code result_error}, {@code result_total}, {@code result_next}, {@code result_time}); a failing
+ * sub-command only fills {@code result_error}. The batch call itself is not charged to the operating budget.
+ */
+public final class Batch {
+  public static final String NAME = "batch";
+  static final int MAX_COMMANDS = 50;
+
+  /** {@code $result[a][b][0]} and its siblings; group 1 the collection, group 2 the bracket path. */
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\$(result|result_error|result_total|result_next|result_time)((?:\\[[^\\[\\]]*])+)");
+
+  private final Dispatcher dispatcher;
+  private final ZoneId zone;
+
+  public Batch(Dispatcher dispatcher, ZoneId zone) {
+    this.dispatcher = dispatcher;
+    this.zone = zone;
+  }
+
+  public void register(MethodRegistry r) {
+    // not batchable itself: a nested batch answers ERROR_BATCH_METHOD_NOT_ALLOWED (rest 24.0.0 and later)
+    r.add(new Method(NAME, "basic", Binding.NAMED, this::run, false));
+  }
+
+  Object run(Call call) {
+    JsonNode cmd = call.params().optArray("cmd").orElse(Json.object());
+    if (cmd.size() > MAX_COMMANDS) throw RestException.of(RestError.ERROR_BATCH_LENGTH_EXCEEDED);
+    boolean halt = Params.truthy(call.params().get("halt"));
+    boolean listed = cmd.isArray();
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    for (String name : List.of("result", "result_error", "result_total", "result_next", "result_time")) {
+      out.put(name, new LinkedHashMap<>());
+    }
+    List<Map.Entry<String, JsonNode>> commands = new ArrayList<>();
+    if (listed) {
+      int i = 0;
+      for (JsonNode v : cmd) commands.add(Map.entry(Integer.toString(i++), v));
+    } else {
+      commands.addAll(cmd.properties());
+    }
+    for (Map.Entry<String, JsonNode> command : commands) {
+      String key = command.getKey();
+      Dispatcher.Outcome outcome = runOne(call, command.getValue(), out);
+      out.get("result_time").put(key, outcome.timing().toMap(zone, false));
+      if (outcome.ok()) {
+        out.get("result").put(key, outcome.result());
+        if (outcome.total() != null) out.get("result_total").put(key, outcome.total());
+        if (outcome.next() != null) out.get("result_next").put(key, outcome.next());
+      } else {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("error", outcome.error().code());
+        error.put("error_description", outcome.error().description(call.language()));
+        out.get("result_error").put(key, error);
+        if (halt) break;
+      }
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    out.forEach((name, values) -> result.put(name, listed ? phpArray(values) : values));
+    return result;
+  }
+
+  private Dispatcher.Outcome runOne(Call call, JsonNode command, Map<String, Map<String, Object>> soFar) {
+    long start = Timing.nowNanos();
+    String text = command == null || command.isContainerNode() || command.isNull() ? "" : command.asText().trim();
+    int q = text.indexOf('?');
+    String method = stripSuffix(q < 0 ? text : text.substring(0, q));
+    ObjectNode params = Json.object();
+    try {
+      if (q >= 0) ParamDecoder.parseForm(text.substring(q + 1), params);
+      for (String t : Gateway.TELEMETRY) params.remove(t);
+      params.remove("auth");
+      substitute(params, soFar);
+    } catch (RestException e) {
+      return new Dispatcher.Outcome(null, null, null, e, new Timing(start, Timing.nowNanos(), 0, 0, 0));
+    }
+    return dispatcher.call(call.caller(), method, params, call.requestId(), true);
+  }
+
+  private static String stripSuffix(String method) {
+    String lower = method.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".json")) return method.substring(0, method.length() - 5);
+    if (lower.endsWith(".xml")) return method.substring(0, method.length() - 4);
+    return method;
+  }
+
+  /** Replaces {@code $result[…]} references in every text value with what earlier commands returned. */
+  private static void substitute(JsonNode node, Map<String, Map<String, Object>> soFar) {
+    if (node instanceof ObjectNode obj) {
+      for (String name : new ArrayList<>(obj.properties().stream().map(Map.Entry::getKey).toList())) {
+        JsonNode v = obj.get(name);
+        if (v.isContainerNode()) substitute(v, soFar);
+        else if (v.isTextual()) obj.set(name, resolve(v.asText(), soFar));
+      }
+    } else if (node instanceof ArrayNode arr) {
+      for (int i = 0; i < arr.size(); i++) {
+        if (arr.get(i).isContainerNode()) substitute(arr.get(i), soFar);
+        else if (arr.get(i).isTextual()) arr.set(i, resolve(arr.get(i).asText(), soFar));
+      }
+    }
+  }
+
+  private static JsonNode resolve(String value, Map<String, Map<String, Object>> soFar) {
+    if (value.indexOf('$') < 0) return TextNode.valueOf(value);
+    Matcher m = REFERENCE.matcher(value);
+    // A value that is one whole reference takes the referenced value as it is, list or map included.
+    if (m.matches()) {
+      JsonNode target = lookup(m.group(1), m.group(2), soFar);
+      return target == null ? TextNode.valueOf("") : target;
+    }
+    m.reset();
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      JsonNode target = lookup(m.group(1), m.group(2), soFar);
+      String text = target == null || target.isNull() ? "" : target.isContainerNode() ? "Array" : target.asText();
+      m.appendReplacement(sb, Matcher.quoteReplacement(text));
+    }
+    m.appendTail(sb);
+    return TextNode.valueOf(sb.toString());
+  }
+
+  private static JsonNode lookup(String collection, String path, Map<String, Map<String, Object>> soFar) {
+    JsonNode node = Json.MAPPER.valueToTree(soFar.get(collection));
+    List<String> segments = ParamDecoder.splitKey("x" + path);
+    for (String segment : segments.subList(1, segments.size())) {
+      if (node == null) return null;
+      node = node.isArray() && segment.matches("\\d{1,9}") ? node.get(Integer.parseInt(segment)) : node.get(segment);
+    }
+    return node;
+  }
+
+  /** PHP's json_encode of an array: keys 0, 1, 2… in order make a list, anything else an object. */
+  private static Object phpArray(Map<String, Object> values) {
+    int i = 0;
+    for (String k : values.keySet()) {
+      if (!k.equals(Integer.toString(i++))) return values;
+    }
+    return new ArrayList<>(values.values());
+  }
+}
