@@ -9,6 +9,7 @@ import dev.b24tasks.rest.Batch;
 import dev.b24tasks.rest.BucketRateLimiter;
 import dev.b24tasks.rest.Dispatcher;
 import dev.b24tasks.rest.Gateway;
+import dev.b24tasks.rest.IdempotentCalls;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
@@ -68,7 +69,8 @@ public final class App implements AutoCloseable {
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
-          new Dispatcher(registry, new WindowedOperatingBudget(settings.operatingLimitSeconds, clock), language);
+          new Dispatcher(registry, new WindowedOperatingBudget(settings.operatingLimitSeconds, clock), language)
+              .idempotent(new IdempotentCalls(db, clock));
       new Batch(dispatcher, settings.timeZone).register(registry);
       extraMethods.accept(registry);
       RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));

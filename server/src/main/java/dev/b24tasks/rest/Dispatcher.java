@@ -2,6 +2,7 @@ package dev.b24tasks.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.Caller;
+import dev.b24tasks.store.StoreException;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ public final class Dispatcher {
   private final MethodRegistry registry;
   private final OperatingBudget budget;
   private final String language;
+  private volatile IdempotentCalls idempotent;
 
   /** What a call came to: a result (with list totals) or an error, and its timing. */
   public record Outcome(Object result, Long total, Long next, RestException error, Timing timing) {
@@ -30,6 +32,12 @@ public final class Dispatcher {
     this.registry = registry;
     this.budget = budget;
     this.language = language;
+  }
+
+  /** Makes writes retried with the same request id apply once (see {@link IdempotentCalls}). */
+  public Dispatcher idempotent(IdempotentCalls calls) {
+    this.idempotent = calls;
+    return this;
   }
 
   public MethodRegistry registry() {
@@ -59,10 +67,18 @@ public final class Dispatcher {
     RestException error = null;
     try {
       Call call = new Call(caller, method, new Params(params), language, requestId, Instant.now(), inBatch);
-      result = method.handler().handle(call);
+      IdempotentCalls once = idempotent;
+      if (once != null && IdempotentCalls.applies(method.name(), requestId, inBatch)) {
+        result = once.once(caller.credentialKey(), requestId, method.name(), () -> method.handler().handle(call));
+      } else {
+        result = method.handler().handle(call);
+      }
     } catch (RestException e) {
       result = null;
       error = e;
+    } catch (StoreException e) {
+      result = null;
+      error = storeError(method, caller, e);
     } catch (RuntimeException | StackOverflowError e) {
       // Never show the exception to the client: it may carry SQL, paths or data. The log has it.
       log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
@@ -75,6 +91,16 @@ public final class Dispatcher {
     if (error != null) return new Outcome(null, null, null, error, timing);
     if (result instanceof Page page) return new Outcome(page.result(), page.total(), page.next(), null, timing);
     return new Outcome(result, null, null, null, timing);
+  }
+
+  /**
+   * A transaction that kept losing to concurrent ones wrote nothing and may be sent again: 503, which the SDKs
+   * retry (with the same request id). Anything else the store reports is an internal error, logged here.
+   */
+  private static RestException storeError(Method method, Caller caller, StoreException e) {
+    if (e.conflict()) return RestException.of(RestError.OVERLOAD_LIMIT);
+    log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
+    return RestException.of(RestError.INTERNAL_SERVER_ERROR);
   }
 
   private static Outcome failed(RestException e, long start) {

@@ -7,6 +7,8 @@ package dev.b24tasks.rest;
 public enum RestError {
   INTERNAL_SERVER_ERROR("INTERNAL_SERVER_ERROR", 500),
   QUERY_LIMIT_EXCEEDED("QUERY_LIMIT_EXCEEDED", 503),
+  /** Bitrix's "blocked due to overload"; here: a write that kept losing to concurrent ones, so nothing was written. */
+  OVERLOAD_LIMIT("OVERLOAD_LIMIT", 503),
   OPERATION_TIME_LIMIT("OPERATION_TIME_LIMIT", 429),
   ERROR_BATCH_METHOD_NOT_ALLOWED("ERROR_BATCH_METHOD_NOT_ALLOWED", 405),
   ERROR_BATCH_LENGTH_EXCEEDED("ERROR_BATCH_LENGTH_EXCEEDED", 400),

@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +65,12 @@ public final class Database implements AutoCloseable {
       throw new StoreException("Cannot connect to the database at " + url + ": " + e.getMessage(), e);
     }
     Database db = new Database(embedded, pool);
-    db.migrate();
+    try {
+      db.migrate();
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
     return db;
   }
 
@@ -83,13 +91,42 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() {
-    Flyway.configure()
-        .dataSource(pool)
+    Flyway flyway = flyway(pool);
+    refuseFutureSchema(flyway);
+    flyway.migrate();
+  }
+
+  /** Flyway as this build configures it: our migrations, and no tolerance for migrations it does not know. */
+  public static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure()
+        .dataSource(dataSource)
         .locations("classpath:db/migration")
-        // A schema newer than this build knows is refused: running old code on a new schema loses data.
         .validateMigrationNaming(true)
-        .load()
-        .migrate();
+        // Flyway ignores applied migrations newer than the code by default ("*:future"); we do not.
+        .ignoreMigrationPatterns("*:missing")
+        .load();
+  }
+
+  /**
+   * A schema migrated by a newer build is refused before anything runs: old code on a new schema would write
+   * rows the new code does not expect, or miss columns it must fill.
+   */
+  static void refuseFutureSchema(Flyway flyway) {
+    MigrationInfo[] future = Arrays.stream(flyway.info().applied())
+        .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+        .toArray(MigrationInfo[]::new);
+    if (future.length == 0) return;
+    MigrationInfo newest = future[future.length - 1];
+    MigrationInfo[] known = flyway.info().all();
+    String ours = Arrays.stream(known)
+        .filter(m -> m.getType() != null && m.getState() != MigrationState.FUTURE_SUCCESS
+            && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null)
+        .reduce((a, b) -> b)
+        .map(m -> m.getVersion().getVersion())
+        .orElse("none");
+    throw new StoreException("The database schema is at version " + newest.getVersion().getVersion() + " (\""
+        + newest.getDescription() + "\"), newer than this build of b24-tasks knows (" + ours + "). Run the newer "
+        + "b24-tasks that migrated it, or restore a backup made with this version.", null);
   }
 
   public DataSource dataSource() {

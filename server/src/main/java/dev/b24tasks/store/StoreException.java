@@ -4,7 +4,22 @@ package dev.b24tasks.store;
 public final class StoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final boolean conflict;
+
   public StoreException(String message, Throwable cause) {
+    this(message, cause, false);
+  }
+
+  StoreException(String message, Throwable cause, boolean conflict) {
     super(message, cause);
+    this.conflict = conflict;
+  }
+
+  /**
+   * True when the transaction kept losing to concurrent ones (serialization failures or deadlocks) until its
+   * retries ran out: nothing of it was written, and the same call may simply be sent again.
+   */
+  public boolean conflict() {
+    return conflict;
   }
 }

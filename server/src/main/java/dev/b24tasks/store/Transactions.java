@@ -2,6 +2,7 @@ package dev.b24tasks.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ final class Transactions {
    */
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
 
-  private static final int MAX_ATTEMPTS = 8;
+  static final int MAX_ATTEMPTS = 8;
 
   private final DataSource dataSource;
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
@@ -34,13 +35,7 @@ final class Transactions {
 
   <T> T run(Tx.Work<T> work, boolean readOnly) {
     Tx open = current.get();
-    if (open != null) {
-      try {
-        return work.run(open);
-      } catch (SQLException e) {
-        throw new StoreException("Database error: " + e.getMessage(), e);
-      }
-    }
+    if (open != null) return joined(open, work, readOnly);
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         Tx tx = new Tx(c);
@@ -59,14 +54,49 @@ final class Transactions {
         }
       } catch (SQLException | StoreException e) {
         SQLException cause = sqlCause(e);
-        if (cause != null && RETRYABLE.contains(cause.getSQLState()) && attempt < MAX_ATTEMPTS) {
+        boolean retryable = cause != null && RETRYABLE.contains(cause.getSQLState());
+        if (retryable && attempt < MAX_ATTEMPTS) {
           log.debug("Retrying a transaction after SQLSTATE {} (attempt {})", cause.getSQLState(), attempt);
           backoff(attempt);
           continue;
         }
+        if (retryable) {
+          log.warn("A transaction lost to concurrent ones {} times (SQLSTATE {}); giving up", attempt,
+              cause.getSQLState());
+          throw new StoreException("Transaction conflict after " + attempt + " attempts", e, true);
+        }
         if (e instanceof StoreException se) throw se;
         throw new StoreException("Database error: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * A unit of work inside an already open transaction. A writing one runs under a savepoint, so when it fails
+   * (a refused call inside a larger unit, e.g. an idempotent call) it leaves nothing behind and the outer
+   * transaction stays usable. Serialization failures still reach the outermost unit, which retries everything.
+   */
+  private static <T> T joined(Tx open, Tx.Work<T> work, boolean readOnly) {
+    Savepoint sp = null;
+    try {
+      if (!readOnly) sp = open.connection().setSavepoint();
+      T result = work.run(open);
+      if (sp != null) open.connection().releaseSavepoint(sp);
+      return result;
+    } catch (SQLException e) {
+      if (sp != null) rollbackQuietly(open.connection(), sp);
+      throw new StoreException("Database error: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      if (sp != null) rollbackQuietly(open.connection(), sp);
+      throw e;
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Savepoint sp) {
+    try {
+      c.rollback(sp);
+    } catch (SQLException e) {
+      log.debug("Rollback to savepoint failed: {}", e.getMessage());
     }
   }
 

@@ -1,0 +1,118 @@
+package dev.b24tasks.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24tasks.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Writes retried with the same {@code bx24_request_id} are applied once. The official JS SDK resends a call that
+ * got a 503 or no answer with the same request id; without this a task would be created twice.
+ *
+ * <p>The call runs inside one transaction that first claims the row {@code (credential, request id)} and, before
+ * committing, stores the reply, so the write and its reply commit together or not at all. A concurrent duplicate
+ * blocks on the primary key until the first commits, then replays the stored reply; if the first rolls back (an
+ * error, which is never stored), the duplicate runs the call itself. Handlers' own {@code db.tx} calls join this
+ * transaction.
+ */
+public final class IdempotentCalls {
+  /** How long a reply is kept for replay; the SDK's retries come within seconds. */
+  public static final Duration WINDOW = Duration.ofMinutes(10);
+
+  /** Last name segments of methods that only read: their retries need no protection, so no reply is stored. */
+  private static final Set<String> READ_NAMES =
+      Set.of("list", "fields", "current", "time", "methods", "scope", "profile", "count", "batch");
+
+  private static final int PURGE_EVERY = 500;
+
+  private final Database db;
+  private final Clock clock;
+  private final AtomicLong calls = new AtomicLong();
+
+  public IdempotentCalls(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** True for a call whose retries must not repeat it: a writing method called (not in a batch) with a request id. */
+  public static boolean applies(String methodName, String requestId, boolean inBatch) {
+    if (inBatch || requestId == null || requestId.isBlank() || requestId.length() > 200) return false;
+    String lower = methodName.toLowerCase(Locale.ROOT);
+    String last = lower.substring(lower.lastIndexOf('.') + 1);
+    boolean reads = last.startsWith("get") || last.startsWith("is") || READ_NAMES.contains(last)
+        || lower.equals("server.time") || lower.equals("method.get");
+    return !reads;
+  }
+
+  /**
+   * Runs {@code work} once for this credential and request id, or answers with the reply it gave before. The
+   * result is what the handler returned the first time, or a {@link JsonNode} (inside a {@link Page} for lists)
+   * when replayed.
+   */
+  public Object once(String credentialKey, String requestId, String method, Supplier<Object> work) {
+    // Old replies are swept now and then by whichever node is busy; the sweep is idempotent.
+    if (calls.incrementAndGet() % PURGE_EVERY == 0) purge();
+    return db.tx(tx -> {
+      Instant now = clock.instant();
+      boolean claimed = tx.queryOne(
+          "INSERT INTO request_replies (credential_key, request_id, method, created_at) VALUES (?, ?, ?, ?) "
+              + "ON CONFLICT (credential_key, request_id) DO UPDATE "
+              + "SET method = EXCLUDED.method, created_at = EXCLUDED.created_at, reply = NULL "
+              + "WHERE request_replies.created_at < ? RETURNING true",
+          rs -> true, credentialKey, requestId, method, now, now.minus(WINDOW)).isPresent();
+      if (!claimed) {
+        Optional<String[]> earlier = tx.queryOne(
+            "SELECT method, reply FROM request_replies WHERE credential_key = ? AND request_id = ?",
+            rs -> new String[] {rs.getString(1), rs.getString(2)}, credentialKey, requestId);
+        if (earlier.isPresent() && earlier.get()[1] != null && earlier.get()[0].equalsIgnoreCase(method)) {
+          return replay(earlier.get()[1]);
+        }
+        // The id was reused for another method: not a retry of the same call, so it simply runs.
+        return work.get();
+      }
+      Object result = work.get();
+      tx.updateOne("UPDATE request_replies SET reply = ? WHERE credential_key = ? AND request_id = ?",
+          serialize(result), credentialKey, requestId);
+      return result;
+    });
+  }
+
+  /** Forgets replies older than the window; any node may run it, it is idempotent. Returns the rows removed. */
+  public int purge() {
+    return db.tx(tx -> tx.update("DELETE FROM request_replies WHERE created_at < ?", clock.instant().minus(WINDOW)));
+  }
+
+  private static String serialize(Object result) {
+    ObjectNode stored = Json.object();
+    if (result instanceof Page page) {
+      stored.set("result", Json.MAPPER.valueToTree(page.result()));
+      stored.put("total", page.total());
+      if (page.next() != null) stored.put("next", page.next());
+    } else {
+      stored.set("result", Json.MAPPER.valueToTree(result));
+    }
+    // Written with the server's mapper so an empty map is stored exactly as it was sent: [].
+    return new String(Json.write(stored), StandardCharsets.UTF_8);
+  }
+
+  private static Object replay(String stored) {
+    try {
+      JsonNode node = Json.MAPPER.readTree(stored);
+      JsonNode result = node.get("result");
+      if (!node.has("total")) return result;
+      return new Page(result, node.get("total").asLong(), node.has("next") ? node.get("next").asLong() : null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("A stored reply cannot be read", e);
+    }
+  }
+}
