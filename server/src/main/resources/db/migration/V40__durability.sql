@@ -4,7 +4,7 @@
 CREATE TABLE request_replies (
     credential_key  text        NOT NULL,
     request_id      text        NOT NULL,
-    method          text        NOT NULL,
+    call_hash       text        NOT NULL,
     created_at      timestamptz NOT NULL,
     reply           text,
     PRIMARY KEY (credential_key, request_id)

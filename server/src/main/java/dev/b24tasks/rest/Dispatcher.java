@@ -69,7 +69,8 @@ public final class Dispatcher {
       Call call = new Call(caller, method, new Params(params), language, requestId, Instant.now(), inBatch);
       IdempotentCalls once = idempotent;
       if (once != null && IdempotentCalls.applies(method.name(), requestId, inBatch)) {
-        result = once.once(caller.credentialKey(), requestId, method.name(), () -> method.handler().handle(call));
+        result = once.once(caller.credentialKey(), requestId, method.name(), params,
+            () -> method.handler().handle(call));
       } else {
         result = method.handler().handle(call);
       }

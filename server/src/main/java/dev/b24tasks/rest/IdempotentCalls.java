@@ -6,9 +6,12 @@ import dev.b24tasks.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -59,25 +62,26 @@ public final class IdempotentCalls {
    * result is what the handler returned the first time, or a {@link JsonNode} (inside a {@link Page} for lists)
    * when replayed.
    */
-  public Object once(String credentialKey, String requestId, String method, Supplier<Object> work) {
+  public Object once(String credentialKey, String requestId, String method, ObjectNode params, Supplier<Object> work) {
+    String callHash = callHash(method, params);
     // Old replies are swept now and then by whichever node is busy; the sweep is idempotent.
     if (calls.incrementAndGet() % PURGE_EVERY == 0) purge();
     return db.tx(tx -> {
       Instant now = clock.instant();
       boolean claimed = tx.queryOne(
-          "INSERT INTO request_replies (credential_key, request_id, method, created_at) VALUES (?, ?, ?, ?) "
+          "INSERT INTO request_replies (credential_key, request_id, call_hash, created_at) VALUES (?, ?, ?, ?) "
               + "ON CONFLICT (credential_key, request_id) DO UPDATE "
-              + "SET method = EXCLUDED.method, created_at = EXCLUDED.created_at, reply = NULL "
+              + "SET call_hash = EXCLUDED.call_hash, created_at = EXCLUDED.created_at, reply = NULL "
               + "WHERE request_replies.created_at < ? RETURNING true",
-          rs -> true, credentialKey, requestId, method, now, now.minus(WINDOW)).isPresent();
+          rs -> true, credentialKey, requestId, callHash, now, now.minus(WINDOW)).isPresent();
       if (!claimed) {
         Optional<String[]> earlier = tx.queryOne(
-            "SELECT method, reply FROM request_replies WHERE credential_key = ? AND request_id = ?",
+            "SELECT call_hash, reply FROM request_replies WHERE credential_key = ? AND request_id = ?",
             rs -> new String[] {rs.getString(1), rs.getString(2)}, credentialKey, requestId);
-        if (earlier.isPresent() && earlier.get()[1] != null && earlier.get()[0].equalsIgnoreCase(method)) {
+        if (earlier.isPresent() && earlier.get()[1] != null && earlier.get()[0].equals(callHash)) {
           return replay(earlier.get()[1]);
         }
-        // The id was reused for another method: not a retry of the same call, so it simply runs.
+        // The id was reused for another method or other parameters: not a retry of the same call, so it runs.
         return work.get();
       }
       Object result = work.get();
@@ -90,6 +94,19 @@ public final class IdempotentCalls {
   /** Forgets replies older than the window; any node may run it, it is idempotent. Returns the rows removed. */
   public int purge() {
     return db.tx(tx -> tx.update("DELETE FROM request_replies WHERE created_at < ?", clock.instant().minus(WINDOW)));
+  }
+
+  /** The method (case-insensitive) and the parameters as sent: a retry repeats both exactly. */
+  static String callHash(String method, ObjectNode params) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(method.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(Json.write(params));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String serialize(Object result) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,7 @@ class IdempotencyTest {
   @RegisterExtension static TestServer server = new TestServer();
 
   private static volatile CountDownLatch gate;
+  private static final AtomicBoolean refuseNext = new AtomicBoolean();
 
   @BeforeAll
   static void testMethods() {
@@ -62,7 +64,7 @@ class IdempotencyTest {
       long id = db.tx(tx -> tx.insert("INSERT INTO idem_probe (note) VALUES (?) RETURNING id", note));
       CountDownLatch g = gate;
       if (g != null && note.equals("gated")) await(g);
-      if (note.equals("refuse")) throw RestException.literal("TEST_REFUSED", 400, "refused after writing");
+      if (note.equals("flaky") && refuseNext.getAndSet(false)) throw RestException.literal("TEST_REFUSED", 400, "refused after writing");
       return Map.of("id", Long.toString(id), "at", Instant.now().toString(), "empty", Map.of());
     });
     server.app().registry.named("test.probe.list", "task", call -> Page.of(
@@ -112,13 +114,25 @@ class IdempotencyTest {
   @Test
   void a_refused_call_writes_nothing_and_is_not_remembered() {
     String id = UUID.randomUUID().toString();
-    Response refused = add(server.admin(), id, "refuse");
+    refuseNext.set(true);
+    Response refused = add(server.admin(), id, "flaky");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.error()).isEqualTo("TEST_REFUSED");
-    assertThat(rows("refuse")).isZero();
-    Response retried = add(server.admin(), id, "accepted");
+    assertThat(rows("flaky")).isZero();
+    Response retried = add(server.admin(), id, "flaky");
     assertThat(retried.status()).isEqualTo(200);
-    assertThat(rows("accepted")).isEqualTo(1);
+    assertThat(rows("flaky")).isEqualTo(1);
+    assertThat(add(server.admin(), id, "flaky").result()).isEqualTo(retried.result());
+    assertThat(rows("flaky")).isEqualTo(1);
+  }
+
+  @Test
+  void a_request_id_reused_with_other_parameters_is_not_a_retry() {
+    String id = UUID.randomUUID().toString();
+    add(server.admin(), id, "reused-a");
+    add(server.admin(), id, "reused-b");
+    assertThat(rows("reused-a")).isEqualTo(1);
+    assertThat(rows("reused-b")).isEqualTo(1);
   }
 
   @Test
