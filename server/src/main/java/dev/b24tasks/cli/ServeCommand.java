@@ -34,6 +34,13 @@ public final class ServeCommand implements Callable<Integer> {
       + "Default: ${DEFAULT-VALUE}")
   String rateLimit = "standard";
 
+  @Option(names = "--operating-limit", description = "Per-method operating-time budget in seconds over 10 minutes "
+      + "(429 OPERATION_TIME_LIMIT once spent); 0 turns it off, cloud portals use 480. Default: ${DEFAULT-VALUE}")
+  double operatingLimit = 0;
+
+  @Option(names = "--max-body-bytes", description = "Largest request body accepted (413 beyond). Default: ${DEFAULT-VALUE}")
+  long maxBodyBytes = 8L * 1024 * 1024;
+
   @Option(names = "--database", description = "JDBC URL of an external PostgreSQL; default: the embedded one")
   String database;
 
@@ -59,6 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
     s.webhook = webhook;
     s.language = language;
     s.rateLimit = rateLimit;
+    s.operatingLimitSeconds = operatingLimit;
+    s.maxBodyBytes = maxBodyBytes;
     s.databaseUrl = database;
     s.databaseUser = databaseUser;
     s.databasePassword = databasePassword;

@@ -30,9 +30,11 @@ public final class HttpServer implements AutoCloseable {
         .host(settings.host)
         .port(settings.port)
         .idleConnectionTimeout(Duration.ofMinutes(5))
+        .directHandlers(EnvelopeDirectHandler.all(gateway, settings.maxBodyBytes))
         .routing(r -> routing(r, rest, metrics, healthy));
     if (tls != null) {
       builder.putSocket("https", s -> s.host(settings.host).port(settings.tlsPort).tls(tls)
+          .directHandlers(EnvelopeDirectHandler.all(gateway, settings.maxBodyBytes))
           .routing(r -> routing(r, rest, metrics, healthy)));
     }
     WebServer server = builder.build().start();
