@@ -15,6 +15,9 @@ import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
 import dev.b24tasks.rest.WindowedOperatingBudget;
 import dev.b24tasks.store.Database;
+import dev.b24tasks.tasks.TaskMethods;
+import dev.b24tasks.tasks.TaskService;
+import dev.b24tasks.tasks.TaskUserMethods;
 import dev.b24tasks.web.HttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,18 +36,20 @@ public final class App implements AutoCloseable {
   public final Database db;
   public final AuthStore auth;
   public final Directory directory;
+  public final TaskService tasks;
   public final MethodRegistry registry;
   public final Gateway gateway;
   private final HttpServer http;
   private final Bootstrap.Result bootstrap;
 
-  private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory,
+  private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
       MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
     this.auth = auth;
     this.directory = directory;
+    this.tasks = tasks;
     this.registry = registry;
     this.gateway = gateway;
     this.http = http;
@@ -66,6 +71,10 @@ public final class App implements AutoCloseable {
       new SystemMethods(registry, settings.timeZone).register(registry);
       new UserMethods(directory).register(registry);
       // Feature method families register here, one line each, in the order the docs group them.
+      TaskService tasks = new TaskService(db, directory, clock, settings);
+      TaskMethods taskMethods = new TaskMethods(tasks, directory, tasks::viewAddons);
+      taskMethods.register(registry);
+      new TaskUserMethods(tasks, directory, taskMethods).register(registry);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
@@ -77,7 +86,7 @@ public final class App implements AutoCloseable {
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       HttpServer http = HttpServer.start(settings, gateway, null, () -> true);
-      return new App(settings, clock, db, auth, directory, registry, gateway, http, boot);
+      return new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
     } catch (RuntimeException e) {
       db.close();
       throw e;

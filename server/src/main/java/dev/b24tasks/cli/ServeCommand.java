@@ -53,6 +53,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--time-zone", description = "Portal time zone, e.g. Europe/Berlin. Default: the machine's")
   String timeZone;
 
+  @Option(names = "--noop-transitions", description = "A status action that changes nothing (approve of a "
+      + "completed task): refuse (current Bitrix24) or succeed (portals before February 2026). Default: ${DEFAULT-VALUE}")
+  String noopTransitions = "refuse";
+
   @Option(names = "--config", description = "Config file (key=value, keys as the long option names)")
   Path config;
 
@@ -71,6 +75,10 @@ public final class ServeCommand implements Callable<Integer> {
     s.databaseUrl = database;
     s.databaseUser = databaseUser;
     s.databasePassword = databasePassword;
+    if (!noopTransitions.equals("refuse") && !noopTransitions.equals("succeed")) {
+      throw new IllegalArgumentException("--noop-transitions must be succeed or refuse, got " + noopTransitions);
+    }
+    s.noopTransitionsSucceed = noopTransitions.equals("succeed");
     if (timeZone != null && !timeZone.isBlank()) s.timeZone = ZoneId.of(timeZone);
     App app = App.start(s);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,0 +1,223 @@
+package dev.b24tasks.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.directory.Directory;
+import dev.b24tasks.rest.Params;
+import dev.b24tasks.store.Tx;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The writable fields of tasks.task.add / update, read through an allow-list (anything else is ignored, as
+ * Bitrix ignores unknown keys), converted to domain values, then validated against the current task: the texts
+ * of CTasks::CheckFields.
+ */
+public final class TaskInput {
+  private static final Set<String> DURATION_TYPES = Set.of("secs", "mins", "hours", "days", "weeks", "months", "years");
+
+  private final Map<TaskField, Object> values = new EnumMap<>(TaskField.class);
+  private final Set<TaskField> given = new LinkedHashSet<>();
+
+  /** Reads {@code fields} (UPPER_SNAKE keys; camelCase accepted too); dates without an offset are in {@code zone}. */
+  public static TaskInput read(JsonNode fields, ZoneId zone) {
+    TaskInput in = new TaskInput();
+    if (fields == null || !fields.isObject()) return in;
+    for (Map.Entry<String, JsonNode> e : fields.properties()) {
+      String key = upperSnake(e.getKey());
+      JsonNode v = e.getValue();
+      switch (key) {
+        case "TITLE" -> in.put(TaskField.TITLE, text(v).trim());
+        case "DESCRIPTION" -> in.put(TaskField.DESCRIPTION, text(v));
+        case "MARK" -> {
+          String m = text(v).toUpperCase(Locale.ROOT);
+          in.put(TaskField.MARK, m.equals("P") || m.equals("N") ? m : null); // PrepareMark drops the rest
+        }
+        case "PRIORITY" -> {
+          long p = Params.phpInt(v);
+          in.put(TaskField.PRIORITY, p >= 0 && p <= 2 ? (int) p : 1);
+        }
+        case "STATUS" -> in.put(TaskField.STATUS, (int) Params.phpInt(v));
+        case "PARENT_ID" -> in.put(TaskField.PARENT_ID, positiveOrNull(v));
+        case "GROUP_ID" -> in.put(TaskField.GROUP_ID, Math.max(0, Params.phpInt(v)));
+        case "STAGE_ID" -> in.put(TaskField.STAGE_ID, Math.max(0, Params.phpInt(v)));
+        case "CREATED_BY" -> in.put(TaskField.CREATED_BY, Params.phpInt(v));
+        case "RESPONSIBLE_ID" -> in.put(TaskField.RESPONSIBLE_ID, Params.phpInt(v));
+        case "ACCOMPLICES" -> in.put(TaskField.ACCOMPLICES, ids(v));
+        case "AUDITORS" -> in.put(TaskField.AUDITORS, ids(v));
+        case "DEADLINE" -> in.put(TaskField.DEADLINE, DateInput.parse(text(v), zone));
+        case "START_DATE_PLAN" -> in.put(TaskField.START_DATE_PLAN, DateInput.parse(text(v), zone));
+        case "END_DATE_PLAN" -> in.put(TaskField.END_DATE_PLAN, DateInput.parse(text(v), zone));
+        case "XML_ID" -> in.put(TaskField.XML_ID, v.isNull() ? null : text(v));
+        case "ALLOW_CHANGE_DEADLINE" -> in.put(TaskField.ALLOW_CHANGE_DEADLINE, Params.truthy(v));
+        case "ALLOW_TIME_TRACKING" -> in.put(TaskField.ALLOW_TIME_TRACKING, Params.truthy(v));
+        case "TASK_CONTROL" -> in.put(TaskField.TASK_CONTROL, Params.truthy(v));
+        case "ADD_IN_REPORT" -> in.put(TaskField.ADD_IN_REPORT, Params.truthy(v));
+        case "MATCH_WORK_TIME" -> in.put(TaskField.MATCH_WORK_TIME, Params.truthy(v));
+        case "TIME_ESTIMATE" -> in.put(TaskField.TIME_ESTIMATE, Math.max(0, Params.phpInt(v)));
+        case "DURATION_PLAN" -> in.put(TaskField.DURATION_PLAN, Math.max(0, Params.phpInt(v)));
+        case "DURATION_TYPE" -> {
+          String d = text(v).toLowerCase(Locale.ROOT);
+          in.put(TaskField.DURATION_TYPE, DURATION_TYPES.contains(d) ? d : "days");
+        }
+        case "SITE_ID" -> in.put(TaskField.SITE_ID, text(v));
+        default -> { } // read-only or unknown: ignored
+      }
+    }
+    return in;
+  }
+
+  private void put(TaskField f, Object v) {
+    values.put(f, v);
+    given.add(f);
+  }
+
+  public boolean isEmpty() {
+    return given.isEmpty();
+  }
+
+  public Set<TaskField> given() {
+    return given;
+  }
+
+  // ---- add ---------------------------------------------------------------------------------------------
+
+  TaskStore.NewTask toNewTask(long actor, Instant now, Directory dir, TaskService svc, Tx tx) throws SQLException {
+    String title = (String) values.get(TaskField.TITLE);
+    if (title == null || title.isEmpty()) throw TaskException.invalid("TITLE_MISSING");
+    Long responsible = (Long) values.get(TaskField.RESPONSIBLE_ID);
+    if (responsible == null || responsible <= 0) throw TaskException.invalid("RESPONSIBLE_MISSING");
+    if (!dir.exists(responsible)) throw TaskException.invalid("RESPONSIBLE_NOT_FOUND");
+    long creator = values.containsKey(TaskField.CREATED_BY) ? (Long) values.get(TaskField.CREATED_BY) : actor;
+    if (creator <= 0 || !dir.exists(creator)) throw TaskException.invalid("CREATOR_NOT_FOUND");
+    Status status = status(values.getOrDefault(TaskField.STATUS, 2));
+    Long parent = (Long) values.get(TaskField.PARENT_ID);
+    if (parent != null && !svc.taskExists(tx, parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
+    Instant start = (Instant) values.get(TaskField.START_DATE_PLAN);
+    Instant end = (Instant) values.get(TaskField.END_DATE_PLAN);
+    checkPlan(start, end);
+    List<Long> acc = existing(dir, values.get(TaskField.ACCOMPLICES));
+    List<Long> aud = existing(dir, values.get(TaskField.AUDITORS));
+    return new TaskStore.NewTask(actor, now, parent, title, (String) values.getOrDefault(TaskField.DESCRIPTION, ""),
+        (String) values.get(TaskField.MARK), (Integer) values.getOrDefault(TaskField.PRIORITY, 1), status,
+        (Long) values.getOrDefault(TaskField.GROUP_ID, 0L), (Long) values.getOrDefault(TaskField.STAGE_ID, 0L),
+        creator, responsible, acc, aud, (Instant) values.get(TaskField.DEADLINE), start, end,
+        TaskService.newGuid(), (String) values.get(TaskField.XML_ID), flag(TaskField.ALLOW_CHANGE_DEADLINE),
+        flag(TaskField.ALLOW_TIME_TRACKING), flag(TaskField.TASK_CONTROL), flag(TaskField.ADD_IN_REPORT),
+        (Long) values.getOrDefault(TaskField.TIME_ESTIMATE, 0L), flag(TaskField.MATCH_WORK_TIME),
+        (String) values.getOrDefault(TaskField.SITE_ID, "s1"), (Long) values.get(TaskField.DURATION_PLAN),
+        (String) values.getOrDefault(TaskField.DURATION_TYPE, "days"));
+  }
+
+  // ---- update ------------------------------------------------------------------------------------------
+
+  /** The change an update makes, with the bookkeeping of a status or responsible change. */
+  TaskChange toChange(Task t, Actor a, Instant now, Directory dir, TaskService svc, Tx tx) throws SQLException {
+    if (given.contains(TaskField.TITLE) && ((String) values.get(TaskField.TITLE)).isEmpty()) {
+      throw TaskException.invalid("TITLE_MISSING");
+    }
+    Status status = given.contains(TaskField.STATUS) ? status(values.get(TaskField.STATUS)) : null;
+    Long responsible = (Long) values.get(TaskField.RESPONSIBLE_ID);
+    if (responsible != null && (responsible <= 0 || !dir.exists(responsible))) {
+      throw TaskException.invalid("RESPONSIBLE_NOT_FOUND");
+    }
+    Long parent = (Long) values.get(TaskField.PARENT_ID);
+    if (parent != null && parent == t.id()) throw TaskException.invalid("PARENT_SELF");
+    if (parent != null && !svc.taskExists(tx, parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
+    Instant start = (Instant) values.getOrDefault(TaskField.START_DATE_PLAN, t.startDatePlan());
+    Instant end = (Instant) values.getOrDefault(TaskField.END_DATE_PLAN, t.endDatePlan());
+    checkPlan(start, end);
+
+    boolean newResponsible = responsible != null && responsible != t.responsibleId();
+    TaskChange c;
+    if (status != null) c = Transition.status(t, status, a.userId(), now);
+    else if (newResponsible) c = Transition.delegate(t, a.userId(), responsible, now); // PrepareMembers: STATUS 2
+    else c = Transition.stamp(new TaskChange(), a.userId(), now);
+    for (TaskField f : given) {
+      Object v = values.get(f);
+      switch (f) {
+        case STATUS -> { } // already in c
+        case ACCOMPLICES, AUDITORS -> c.set(f, new LinkedHashSet<>(existing(dir, v)));
+        case CREATED_BY -> {
+          if ((Long) v <= 0 || !dir.exists((Long) v)) throw TaskException.invalid("CREATOR_NOT_FOUND");
+          c.set(f, v);
+        }
+        default -> c.set(f, v);
+      }
+    }
+    return c;
+  }
+
+  /** The rule the classic update path picks: by the fields given (CTaskItem::proceedAction special cases). */
+  boolean allowedFor(Actor a, Task t) {
+    Set<TaskField> f = given;
+    if (f.equals(Set.of(TaskField.RESPONSIBLE_ID))) return TaskRules.allows(TaskAction.DELEGATE, a, t);
+    if (f.equals(Set.of(TaskField.STATUS))) return TaskRules.changeStatus(a, t);
+    if (f.equals(Set.of(TaskField.MARK))) return TaskRules.allows(TaskAction.RATE, a, t);
+    if (Set.of(TaskField.DEADLINE, TaskField.START_DATE_PLAN, TaskField.END_DATE_PLAN).containsAll(f)) {
+      return TaskRules.allows(TaskAction.CHANGE_DEADLINE, a, t);
+    }
+    return TaskRules.allows(TaskAction.EDIT, a, t);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------
+
+  /** PrepareStatus: 1 is mapped to 2; only 2..6 are accepted. */
+  private static Status status(Object code) {
+    int c = ((Number) code).intValue();
+    if (c == 1) c = 2;
+    if (c < 2 || c > 6) throw TaskException.invalid("INCORRECT_STATUS");
+    return Status.ofCode(c);
+  }
+
+  private static void checkPlan(Instant start, Instant end) {
+    if (start != null && end != null && end.isBefore(start)) throw TaskException.invalid("PLAN_END_BEFORE_START");
+  }
+
+  private boolean flag(TaskField f) {
+    return Boolean.TRUE.equals(values.get(f));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Long> existing(Directory dir, Object ids) {
+    if (ids == null) return List.of();
+    List<Long> list = (List<Long>) ids;
+    return new ArrayList<>(dir.users(list).keySet());
+  }
+
+  private static List<Long> ids(JsonNode v) {
+    List<Long> out = new ArrayList<>();
+    for (JsonNode e : Params.values(v)) {
+      long id = Params.phpInt(e);
+      if (id > 0 && !out.contains(id)) out.add(id);
+    }
+    return out;
+  }
+
+  private static Long positiveOrNull(JsonNode v) {
+    long id = Params.phpInt(v);
+    return id > 0 ? id : null;
+  }
+
+  private static String text(JsonNode v) {
+    return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText();
+  }
+
+  /** {@code responsibleId} -> RESPONSIBLE_ID; UPPER keys stay as they are. */
+  static String upperSnake(String key) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < key.length(); i++) {
+      char ch = key.charAt(i);
+      if (Character.isUpperCase(ch) && i > 0 && Character.isLowerCase(key.charAt(i - 1))) b.append('_');
+      b.append(Character.toUpperCase(ch));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.b24tasks.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.rest.Params;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code select} of get and list: UPPER field names, {@code "*"} for all. Unknown names are dropped; a
+ * non-empty select always gets FAVORITE; {@code group} and {@code action} are always there; {@code creator},
+ * {@code responsible}, {@code *Data} and the checklist keys follow the fields they belong to.
+ */
+final class TaskSelect {
+  private static final Map<String, String> COMPOSITE = Map.of(
+      "creator", "CREATED_BY", "responsible", "RESPONSIBLE_ID", "accomplicesData", "ACCOMPLICES",
+      "auditorsData", "AUDITORS", "checkListTree", "CHECKLIST", "checkListCanAdd", "CHECKLIST",
+      "subStatus", "STATUS");
+  private static final Set<String> ALWAYS = Set.of("group", "action");
+
+  private final Set<String> fields; // null = everything
+
+  private TaskSelect(Set<String> fields) {
+    this.fields = fields;
+  }
+
+  static TaskSelect of(JsonNode select, boolean list) {
+    Set<String> f = new LinkedHashSet<>();
+    for (JsonNode v : Params.values(select)) {
+      String name = v.asText().trim().toUpperCase(Locale.ROOT);
+      if (name.equals("*")) return new TaskSelect(null);
+      if (!name.isEmpty()) f.add(name);
+    }
+    if (f.isEmpty()) return new TaskSelect(null);
+    f.add("FAVORITE");
+    if (f.contains("REAL_STATUS")) f.add("STATUS");
+    return new TaskSelect(f);
+  }
+
+  boolean all() {
+    return fields == null;
+  }
+
+  boolean has(String upperField) {
+    return fields == null || fields.contains(upperField);
+  }
+
+  Map<String, Object> apply(Map<String, Object> full) {
+    if (fields == null) return full;
+    Map<String, Object> out = new LinkedHashMap<>();
+    full.forEach((k, v) -> {
+      String field = COMPOSITE.getOrDefault(k, TaskInput.upperSnake(k));
+      if (ALWAYS.contains(k) || fields.contains(field)) out.put(k, v);
+    });
+    return out;
+  }
+}

@@ -1,0 +1,360 @@
+package dev.b24tasks.tasks;
+
+import dev.b24tasks.config.Settings;
+import dev.b24tasks.directory.Directory;
+import dev.b24tasks.directory.Group;
+import dev.b24tasks.directory.GroupPermission;
+import dev.b24tasks.store.Database;
+import dev.b24tasks.store.Tx;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The task use cases. Every writing call is one transaction that locks the task row ({@code SELECT … FOR UPDATE})
+ * while the rule is decided and the transition written, so two concurrent calls can never both act on the same
+ * old state; history rows and listeners run in the same transaction. A refused call writes nothing.
+ */
+public final class TaskService {
+  /** A user's parts in a task. */
+  public enum Role { CREATOR, RESPONSIBLE, ACCOMPLICE, AUDITOR }
+
+  private final Database db;
+  private final Directory directory;
+  private final Clock clock;
+  private final Settings settings;
+  private final TaskStore store = new TaskStore();
+  private final TaskHistory history = new TaskHistory(store);
+  private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile TaskViewAddons viewAddons = TaskViewAddons.NONE;
+
+  public TaskService(Database db, Directory directory, Clock clock, Settings settings) {
+    this.db = db;
+    this.directory = directory;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** Registers a hook called inside the transaction of every change (the event outbox plugs in here). */
+  public void addListener(TaskChangeListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Lets another feature (checklists) supply parts of the task object; one provider, the last one set wins. */
+  public void setViewAddons(TaskViewAddons addons) {
+    this.viewAddons = addons == null ? TaskViewAddons.NONE : addons;
+  }
+
+  public TaskViewAddons viewAddons() {
+    return viewAddons;
+  }
+
+  Database db() {
+    return db;
+  }
+
+  TaskStore store() {
+    return store;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------------------
+
+  /** The task as {@code viewer} sees it, or empty when it does not exist or she may not see it. */
+  public Optional<Task> get(long viewer, long id) {
+    return db.read(tx -> visible(tx, viewer, id));
+  }
+
+  /** Like {@link #get} and records that the viewer has opened the task (clears its "not viewed" state). */
+  public Optional<Task> open(long viewer, long id) {
+    return db.tx(tx -> {
+      Optional<Task> t = visible(tx, viewer, id);
+      if (t.isPresent() && t.get().viewer().viewedDate() == null) {
+        store.viewed(tx, viewer, id, clock.instant());
+        return store.load(tx, id, viewer, false);
+      }
+      return t;
+    });
+  }
+
+  private Optional<Task> visible(Tx tx, long viewer, long id) throws SQLException {
+    Optional<Task> t = store.load(tx, id, viewer, false);
+    if (t.isEmpty() || !TaskRules.allows(TaskAction.READ, actor(viewer, t.get()), t.get())) return Optional.empty();
+    return t;
+  }
+
+  /** Whether a task with this id exists at all (for the few methods that tell "missing" from "hidden"). */
+  public boolean exists(long taskId) {
+    return db.read(tx -> taskExists(tx, taskId));
+  }
+
+  public boolean canRead(long userId, long taskId) {
+    return get(userId, taskId).isPresent();
+  }
+
+  /** The user's parts in the task (empty when none, or when the task does not exist). */
+  public Set<Role> roles(long userId, long taskId) {
+    return db.read(tx -> store.load(tx, taskId, userId, false).map(t -> {
+      Set<Role> out = EnumSet.noneOf(Role.class);
+      if (t.isCreator(userId)) out.add(Role.CREATOR);
+      if (t.isResponsible(userId)) out.add(Role.RESPONSIBLE);
+      if (t.isAccomplice(userId)) out.add(Role.ACCOMPLICE);
+      if (t.isAuditor(userId)) out.add(Role.AUDITOR);
+      return out;
+    }).orElse(EnumSet.noneOf(Role.class)));
+  }
+
+  /** Whether the rule of {@code action} lets the user act on the task; false for a missing task. */
+  public boolean allows(long userId, long taskId, TaskAction action) {
+    return db.read(tx -> store.load(tx, taskId, userId, false)
+        .map(t -> TaskRules.allows(action, actor(userId, t), t)).orElse(false));
+  }
+
+  /** Throws {@link TaskException#denied()} unless the user may do {@code action} (checklists, elapsed time…). */
+  public void assertAction(long userId, long taskId, TaskAction action) {
+    if (!allows(userId, taskId, action)) throw TaskException.denied();
+  }
+
+  /** Every exported action with its verdict for the user, in getaccess order. */
+  public Map<TaskAction, Boolean> access(UserFacts f, Task t) {
+    Actor a = actor(f, t);
+    Map<TaskAction, Boolean> out = new java.util.LinkedHashMap<>();
+    for (TaskAction action : TaskAction.values()) {
+      if (action.exported()) out.put(action, TaskRules.allows(action, a, t));
+    }
+    return out;
+  }
+
+  /** The facts about a user that do not depend on the task: gather once per call, reuse for every task. */
+  public record UserFacts(long userId, boolean admin, Set<Long> subordinates) {}
+
+  public UserFacts facts(long userId) {
+    return new UserFacts(userId, directory.isAdmin(userId), directory.subordinates(userId));
+  }
+
+  /** The facts about {@code userId} that the rules need for this task, gathered once. */
+  Actor actor(long userId, Task t) {
+    return actor(facts(userId), t);
+  }
+
+  Actor actor(UserFacts f, Task t) {
+    long userId = f.userId();
+    Set<GroupPermission> perms = EnumSet.noneOf(GroupPermission.class);
+    boolean takes = false;
+    if (t.groupId() > 0) {
+      for (GroupPermission p : GroupPermission.values()) {
+        if (directory.groupAllows(t.groupId(), userId, p)) perms.add(p);
+      }
+      takes = directory.group(t.groupId()).map(g -> g.tasksEnabled() && !g.closed()).orElse(false);
+    }
+    boolean favorite = t.viewer().userId() == userId ? t.viewer().favorite() : db.read(tx -> tx.queryLong(
+        "SELECT count(*) FROM task_favorites WHERE user_id = ? AND task_id = ?", userId, t.id()) > 0);
+    return new Actor(userId, f.admin(), f.subordinates(), perms, favorite, takes);
+  }
+
+  public Optional<Group> group(long groupId) {
+    return groupId > 0 ? directory.group(groupId) : Optional.empty();
+  }
+
+  // ---- creating, updating, deleting ------------------------------------------------------------------------
+
+  /** Creates a task from validated field values (see {@link TaskInput}); the caller is the default creator. */
+  public Task add(long userId, TaskInput in) {
+    return db.tx(tx -> {
+      Instant now = clock.instant();
+      long id = store.insert(tx, in.toNewTask(userId, now, directory, this, tx));
+      store.history(tx, id, userId, now, "NEW", null, null);
+      store.viewed(tx, userId, id, now);
+      notify(id, TaskChangeListener.Kind.ADD, userId);
+      return store.load(tx, id, userId, false).orElseThrow();
+    });
+  }
+
+  boolean taskExists(Tx tx, long id) throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM tasks WHERE id = ?", id) > 0;
+  }
+
+  /** tasks.task.update: the fields given, under the rule the classic path picks for them. */
+  public Task update(long userId, long id, TaskInput in) {
+    return db.tx(tx -> {
+      Task t = store.load(tx, id, userId, true).orElseThrow(TaskException::denied);
+      Actor a = actor(userId, t);
+      if (!TaskRules.allows(TaskAction.READ, a, t)) throw TaskException.denied();
+      Instant now = clock.instant();
+      TaskChange c = in.toChange(t, a, now, directory, this, tx);
+      if (!c.changes(t)) return t; // "Don't update task, if nothing changed"
+      if (!in.allowedFor(a, t)) throw TaskException.denied();
+      write(tx, userId, t, c, now);
+      return store.load(tx, id, userId, false).orElseThrow();
+    });
+  }
+
+  public void delete(long userId, long id) {
+    db.tx(tx -> {
+      Task t = store.load(tx, id, userId, true).orElseThrow(TaskException::denied);
+      if (!TaskRules.allows(TaskAction.REMOVE, actor(userId, t), t)) throw TaskException.denied();
+      store.delete(tx, id);
+      store.history(tx, id, userId, clock.instant(), "DELETE", null, null);
+      notify(id, TaskChangeListener.Kind.DELETE, userId);
+      return null;
+    });
+  }
+
+  // ---- the status actions ----------------------------------------------------------------------------------
+
+  @FunctionalInterface
+  interface Step {
+    TaskChange change(Task t, Actor a, Instant now);
+  }
+
+  public Task start(long u, long id) {
+    return act(u, id, TaskAction.START, (t, a, now) -> Transition.start(t, a.userId(), now));
+  }
+
+  public Task pause(long u, long id) {
+    return act(u, id, TaskAction.PAUSE, (t, a, now) -> Transition.pause(t, a.userId(), now));
+  }
+
+  public Task defer(long u, long id) {
+    return act(u, id, TaskAction.DEFER, (t, a, now) -> Transition.defer(t, a.userId(), now));
+  }
+
+  public Task complete(long u, long id) {
+    return act(u, id, TaskAction.COMPLETE, (t, a, now) -> Transition.complete(t, a, now));
+  }
+
+  public Task renew(long u, long id) {
+    return act(u, id, TaskAction.RENEW, (t, a, now) -> Transition.renew(t, a.userId(), now));
+  }
+
+  public Task approve(long u, long id) {
+    return act(u, id, TaskAction.APPROVE, (t, a, now) -> Transition.approve(t, a.userId(), now));
+  }
+
+  public Task disapprove(long u, long id) {
+    return act(u, id, TaskAction.DISAPPROVE, (t, a, now) -> Transition.disapprove(t, a.userId(), now));
+  }
+
+  public Task delegate(long u, long id, long newResponsible) {
+    return act(u, id, TaskAction.DELEGATE, (t, a, now) -> {
+      if (!directory.exists(newResponsible)) throw TaskException.denied();
+      return Transition.delegate(t, a.userId(), newResponsible, now);
+    });
+  }
+
+  /**
+   * One status action. Current portals (V2 path) check the rule first, so repeating a transition fails; with
+   * {@link Settings#noopTransitionsSucceed} the classic path runs: read check, then a change that changes nothing
+   * returns silently without an access check.
+   */
+  private Task act(long u, long id, TaskAction action, Step step) {
+    return db.tx(tx -> {
+      Task t = store.load(tx, id, u, true).orElseThrow(TaskException::denied);
+      Actor a = actor(u, t);
+      Instant now = clock.instant();
+      if (settings.noopTransitionsSucceed) {
+        if (!TaskRules.allows(TaskAction.READ, a, t)) throw TaskException.denied();
+        TaskChange c = step.change(t, a, now);
+        if (!c.changes(t)) return t;
+        if (!TaskRules.allows(action, a, t)) throw TaskException.denied();
+        write(tx, u, t, c, now);
+      } else {
+        if (!TaskRules.allows(action, a, t)) throw TaskException.denied();
+        write(tx, u, t, step.change(t, a, now), now);
+      }
+      return store.load(tx, id, u, false).orElseThrow();
+    });
+  }
+
+  /** Writes a change, its history rows (one per changed logged field) and tells the listeners. */
+  private void write(Tx tx, long u, Task old, TaskChange c, Instant now) throws SQLException {
+    store.apply(tx, old.id(), c);
+    history.record(tx, u, old, c, now);
+    notify(old.id(), TaskChangeListener.Kind.UPDATE, u);
+  }
+
+  private void notify(long id, TaskChangeListener.Kind kind, long u) {
+    for (TaskChangeListener l : listeners) l.changed(id, kind, u);
+  }
+
+  // ---- per-user actions ------------------------------------------------------------------------------------
+
+  /** startwatch / stopwatch: the caller joins or leaves the auditors (needs only read access). */
+  public Task watch(long u, long id, boolean on) {
+    return db.tx(tx -> {
+      Task t = store.load(tx, id, u, true).orElseThrow(TaskException::denied);
+      if (!TaskRules.allows(TaskAction.READ, actor(u, t), t)) throw TaskException.denied();
+      Set<Long> auditors = new LinkedHashSet<>(t.auditors());
+      boolean changed = on ? auditors.add(u) : auditors.remove(u);
+      if (changed) {
+        Instant now = clock.instant();
+        write(tx, u, t, Transition.stamp(new TaskChange().set(TaskField.AUDITORS, auditors), u, now), now);
+      }
+      return store.load(tx, id, u, false).orElseThrow();
+    });
+  }
+
+  /** mute/unmute or favorite add/remove for the caller; empty when the task is not visible to her. */
+  public Optional<Task> flag(long u, long id, Flag flag, boolean on) {
+    return db.tx(tx -> {
+      Optional<Task> t = visible(tx, u, id);
+      if (t.isEmpty()) return t;
+      store.flag(tx, flag.table, u, id, on);
+      return store.load(tx, id, u, false);
+    });
+  }
+
+  public enum Flag {
+    FAVORITE("task_favorites"), MUTE("task_mutes");
+
+    final String table;
+
+    Flag(String table) {
+      this.table = table;
+    }
+  }
+
+  public List<TaskStore.HistoryRow> history(long u, long id, String field, boolean ascending) {
+    return db.read(tx -> visible(tx, u, id).isEmpty() ? List.of() : store.history(tx, id, field, ascending));
+  }
+
+  // ---- for other features ----------------------------------------------------------------------------------
+
+  /** A comment was added (+1) or removed (-1): bumps COMMENTS_COUNT and ACTIVITY_DATE, as the forum hook does. */
+  public void commentsChanged(long taskId, int delta, Instant at) {
+    db.tx(tx -> tx.update("UPDATE tasks SET comments_count = GREATEST(0, COALESCE(comments_count, 0) + ?),"
+        + " activity_date = ? WHERE id = ?", delta, at, taskId));
+  }
+
+  /** ACTIVITY_DATE only (a chat message, a result…). */
+  public void touchActivity(long taskId, Instant at) {
+    db.tx(tx -> tx.update("UPDATE tasks SET activity_date = ? WHERE id = ?", at, taskId));
+  }
+
+  /** The elapsed-time feature's totals: TIME_SPENT_IN_LOGS in seconds and DURATION_FACT in minutes. */
+  public void setTimeSpent(long taskId, long userId, long seconds, long durationFactMinutes) {
+    db.tx(tx -> {
+      Task t = store.load(tx, taskId, userId, true).orElseThrow(TaskException::denied);
+      TaskChange c = new TaskChange().set(TaskField.TIME_SPENT_IN_LOGS, seconds)
+          .set(TaskField.DURATION_FACT, durationFactMinutes);
+      store.apply(tx, taskId, c);
+      history.record(tx, userId, t, c, clock.instant());
+      return null;
+    });
+  }
+
+  static String newGuid() {
+    return "{" + UUID.randomUUID() + "}";
+  }
+}
