@@ -1,0 +1,115 @@
+package dev.b24tasks.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.b24tasks.App;
+import dev.b24tasks.auth.Scopes;
+import dev.b24tasks.testing.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Real Bitrix24 clients that nobody here wrote, run unmodified against this server: the official JS SDK over
+ * HTTPS, {@code @2bad/bitrix} over plain HTTP, a PHP client speaking CRest's form-encoded wire format, and the
+ * curl examples of the seed doc pages. The scenarios live in {@code clients/test/*.test.mjs} (Node's test runner);
+ * this class starts the servers, hands their URLs and credentials over in environment variables, and fails when
+ * node does. Without Node the suite is skipped with the reason (CI's {@code .ci/run} refuses to run without it).
+ */
+class ClientConformanceIT {
+  /** The portal every scenario runs on; the SDK's limiter is opened up in the scenarios, the server's is off. */
+  @RegisterExtension
+  static TestServer server = new TestServer(s -> s.tlsPort = 0);
+
+  /**
+   * A portal whose per-method operating budget is exhausted by the first call, so that the second one is refused
+   * with 429 OPERATION_TIME_LIMIT without waiting for anything.
+   */
+  @RegisterExtension
+  static TestServer limited = new TestServer(s -> {
+    s.tlsPort = 0;
+    s.operatingLimitSeconds = 1e-9;
+  });
+
+  /** Set by .ci/run: a missing Node or PHP fails the build instead of skipping. */
+  private static final boolean REQUIRED = "1".equals(System.getenv("B24_CLIENTS_REQUIRED"));
+
+  private static String skipReason;
+
+  @BeforeAll
+  static void findNode() {
+    skipReason = NodeSuite.whyNotRunnable();
+    if (skipReason != null) {
+      NodeSuite.log("SKIPPED the real-client suite (clients/): " + skipReason);
+    }
+  }
+
+  @Test
+  void real_clients_pass_unmodified() throws IOException {
+    if (skipReason != null && REQUIRED) {
+      throw new AssertionError("B24_CLIENTS_REQUIRED is set (CI), but the real-client suite cannot run: " + skipReason);
+    }
+    Assumptions.assumeTrue(skipReason == null, () -> "Real-client suite skipped: " + skipReason);
+    NodeSuite suite = NodeSuite.locate();
+    suite.installIfNeeded();
+
+    Map<String, String> env = new LinkedHashMap<>();
+    App app = server.app();
+    env.put("B24_HTTP_URL", server.baseUrl());
+    env.put("B24_HOOK_USER", "1");
+    env.put("B24_HOOK_CODE", TestServer.ADMIN_CODE);
+    env.put("B24_TOKEN", app.auth.createToken(1, Scopes.ALL, Duration.ofHours(2)).accessToken());
+    env.put("B24_LIMITED_HTTP_URL", limited.baseUrl());
+    StringBuilder trusted = new StringBuilder();
+    if (app.tlsPort() > 0) {
+      env.put("B24_HTTPS_URL", "https://127.0.0.1:" + app.tlsPort());
+      trusted.append(Files.readString(certificateOf(server)));
+    }
+    if (limited.app().tlsPort() > 0) {
+      env.put("B24_LIMITED_HTTPS_URL", "https://127.0.0.1:" + limited.app().tlsPort());
+      trusted.append(Files.readString(certificateOf(limited)));
+    }
+    if (!trusted.isEmpty()) {
+      // Both servers generated their own self-signed certificate; node trusts both through one bundle.
+      Path bundle = Files.createTempFile("b24-tasks-ca", ".pem");
+      bundle.toFile().deleteOnExit();
+      Files.writeString(bundle, trusted);
+      env.put("NODE_EXTRA_CA_CERTS", bundle.toString());
+      env.put("B24_CA_FILE", bundle.toString());
+    }
+    if (REQUIRED) env.put("B24_CLIENTS_REQUIRED", "1");
+    Path seeds = seedsDir();
+    if (seeds != null) env.put("B24_SEEDS_DIR", seeds.toString());
+
+    NodeSuite.Result result = suite.runTests(env);
+    assertThat(result.exit())
+        .as("node --test in clients/ failed; its last lines:\n%s", result.tail())
+        .isZero();
+  }
+
+  private static Path certificateOf(TestServer s) {
+    Path cert = s.app().settings.dataDir.resolve("tls").resolve("cert.pem");
+    assertThat(cert).as("the HTTPS listener's generated certificate").isRegularFile();
+    return cert;
+  }
+
+  /** shared/seeds beside the checkout (the seed doc pages), used to check that the copied curl lines still match. */
+  private static Path seedsDir() {
+    String env = System.getenv("B24_SEEDS_DIR");
+    if (env != null && !env.isBlank()) return Path.of(env);
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null) {
+      Path candidate = p.resolve("shared").resolve("seeds");
+      if (Files.isDirectory(candidate)) return candidate;
+      p = p.getParent();
+    }
+    return null;
+  }
+}
