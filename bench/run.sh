@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# b24-tasks HTTP benchmark: one server on a fresh store, seeded, driven by wrk; every workload side by side with
+# the server.time baseline of the same run. See the "Benchmarks" section of the README.
+#
+#   bench/run.sh                  1,000 users, 1,000,000 tasks, 5 s warm-up + 10 s per workload, 2 threads, 64 conns
+#   bench/run.sh --quick          200 users, 10,000 tasks, 2 s + 5 s per workload
+#   options: --users N --tasks T --duration 10s --warmup 5s --connections 64 --threads 2 --heap 512m
+#            --workloads baseline,get,write,list,list-deep   (default: all that the server has methods for)
+#            --jfr                 record a JFR profile of each measured workload and print its hottest frames
+#            --no-save             do not write bench/results/<date>.md
+#            --keep                keep the temporary data folder
+set -euo pipefail
+here=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+. "$here/bin/find-jdk.sh"
+
+users=1000 tasks=1000000 duration=10s warmup=5s conns=64 threads=2 heap=512m
+workloads="baseline,get,write,list,list-deep" jfr=0 save=1 keep=0 quick=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 users=200 tasks=10000 duration=5s warmup=2s ;;
+    --users) users=$2; shift ;;
+    --tasks) tasks=$2; shift ;;
+    --duration) duration=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
+    --connections) conns=$2; shift ;;
+    --threads) threads=$2; shift ;;
+    --heap) heap=$2; shift ;;
+    --workloads) workloads=$2; shift ;;
+    --jfr) jfr=1 ;;
+    --no-save) save=0 ;;
+    --keep) keep=1 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+say() { printf '%s\n' "$*" >&2; }
+now_ms() { date +%s%3N; }
+
+# --- tools -----------------------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null 2>&1; then
+  say "Installing wrk (Debian package) ..."
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+command -v psql >/dev/null 2>&1 || { say "psql is needed to seed the store (apt-get install postgresql-client)"; exit 1; }
+
+jar="$here/server/target/b24-tasks.jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$here/server/src/main" "$here/server/pom.xml" "$here/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+  say "Building $jar ..."
+  (cd "$here" && ./mvnw -B -q -o -DskipTests -pl server -am package) >&2
+fi
+
+# --- the server ------------------------------------------------------------------------------------------------
+# The embedded store in a temporary data folder: it is what `b24-tasks serve` runs by default, it is private to
+# this run (the shared PostgreSQL on :5432 also serves every developer's test builds), it starts with fsync and
+# synchronous_commit on, and its size on disk is simply the size of the folder.
+work=$(mktemp -d /tmp/b24-bench.XXXXXX)
+data="$work/data"
+out="$work/out"
+mkdir -p "$out"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+  || echo 18080)
+base="http://127.0.0.1:$port"
+admin_code=benchadmin
+pid=""
+sampler=""
+
+cleanup() {
+  [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
+  stop_server
+  if [ "$keep" = 1 ]; then say "Kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+start_server() {
+  local t0
+  t0=$(now_ms)
+  "$JAVA_HOME/bin/java" -Xms"$heap" -Xmx"$heap" -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED \
+    -jar "$jar" serve --data "$data" --port "$port" --tls-port -1 --rate-limit off --webhook "1:$admin_code" \
+    >>"$work/server.log" 2>&1 &
+  pid=$!
+  # ready = the first server.time answered 200
+  for _ in $(seq 1 3000); do
+    if curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{}' \
+        "$base/rest/1/$admin_code/server.time" 2>/dev/null | grep -q 200; then
+      ready_ms=$(( $(now_ms) - t0 ))
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { say "The server died; its log:"; tail -40 "$work/server.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  say "The server did not answer within 60 s"; exit 1
+}
+
+stop_server() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  pid=""
+}
+
+# The embedded PostgreSQL: its postmaster's pid and port are the first and fourth lines of postmaster.pid.
+pg_pid() { sed -n 1p "$data/pg/postmaster.pid"; }
+pg_port() { sed -n 4p "$data/pg/postmaster.pid"; }
+sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(pg_port)" -U postgres -d postgres "$@"; }
+
+# Peak memory: the JVM's VmHWM, and the largest sum of PSS over the postgres processes seen by a 1 s sampler
+# (PSS splits shared buffers fairly between backends, so the sum is not inflated as an RSS sum would be).
+pg_pss_kb() {
+  local pp total=0 p v
+  pp=$(pg_pid 2>/dev/null) || { echo 0; return; }
+  for p in $pp $(ps -o pid= --ppid "$pp" 2>/dev/null); do
+    v=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)
+    total=$((total + ${v:-0}))
+  done
+  echo "$total"
+}
+start_sampler() {
+  ( peak=0; while :; do v=$(pg_pss_kb); [ "$v" -gt "$peak" ] && { peak=$v; echo "$peak" >"$out/pg_peak_kb"; }; sleep 1; done ) &
+  sampler=$!
+}
+jvm_hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$pid/status"; }
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- seed ------------------------------------------------------------------------------------------------------
+say "b24-tasks benchmark: $users users, $tasks tasks, wrk -t$threads -c$conns -d$duration (warm-up $warmup), heap $heap"
+say "  work folder $work, port $port"
+start_server; fresh_ms=$ready_ms
+say "  fresh store: first request served ${fresh_ms} ms after exec (initdb + migrations)"
+
+has_tasks=$(sql -At -c "SELECT to_regclass('public.tasks') IS NOT NULL")
+seed_t0=$(now_ms)
+sql -v users="$users" -f "$here/bench/seed/users.sql"
+if [ "$has_tasks" = t ]; then
+  sql -v users="$users" -v tasks="$tasks" -f "$here/bench/seed/tasks.sql"
+else
+  say "  the tasks schema does not exist in this build: task workloads are skipped"
+  tasks=0
+fi
+seed_ms=$(( $(now_ms) - seed_t0 ))
+say "  seeded in ${seed_ms} ms"
+
+# A restart on the now existing, seeded store: the start-up time integrators see every day.
+stop_server
+start_server; restart_ms=$ready_ms
+say "  existing store: first request served ${restart_ms} ms after exec"
+start_sampler
+
+# --- workloads -------------------------------------------------------------------------------------------------
+export BENCH_LUA="$here/bench/lua" BENCH_USERS="$users" BENCH_TASKS="$tasks" BENCH_ADMIN="1/$admin_code"
+declare -A script=( [baseline]=baseline.lua [get]=get.lua [write]=write.lua [list]=list.lua [list-deep]=list.lua )
+declare -A title=(
+  [baseline]="server.time (baseline)"
+  [get]="tasks.task.get, random visible task"
+  [write]="lifecycle writes (8 actions)"
+  [list]="tasks.task.list, filter+order, page 1"
+  [list-deep]="tasks.task.list, filter+order, deep page" )
+declare -A result
+ran=()
+
+run_workload() {
+  local w=$1 lua="$here/bench/lua/${script[$1]}" line
+  export BENCH_DEEP=$([ "$w" = list-deep ] && echo 1 || echo 0)
+  wrk -t"$threads" -c"$conns" -d"$warmup" -s "$lua" "$base" >"$out/$w.warmup.txt" 2>&1 || true
+  [ "$jfr" = 1 ] && jcmd "$pid" JFR.start name="$w" settings=profile filename="$out/$w.jfr" >/dev/null
+  wrk -t"$threads" -c"$conns" -d"$duration" --latency -s "$lua" "$base" >"$out/$w.txt" 2>&1 || true
+  [ "$jfr" = 1 ] && jcmd "$pid" JFR.stop name="$w" >/dev/null
+  line=$(grep '^BENCH ' "$out/$w.txt" || true)
+  if [ -z "$line" ]; then say "  $w: wrk gave no result:"; cat "$out/$w.txt" >&2; return; fi
+  result[$w]=$line
+  ran+=("$w")
+  say "  $w: $(echo "$line" | awk '{print $4, $5, $7, $9, $10, $11}')"
+}
+
+IFS=',' read -r -a wanted <<<"$workloads"
+for w in "${wanted[@]}"; do
+  [ -n "${script[$w]:-}" ] || { say "unknown workload $w"; exit 2; }
+  if [ "$w" != baseline ] && [ "$tasks" = 0 ]; then continue; fi
+  # a workload whose method the server does not have yet is skipped, not failed
+  if [ "$w" != baseline ]; then
+    m=$(case $w in get) echo tasks.task.get ;; write) echo tasks.task.start ;; *) echo tasks.task.list ;; esac)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{}' \
+      "$base/rest/1/$admin_code/$m")
+    if [ "$code" = 404 ]; then say "  $w: skipped, the server has no $m yet"; continue; fi
+  fi
+  run_workload "$w"
+done
+
+# --- memory, store size ----------------------------------------------------------------------------------------
+jvm_peak_kb=$(jvm_hwm_kb)
+pg_peak_kb=$(cat "$out/pg_peak_kb" 2>/dev/null || echo 0)
+db_bytes=$(sql -At -c "SELECT pg_database_size('postgres')")
+tasks_bytes=$([ "$has_tasks" = t ] && sql -At -c "SELECT pg_total_relation_size('tasks')" || echo 0)
+dir_bytes=$(du -sb "$data/pg" | awk '{print $1}')
+
+# --- report ----------------------------------------------------------------------------------------------------
+field() { echo "${result[$1]}" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
+ms() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+report() {
+  local b_rps b_p50 b_p99
+  echo "| workload | req/s | × baseline | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  b_rps=$(field baseline rps 2>/dev/null || echo 0); b_p50=$(field baseline p50_us 2>/dev/null || echo 0)
+  b_p99=$(field baseline p99_us 2>/dev/null || echo 0)
+  for w in "${ran[@]}"; do
+    local rps p50 p95 p99
+    rps=$(field "$w" rps); p50=$(field "$w" p50_us); p95=$(field "$w" p95_us); p99=$(field "$w" p99_us)
+    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
+      "$(ratio "$rps" "${b_rps:-0}")" "$(ms "$p50")" "$(ratio "$p50" "${b_p50:-0}")" "$(ms "$p95")" "$(ms "$p99")" \
+      "$(ratio "$p99" "${b_p99:-0}")" "$(field "$w" s2xx)" "$(field "$w" s4xx)" \
+      "$(( $(field "$w" s5xx) + $(field "$w" sother) + $(field "$w" sock_errors) ))"
+  done
+  echo
+  echo "| measure | value |"
+  echo "|---|---:|"
+  echo "| first request after exec, fresh store (initdb + migrations) | ${fresh_ms} ms |"
+  echo "| first request after exec, existing store with the seed | ${restart_ms} ms |"
+  echo "| seeding $users users + $tasks tasks | ${seed_ms} ms |"
+  echo "| server JVM peak RSS (VmHWM, heap fixed at $heap) | $(mb "$jvm_peak_kb") MB |"
+  echo "| embedded PostgreSQL peak PSS (all its processes) | $(mb "$pg_peak_kb") MB |"
+  echo "| store: data folder on disk (with WAL) | $((dir_bytes / 1048576)) MB |"
+  echo "| store: database size / tasks table with indexes | $((db_bytes / 1048576)) MB / $((tasks_bytes / 1048576)) MB |"
+}
+
+env_block() {
+  echo "- run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$here" rev-parse --short HEAD)$(git -C "$here" diff --quiet HEAD -- server || echo ' (server modified)')"
+  echo "- machine: $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), client and server on the same machine; load average before the run: $load_before"
+  echo "- JVM: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1), -Xms$heap -Xmx$heap; store: embedded PostgreSQL $(sql -At -c 'SHOW server_version' | cut -d' ' -f1), fsync $(sql -At -c 'SHOW fsync'), synchronous_commit $(sql -At -c 'SHOW synchronous_commit')"
+  echo "- load: wrk -t$threads -c$conns -d$duration --latency after a $warmup warm-up per workload, keep-alive, loopback"
+  echo "- seed: $users users (+ the administrator), $tasks tasks"
+}
+
+table=$(report)
+echo
+env_block
+echo
+echo "$table"
+
+if [ "$jfr" = 1 ]; then
+  for w in "${ran[@]}"; do
+    echo; echo "JFR, $w: hottest frames (top of stack, share of execution samples)"
+    "$here/bench/jfr-top.sh" "$out/$w.jfr" 15
+  done
+fi
+
+if [ "$save" = 1 ] && [ "$quick" = 0 ]; then
+  f="$here/bench/results/$(date -u +%Y-%m-%d).md"
+  { echo "# b24-tasks benchmark, $(date -u +%Y-%m-%d)"; echo; env_block; echo; echo "$table"; } >"$f"
+  say "Results written to $f"
+fi
