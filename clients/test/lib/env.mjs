@@ -15,6 +15,9 @@ export const env = {
   hookUser: required('B24_HOOK_USER'),
   hookCode: required('B24_HOOK_CODE'),
   token: process.env.B24_TOKEN || null,
+  // a second employee with a webhook of its own, for steps the responsible takes (complete under task control)
+  peerUser: process.env.B24_PEER_USER || null,
+  peerCode: process.env.B24_PEER_CODE || null,
   caFile: process.env.B24_CA_FILE || null,
   seedsDir: process.env.B24_SEEDS_DIR || null,
   // set in CI (.ci/run): a client that cannot run here fails instead of being skipped

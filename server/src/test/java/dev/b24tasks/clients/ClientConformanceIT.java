@@ -41,6 +41,8 @@ class ClientConformanceIT {
   /** Set by .ci/run: a missing Node or PHP fails the build instead of skipping. */
   private static final boolean REQUIRED = "1".equals(System.getenv("B24_CLIENTS_REQUIRED"));
 
+  private static final String PEER_CODE = "peercode";
+
   private static String skipReason;
 
   @BeforeAll
@@ -66,6 +68,11 @@ class ClientConformanceIT {
     env.put("B24_HOOK_USER", "1");
     env.put("B24_HOOK_CODE", TestServer.ADMIN_CODE);
     env.put("B24_TOKEN", app.auth.createToken(1, Scopes.ALL, Duration.ofHours(2)).accessToken());
+    // A second employee with a webhook of its own: the responsible who completes under task control.
+    long peer = app.directory.createUser("peer@b24-tasks.local", "Peer", "Client", false);
+    app.auth.createWebhook(peer, Scopes.ALL, PEER_CODE, null, "real-client suite");
+    env.put("B24_PEER_USER", Long.toString(peer));
+    env.put("B24_PEER_CODE", PEER_CODE);
     env.put("B24_LIMITED_HTTP_URL", limited.baseUrl());
     StringBuilder trusted = new StringBuilder();
     if (app.tlsPort() > 0) {
