@@ -19,6 +19,8 @@ import dev.b24tasks.tasks.TaskMethods;
 import dev.b24tasks.tasks.TaskService;
 import dev.b24tasks.tasks.TaskUserMethods;
 import dev.b24tasks.web.HttpServer;
+import dev.b24tasks.web.SelfSignedCertificate;
+import io.helidon.common.tls.Tls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +87,8 @@ public final class App implements AutoCloseable {
       RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
-      HttpServer http = HttpServer.start(settings, gateway, null, () -> true);
+      Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);
       return new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
     } catch (RuntimeException e) {
       db.close();
@@ -112,6 +115,11 @@ public final class App implements AutoCloseable {
 
   private String displayHost() {
     return "0.0.0.0".equals(settings.host) ? "127.0.0.1" : settings.host;
+  }
+
+  /** The HTTPS certificate clients may trust ({@code NODE_EXTRA_CA_CERTS}), or null when HTTPS is off. */
+  public Path certificatePem() {
+    return tlsPort() < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).pem();
   }
 
   public Bootstrap.Result bootstrap() {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -17,19 +19,29 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code B24_TASKS_CONFIG}, or {@code ./b24-tasks.properties}), then the built-in default.
  */
 public final class ConfigDefaults implements IDefaultValueProvider {
-  private final Properties file;
+  private static final Set<String> SHARED =
+      Set.of("data", "database", "database-user", "database-password", "base-url");
 
-  private ConfigDefaults(Properties file) {
+  private final Properties file;
+  private final Map<String, String> env;
+
+  private ConfigDefaults(Properties file, Map<String, String> env) {
     this.file = file;
+    this.env = env;
   }
 
   public static ConfigDefaults from(String[] args) {
+    return from(args, System.getenv());
+  }
+
+  /** As {@link #from(String[])} with the environment given, so the precedence can be tested in one JVM. */
+  public static ConfigDefaults from(String[] args, Map<String, String> env) {
     String path = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--config") && i + 1 < args.length) path = args[i + 1];
       else if (args[i].startsWith("--config=")) path = args[i].substring("--config=".length());
     }
-    if (path == null) path = System.getenv("B24_TASKS_CONFIG");
+    if (path == null) path = env.get("B24_TASKS_CONFIG");
     Path p = Path.of(path == null ? "b24-tasks.properties" : path);
     Properties props = new Properties();
     if (Files.isRegularFile(p)) {
@@ -41,15 +53,19 @@ public final class ConfigDefaults implements IDefaultValueProvider {
     } else if (path != null) {
       throw new IllegalArgumentException("The config file " + p + " does not exist");
     }
-    return new ConfigDefaults(props);
+    return new ConfigDefaults(props, env);
   }
 
   @Override
   public String defaultValue(ArgSpec arg) {
-    if (!(arg instanceof OptionSpec option)) return null;
+    if (!(arg instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) return null;
     String name = option.longestName().replaceFirst("^-+", "");
-    String env = System.getenv("B24_TASKS_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
-    if (env != null && !env.isEmpty()) return env;
+    // Every serve option has a default here; of the administrative commands only where the store is, so
+    // that an environment meant for the server never silently picks a webhook's user or scopes.
+    boolean serve = option.command() != null && "serve".equals(option.command().name());
+    if (!serve && !SHARED.contains(name)) return null;
+    String fromEnv = env.get("B24_TASKS_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    if (fromEnv != null && !fromEnv.isEmpty()) return fromEnv;
     return file.getProperty(name);
   }
 }

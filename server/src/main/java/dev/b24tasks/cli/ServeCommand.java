@@ -2,18 +2,19 @@ package dev.b24tasks.cli;
 
 import dev.b24tasks.App;
 import dev.b24tasks.config.Settings;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code b24-tasks serve}: start the server and keep it running until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the server.")
 public final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--data", description = "Data folder (embedded PostgreSQL, TLS certificate). Default: ${DEFAULT-VALUE}")
-  Path data = Path.of("data");
+  @Mixin StoreOptions store = new StoreOptions();
 
   @Option(names = "--host", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
   String host = "127.0.0.1";
@@ -41,15 +42,6 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-body-bytes", description = "Largest request body accepted (413 beyond). Default: ${DEFAULT-VALUE}")
   long maxBodyBytes = 8L * 1024 * 1024;
 
-  @Option(names = "--database", description = "JDBC URL of an external PostgreSQL; default: the embedded one")
-  String database;
-
-  @Option(names = "--database-user", description = "User for --database")
-  String databaseUser;
-
-  @Option(names = "--database-password", description = "Password for --database")
-  String databasePassword;
-
   @Option(names = "--time-zone", description = "Portal time zone, e.g. Europe/Berlin. Default: the machine's")
   String timeZone;
 
@@ -62,8 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings s = new Settings();
-    s.dataDir = data;
+    Settings s = store.applyTo(new Settings());
     s.host = host;
     s.port = port;
     s.tlsPort = tlsPort;
@@ -72,9 +63,6 @@ public final class ServeCommand implements Callable<Integer> {
     s.rateLimit = rateLimit;
     s.operatingLimitSeconds = operatingLimit;
     s.maxBodyBytes = maxBodyBytes;
-    s.databaseUrl = database;
-    s.databaseUser = databaseUser;
-    s.databasePassword = databasePassword;
     if (!noopTransitions.equals("refuse") && !noopTransitions.equals("succeed")) {
       throw new IllegalArgumentException("--noop-transitions must be succeed or refuse, got " + noopTransitions);
     }
@@ -86,15 +74,27 @@ public final class ServeCommand implements Callable<Integer> {
       app.close();
       stopped.countDown();
     }, "b24-tasks-shutdown"));
-    System.out.println("b24-tasks is serving on http://" + s.host + ":" + app.port() + "/rest/"
-        + (app.tlsPort() > 0 ? " and https://" + s.host + ":" + app.tlsPort() + "/rest/" : ""));
-    if (app.webhookUrl(false) != null) {
-      System.out.println("Inbound webhook (administrator, every scope):");
-      System.out.println("  " + app.webhookUrl(false));
-      if (app.webhookUrl(true) != null) System.out.println("  " + app.webhookUrl(true));
-    }
+    announce(app, System.out);
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** What Bitrix24's inbound-webhook page shows: the URL to call the REST API with, here for HTTP and HTTPS. */
+  static void announce(App app, PrintStream out) {
+    String host = "0.0.0.0".equals(app.settings.host) ? "127.0.0.1" : app.settings.host;
+    out.println("b24-tasks is serving http://" + host + ":" + app.port() + "/rest/"
+        + (app.tlsPort() > 0 ? " and https://" + host + ":" + app.tlsPort() + "/rest/" : ""));
+    if (app.webhookUrl(false) != null) {
+      out.println("Webhook to call REST API (user " + app.bootstrap().webhookUser() + ", every scope):");
+      out.println("  " + app.webhookUrl(false));
+      if (app.webhookUrl(true) != null) out.println("  " + app.webhookUrl(true));
+    } else {
+      out.println("Make a webhook with: b24-tasks webhook create --user 1 --scopes task,user (with the server stopped)");
+    }
+    if (app.certificatePem() != null) {
+      out.println("HTTPS uses a self-signed certificate; trust it with e.g. NODE_EXTRA_CA_CERTS="
+          + app.certificatePem().toAbsolutePath());
+    }
   }
 }

@@ -1,0 +1,85 @@
+package dev.b24tasks.cli;
+
+import dev.b24tasks.auth.AuthStore;
+import dev.b24tasks.auth.Scopes;
+import dev.b24tasks.config.Settings;
+import dev.b24tasks.directory.Directory;
+import dev.b24tasks.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The store opened by an administrative command, and the argument checks those commands share. */
+final class AdminStore implements AutoCloseable {
+  final Database db;
+  final AuthStore auth;
+  final Directory directory;
+
+  private AdminStore(Database db, Settings settings) {
+    this.db = db;
+    this.auth = new AuthStore(db, Clock.systemUTC());
+    this.directory = new Directory(db, settings.timeZone);
+  }
+
+  static AdminStore open(StoreOptions options) {
+    Settings s = options.applyTo(new Settings());
+    s.databasePoolSize = 2;
+    return new AdminStore(Database.open(s), s);
+  }
+
+  /** Refuses a user id that is not in the portal, so a credential never points at nobody. */
+  void requireUser(CommandSpec spec, long userId) {
+    if (!directory.exists(userId)) {
+      throw new ParameterException(spec.commandLine(), "User " + userId + " does not exist; make one with "
+          + "`b24-tasks user create --email ...`");
+    }
+  }
+
+  /** "task,user" (or "all") as scopes this server knows. */
+  static List<String> scopes(CommandSpec spec, String list) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String raw : list.split("[,\\s]+")) {
+      String scope = raw.trim().toLowerCase(Locale.ROOT);
+      if (scope.isEmpty()) continue;
+      if (scope.equals("all") || scope.equals("*")) {
+        out.addAll(Scopes.ALL);
+      } else if (Scopes.ALL.contains(scope) || scope.equals("basic")) {
+        out.add(scope);
+      } else {
+        throw new ParameterException(spec.commandLine(), "Unknown scope '" + raw.trim() + "'; known: "
+            + String.join(", ", Scopes.ALL) + " (or all)");
+      }
+    }
+    if (out.isEmpty()) throw new ParameterException(spec.commandLine(), "--scopes names no scope");
+    return new ArrayList<>(out);
+  }
+
+  /** ISO-8601 instant, date-time with offset, or a date (midnight UTC). */
+  static Instant instant(CommandSpec spec, String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e2) {
+        throw new ParameterException(spec.commandLine(),
+            "--expires must be ISO-8601, e.g. 2027-01-31T18:00:00Z or 2027-01-31; got " + text);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}
