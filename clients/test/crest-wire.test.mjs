@@ -76,6 +76,19 @@ describe('CRest wire format (PHP, form-encoded POST {method}.json)', { skip }, (
     assert.equal(r.json.result.result.never, undefined)
   })
 
+  test('a legacy positional method called with a PHP list: [id] goes on the wire as 0=id', (t) => {
+    // task.item.* is a later milestone: reported as TODO until the build serves it, then run in full
+    if (!crestCall(hook, 'method.get', { name: 'task.item.defer' }).json.result.isExisting) {
+      return t.todo('task.item.defer is not served by this build')
+    }
+    const id = crestCall(hook, 'tasks.task.add', { fields: { TITLE: `crest legacy ${runTag}`, RESPONSIBLE_ID: Number(env.hookUser) } }).json.result.task.id
+    const r = crestCall(hook, 'task.item.defer', [Number(id)])
+    assert.equal(r.request.body, `0=${id}`)
+    assert.equal(r.status, 200, r.raw)
+    assert.equal(r.json.result, null)
+    assert.equal(crestCall(hook, 'tasks.task.get', { taskId: id, select: ['ID', 'STATUS'] }).json.result.task.status, '6')
+  })
+
   test('an unknown method gives the error envelope with 404', () => {
     const r = crestCall(hook, 'no.such.method')
     assert.equal(r.status, 404)
