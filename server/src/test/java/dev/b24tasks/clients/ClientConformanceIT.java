@@ -74,23 +74,14 @@ class ClientConformanceIT {
     env.put("B24_PEER_USER", Long.toString(peer));
     env.put("B24_PEER_CODE", PEER_CODE);
     env.put("B24_LIMITED_HTTP_URL", limited.baseUrl());
-    StringBuilder trusted = new StringBuilder();
-    if (app.tlsPort() > 0) {
-      env.put("B24_HTTPS_URL", "https://127.0.0.1:" + app.tlsPort());
-      trusted.append(Files.readString(certificateOf(server)));
-    }
-    if (limited.app().tlsPort() > 0) {
-      env.put("B24_LIMITED_HTTPS_URL", "https://127.0.0.1:" + limited.app().tlsPort());
-      trusted.append(Files.readString(certificateOf(limited)));
-    }
-    if (!trusted.isEmpty()) {
-      // Both servers generated their own self-signed certificate; node trusts both through one bundle.
-      Path bundle = Files.createTempFile("b24-tasks-ca", ".pem");
-      bundle.toFile().deleteOnExit();
-      Files.writeString(bundle, trusted);
-      env.put("NODE_EXTRA_CA_CERTS", bundle.toString());
-      env.put("B24_CA_FILE", bundle.toString());
-    }
+    env.put("B24_HTTPS_URL", httpsUrl(server));
+    env.put("B24_LIMITED_HTTPS_URL", httpsUrl(limited));
+    // Each server generated its own self-signed certificate; node (and curl) trust both through one bundle.
+    Path bundle = Files.createTempFile("b24-tasks-ca", ".pem");
+    bundle.toFile().deleteOnExit();
+    Files.writeString(bundle, Files.readString(certificateOf(server)) + Files.readString(certificateOf(limited)));
+    env.put("NODE_EXTRA_CA_CERTS", bundle.toString());
+    env.put("B24_CA_FILE", bundle.toString());
     if (REQUIRED) env.put("B24_CLIENTS_REQUIRED", "1");
     Path seeds = seedsDir();
     if (seeds != null) env.put("B24_SEEDS_DIR", seeds.toString());
@@ -99,6 +90,11 @@ class ClientConformanceIT {
     assertThat(result.exit())
         .as("node --test in clients/ failed; its last lines:\n%s", result.tail())
         .isZero();
+  }
+
+  private static String httpsUrl(TestServer s) {
+    assertThat(s.app().tlsPort()).as("the HTTPS listener (settings.tlsPort = 0)").isPositive();
+    return "https://127.0.0.1:" + s.app().tlsPort();
   }
 
   private static Path certificateOf(TestServer s) {
