@@ -71,8 +71,17 @@ public final class App implements AutoCloseable {
       Directory directory = new Directory(db, settings.timeZone);
       MethodRegistry registry = new MethodRegistry();
       new SystemMethods(registry, settings.timeZone).register(registry);
-      new UserMethods(directory).register(registry);
       // Feature method families register here, one line each, in the order the docs group them.
+      var users = new dev.b24tasks.directory.Users(db);
+      var departments = new dev.b24tasks.directory.Departments(db);
+      var workgroups = new dev.b24tasks.directory.Workgroups(db, clock);
+      var listening = new java.util.concurrent.atomic.AtomicReference<App>();
+      new UserMethods(directory, users).register(registry);
+      new dev.b24tasks.directory.UserQuery(directory, users).register(registry);
+      new dev.b24tasks.directory.DepartmentMethods(directory, departments).register(registry);
+      new dev.b24tasks.directory.GroupMethods(directory, workgroups).register(registry);
+      new dev.b24tasks.directory.ScriptMethods(db, directory, users, workgroups, auth,
+          https -> listening.get() == null ? null : listening.get().baseUrl(https)).register(registry);
       TaskService tasks = new TaskService(db, directory, clock, settings);
       TaskMethods taskMethods = new TaskMethods(tasks, directory, tasks::viewAddons);
       taskMethods.register(registry);
@@ -89,7 +98,9 @@ public final class App implements AutoCloseable {
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);
-      return new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
+      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
+      listening.set(app);
+      return app;
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -111,6 +122,12 @@ public final class App implements AutoCloseable {
     if (p < 0) return null;
     return (https ? "https" : "http") + "://" + displayHost() + ":" + p + "/rest/" + bootstrap.webhookUser() + "/"
         + bootstrap.webhookCode() + "/";
+  }
+
+  /** {@code http://host:port} (or the HTTPS one) this server answers on; null when that listener is off. */
+  public String baseUrl(boolean https) {
+    int p = https ? tlsPort() : port();
+    return p < 0 ? null : (https ? "https" : "http") + "://" + displayHost() + ":" + p;
   }
 
   private String displayHost() {

@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,23 +64,66 @@ public final class Directory {
     return user(userId).map(u -> u.active() && u.admin()).orElse(false);
   }
 
-  /** Everyone below {@code managerId} in the departments she heads, recursively; never herself. */
+  /**
+   * Everyone below {@code managerId}: the members of the departments she heads and of every department under them,
+   * and the heads of those sub-departments; never herself. One recursive query over indexed columns, so it is
+   * always current, also when another server process changed the structure a moment ago.
+   */
   public Set<Long> subordinates(long managerId) {
-    return Set.of(); // departments arrive with the directory feature
+    return db.read(tx -> new LinkedHashSet<>(tx.query(SUBORDINATES + " ORDER BY 1", rs -> rs.getLong(1),
+        managerId, managerId)));
   }
 
   /** True when {@code userId} is among the subordinates of {@code managerId}. */
   public boolean isManagerOf(long managerId, long userId) {
-    return subordinates(managerId).contains(userId);
+    if (managerId == userId) return false;
+    return db.read(tx -> tx.queryLong(
+        "SELECT count(*) FROM (" + SUBORDINATES + ") s WHERE s.user_id = ?", managerId, managerId, userId) > 0);
+  }
+
+  /** Everyone {@code userId} is a subordinate of: the heads of her departments and of all departments above. */
+  public Set<Long> managers(long userId) {
+    return db.read(tx -> new LinkedHashSet<>(tx.query(MANAGERS, rs -> rs.getLong(1), userId, userId, userId)));
+  }
+
+  /** The departments (UF_DEPARTMENT) of a user, in the order they were given. */
+  public List<Long> departmentsOf(long userId) {
+    return db.read(tx -> tx.query(
+        "SELECT department_id FROM user_departments WHERE user_id = ? ORDER BY position", rs -> rs.getLong(1), userId));
   }
 
   public Optional<Group> group(long groupId) {
-    return Optional.empty(); // workgroups arrive with the directory feature
+    return db.read(tx -> tx.queryOne(Workgroups.GROUP_BRIEF + " WHERE g.id = ?", Workgroups::briefRow, groupId));
   }
 
-  /** Whether the workgroup's tasks feature grants {@code permission} to {@code userId}. */
+  /** The role of {@code userId} in the group: A owner, E moderator, K member; empty when not a member. */
+  public Optional<String> groupRole(long groupId, long userId) {
+    return db.read(tx -> tx.queryOne("SELECT role FROM workgroup_members WHERE group_id = ? AND user_id = ?",
+        rs -> rs.getString(1), groupId, userId));
+  }
+
+  /**
+   * Whether the workgroup's tasks feature grants {@code permission} to {@code userId}: false when the group does
+   * not exist or its tasks feature is off; write operations are refused in an archived (closed) group; a portal
+   * administrator may do everything else; otherwise the user's role must reach the operation's least role.
+   */
   public boolean groupAllows(long groupId, long userId, GroupPermission permission) {
-    return false; // workgroups arrive with the directory feature
+    return db.read(tx -> {
+      Optional<Object[]> g = tx.queryOne(
+          "SELECT g.tasks_enabled, g.closed, g.opened, (SELECT role FROM workgroup_members m "
+              + "WHERE m.group_id = g.id AND m.user_id = ?), (SELECT role FROM workgroup_task_perms p "
+              + "WHERE p.group_id = g.id AND p.operation = ?) FROM workgroups g WHERE g.id = ?",
+          rs -> new Object[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4), rs.getString(5)},
+          userId, GroupPerms.operation(permission), groupId);
+      if (g.isEmpty()) return false;
+      Object[] r = g.get();
+      if (!(Boolean) r[0]) return false;
+      if ((Boolean) r[1] && GroupPerms.writes(permission)) return false;
+      if (isAdmin(userId)) return true;
+      if (!exists(userId)) return false;
+      String least = r[4] != null ? (String) r[4] : GroupPerms.defaultRole(permission, (Boolean) r[2]);
+      return GroupPerms.reaches((String) r[3], least);
+    });
   }
 
   /** The zone task dates are shown to {@code userId} in: her own, or the portal's. */
@@ -93,6 +137,23 @@ public final class Directory {
     }).orElse(portalZone);
   }
 
+  // ? = the manager twice. Departments she heads and all below them; their members and heads, except herself.
+  private static final String SUBORDINATES = "WITH RECURSIVE tree AS ("
+      + "SELECT id FROM departments WHERE head_id = ? "
+      + "UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id) "
+      + "SELECT ud.user_id FROM user_departments ud JOIN tree t ON ud.department_id = t.id "
+      + "UNION SELECT d.head_id FROM departments d JOIN tree t ON d.id = t.id WHERE d.head_id IS NOT NULL "
+      + "EXCEPT SELECT ?";
+
+  // ? = the user three times. Her departments and those she heads (a head is below the heads above her
+  // department), then every ancestor; their heads, except herself.
+  private static final String MANAGERS = "WITH RECURSIVE up AS ("
+      + "SELECT department_id AS id FROM user_departments WHERE user_id = ? "
+      + "UNION SELECT d.parent_id FROM departments d WHERE d.head_id = ? AND d.parent_id IS NOT NULL "
+      + "UNION SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS NOT NULL) "
+      + "SELECT DISTINCT d.head_id FROM departments d JOIN up ON d.id = up.id "
+      + "WHERE d.head_id IS NOT NULL AND d.head_id <> ? ORDER BY 1";
+
   static User userRow(ResultSet rs) throws SQLException {
     return new User(rs.getLong("id"), rs.getBoolean("active"), rs.getBoolean("is_admin"), rs.getString("login"),
         rs.getString("email"), rs.getString("name"), rs.getString("last_name"), rs.getString("second_name"),
@@ -102,9 +163,15 @@ public final class Directory {
 
   /** Creates a user directly (bootstrap, CLI); returns the new id. */
   public long createUser(String email, String name, String lastName, boolean admin) {
-    return db.tx(tx -> tx.insert(
-        "INSERT INTO users (email, login, name, last_name, is_admin) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        email, email, name, lastName, admin));
+    return db.tx(tx -> {
+      long id = tx.insert(
+          "INSERT INTO users (email, login, name, last_name, is_admin) VALUES (?, ?, ?, ?, ?) RETURNING id",
+          email, email, name, lastName, admin);
+      // like a portal's first administrator, everyone created here starts in the root department
+      tx.update("INSERT INTO user_departments (user_id, department_id, position) "
+          + "SELECT ?, id, 0 FROM departments WHERE parent_id IS NULL ORDER BY id LIMIT 1", id);
+      return id;
+    });
   }
 
   public long countUsers() {
