@@ -76,7 +76,7 @@ public final class App implements AutoCloseable {
       var departments = new dev.b24tasks.directory.Departments(db);
       var workgroups = new dev.b24tasks.directory.Workgroups(db, clock);
       var listening = new java.util.concurrent.atomic.AtomicReference<App>();
-      new UserMethods(directory, users).register(registry);
+      new UserMethods(directory, users, auth).register(registry);
       new dev.b24tasks.directory.UserQuery(directory, users).register(registry);
       new dev.b24tasks.directory.DepartmentMethods(directory, departments).register(registry);
       new dev.b24tasks.directory.GroupMethods(directory, workgroups).register(registry);

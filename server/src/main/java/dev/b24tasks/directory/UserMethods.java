@@ -1,6 +1,7 @@
 package dev.b24tasks.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
@@ -23,10 +24,12 @@ public final class UserMethods {
 
   private final Directory directory;
   private final Users users;
+  private final AuthStore auth;
 
-  public UserMethods(Directory directory, Users users) {
+  public UserMethods(Directory directory, Users users, AuthStore auth) {
     this.directory = directory;
     this.users = users;
+    this.auth = auth;
   }
 
   public void register(MethodRegistry r) {
@@ -97,6 +100,8 @@ public final class UserMethods {
     }
     if (profile.departments() != null && profile.departments().isEmpty()) throw DirectoryErrors.argument("NO_EXTRANET_FIELD");
     if (!users.update(id.getAsLong(), profile)) throw DirectoryErrors.core("USER_ACCESS_DENIED");
+    // a dismissed user's webhooks stop now here; other server processes forget them within the cache's seconds
+    if (Boolean.FALSE.equals(profile.active())) auth.clearCache();
     return true;
   }
 

@@ -29,7 +29,8 @@ class SystemMethodsTest {
     assertThat(mine).contains("batch", "methods", "method.get", "scope", "server.time", "profile", "user.current");
     assertThat(mine).allMatch(n -> n.equals(n.toLowerCase()));
     List<String> user = texts(server.admin().get("methods?scope=user").result());
-    assertThat(user).containsExactly("user.current");
+    // scope "user" holds the directory's user.* methods; none of another scope
+    assertThat(user).contains("user.current").allMatch(n -> n.startsWith("user."));
     List<String> full = texts(userOnly().get("methods?full=true").result());
     assertThat(full).containsAll(mine);
   }
