@@ -15,6 +15,7 @@ import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
 import dev.b24tasks.rest.WindowedOperatingBudget;
 import dev.b24tasks.store.Database;
+import dev.b24tasks.tasks.TaskListMethods;
 import dev.b24tasks.tasks.TaskMethods;
 import dev.b24tasks.tasks.TaskService;
 import dev.b24tasks.tasks.TaskUserMethods;
@@ -85,6 +86,7 @@ public final class App implements AutoCloseable {
       TaskService tasks = new TaskService(db, directory, clock, settings);
       TaskMethods taskMethods = new TaskMethods(tasks, directory, tasks::viewAddons);
       taskMethods.register(registry);
+      new TaskListMethods(tasks, taskMethods).register(registry);
       new TaskUserMethods(tasks, directory, taskMethods).register(registry);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);

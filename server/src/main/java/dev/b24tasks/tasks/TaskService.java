@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,11 +137,15 @@ public final class TaskService {
     return out;
   }
 
-  /** The facts about a user that do not depend on the task: gather once per call, reuse for every task. */
-  public record UserFacts(long userId, boolean admin, Set<Long> subordinates) {}
+  /**
+   * The facts about a user that do not depend on the task: gather once per call, reuse for every task. The
+   * workgroup facts are filled in as tasks of each group come by.
+   */
+  public record UserFacts(long userId, boolean admin, Set<Long> subordinates,
+      Map<Long, Map.Entry<Set<GroupPermission>, Boolean>> groups) {}
 
   public UserFacts facts(long userId) {
-    return new UserFacts(userId, directory.isAdmin(userId), directory.subordinates(userId));
+    return new UserFacts(userId, directory.isAdmin(userId), directory.subordinates(userId), new HashMap<>());
   }
 
   /** The facts about {@code userId} that the rules need for this task, gathered once. */
@@ -150,21 +155,70 @@ public final class TaskService {
 
   Actor actor(UserFacts f, Task t) {
     long userId = f.userId();
-    Set<GroupPermission> perms = EnumSet.noneOf(GroupPermission.class);
-    boolean takes = false;
-    if (t.groupId() > 0) {
-      for (GroupPermission p : GroupPermission.values()) {
-        if (directory.groupAllows(t.groupId(), userId, p)) perms.add(p);
-      }
-      takes = directory.group(t.groupId()).map(g -> g.tasksEnabled() && !g.closed()).orElse(false);
-    }
+    Map.Entry<Set<GroupPermission>, Boolean> g = t.groupId() <= 0 ? Map.entry(Set.of(), false)
+        : f.groups().computeIfAbsent(t.groupId(), id -> {
+          Set<GroupPermission> perms = EnumSet.noneOf(GroupPermission.class);
+          for (GroupPermission p : GroupPermission.values()) {
+            if (directory.groupAllows(id, userId, p)) perms.add(p);
+          }
+          boolean takes = directory.group(id).map(gr -> gr.tasksEnabled() && !gr.closed()).orElse(false);
+          return Map.entry(perms, takes);
+        });
     boolean favorite = t.viewer().userId() == userId ? t.viewer().favorite() : db.read(tx -> tx.queryLong(
         "SELECT count(*) FROM task_favorites WHERE user_id = ? AND task_id = ?", userId, t.id()) > 0);
-    return new Actor(userId, f.admin(), f.subordinates(), perms, favorite, takes);
+    return new Actor(userId, f.admin(), f.subordinates(), g.getKey(), favorite, g.getValue());
   }
 
   public Optional<Group> group(long groupId) {
     return groupId > 0 ? directory.group(groupId) : Optional.empty();
+  }
+
+  /** One page of tasks.task.list: the rows and, unless {@code count} is off, how many match in all. */
+  public record Page(List<Task> tasks, long total) {}
+
+  /**
+   * The tasks {@code viewer} may see that match the filter, in the order asked. Throws IllegalArgumentException
+   * naming an order key that cannot be sorted by.
+   */
+  public Page list(long viewer, com.fasterxml.jackson.databind.JsonNode filter,
+      com.fasterxml.jackson.databind.JsonNode order, long offset, int limit, boolean count) {
+    UserFacts f = facts(viewer);
+    TaskQuery q = new TaskQuery(viewer, directory.zoneOf(viewer), clock.instant());
+    if (!f.admin()) {
+      Set<Long> people = new LinkedHashSet<>(f.subordinates());
+      people.add(viewer);
+      q.visibleTo(people, viewAllGroups(viewer));
+    }
+    q.filter(filter).order(order);
+    return db.read(tx -> {
+      List<Task> rows = store.list(tx, q.pageSql(offset, limit), viewer, q.pageArgs());
+      long total = count ? tx.queryLong(q.countSql(), q.countArgs().toArray()) : 0;
+      return new Page(rows, total);
+    });
+  }
+
+  /** The workgroups with tasks whose tasks the user may all see (view_all). */
+  private List<Long> viewAllGroups(long userId) {
+    List<Long> groups = db.read(tx -> tx.query("SELECT DISTINCT group_id FROM tasks WHERE group_id > 0",
+        rs -> rs.getLong(1)));
+    return groups.stream().filter(g -> directory.groupAllows(g, userId, GroupPermission.VIEW_ALL)).toList();
+  }
+
+  /** The list's subStatus: -3 almost overdue, -1 overdue, -2 not viewed, else the real status (taskprovider). */
+  public int subStatus(Task t, long viewer) {
+    Instant now = clock.instant();
+    boolean open = !t.status().finished();
+    boolean ownDeclined = t.status() == Status.DECLINED && t.isResponsible(viewer);
+    if (t.deadline() != null && open && !ownDeclined) {
+      if (!t.deadline().isBefore(now) && t.deadline().isBefore(now.plus(TaskQuery.DEADLINE_SOON))) {
+        return Status.EXPIRED_SOON;
+      }
+      if (t.deadline().isBefore(now)) return Status.EXPIRED;
+    }
+    if (t.viewer().viewedDate() == null && !t.isCreator(viewer) && t.status().in(Status.NEW, Status.PENDING)) {
+      return Status.UNSEEN;
+    }
+    return t.status().code;
   }
 
   // ---- creating, updating, deleting ------------------------------------------------------------------------

@@ -31,6 +31,7 @@ public final class TaskView {
   private final TaskService.UserFacts viewer;
   private final ZoneId zone;
   private Map<Long, User> users = Map.of();
+  private final Map<Long, Object> groups = new java.util.HashMap<>();
 
   public TaskView(TaskService service, Directory directory, TaskViewAddons addons, long viewerId) {
     this.service = service;
@@ -176,6 +177,10 @@ public final class TaskView {
   /** {@code {"id","name","opened","membersCount","image","additionalData"}}, or {@code []} without a group. */
   private Object group(long groupId) {
     if (groupId <= 0) return Map.of();
+    return groups.computeIfAbsent(groupId, this::groupBrief);
+  }
+
+  private Object groupBrief(long groupId) {
     Group g = service.group(groupId).orElse(null);
     if (g == null) return Map.of();
     Map<String, Object> m = new LinkedHashMap<>();

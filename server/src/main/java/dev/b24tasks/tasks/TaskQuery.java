@@ -1,0 +1,300 @@
+package dev.b24tasks.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.rest.Params;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The filter and order of tasks.task.list as SQL with bind parameters: field names come from fixed tables here,
+ * values are always bound. Keys are matched case-insensitively ({@code ">id"} as the JS SDK sends it is ">ID").
+ * Operators: none or {@code =}, {@code !}/{@code !=}, {@code <}, {@code >}, {@code <=}, {@code >=}, {@code %}
+ * (contains), {@code @} / {@code !@} (in / not in); an array value means IN.
+ */
+final class TaskQuery {
+  /** Almost overdue: the deadline is within this span (Counter\Deadline::getDeadlineTimeLimit's default). */
+  static final Duration DEADLINE_SOON = Duration.ofDays(1);
+
+  enum Kind { NUMBER, TEXT, DATE, FLAG }
+
+  record Column(String sql, Kind kind) {}
+
+  static final Map<String, Column> FILTERABLE = Map.ofEntries(
+      Map.entry("ID", new Column("t.id", Kind.NUMBER)),
+      Map.entry("PARENT_ID", new Column("COALESCE(t.parent_id, 0)", Kind.NUMBER)),
+      Map.entry("TITLE", new Column("t.title", Kind.TEXT)),
+      Map.entry("REAL_STATUS", new Column("t.status", Kind.NUMBER)),
+      Map.entry("PRIORITY", new Column("t.priority", Kind.NUMBER)),
+      Map.entry("MARK", new Column("t.mark", Kind.TEXT)),
+      Map.entry("GROUP_ID", new Column("t.group_id", Kind.NUMBER)),
+      Map.entry("STAGE_ID", new Column("t.stage_id", Kind.NUMBER)),
+      Map.entry("CREATED_BY", new Column("t.created_by", Kind.NUMBER)),
+      Map.entry("RESPONSIBLE_ID", new Column("t.responsible_id", Kind.NUMBER)),
+      Map.entry("CHANGED_BY", new Column("t.changed_by", Kind.NUMBER)),
+      Map.entry("STATUS_CHANGED_BY", new Column("t.status_changed_by", Kind.NUMBER)),
+      Map.entry("CLOSED_BY", new Column("t.closed_by", Kind.NUMBER)),
+      Map.entry("CREATED_DATE", new Column("t.created_date", Kind.DATE)),
+      Map.entry("CHANGED_DATE", new Column("t.changed_date", Kind.DATE)),
+      Map.entry("CLOSED_DATE", new Column("t.closed_date", Kind.DATE)),
+      Map.entry("ACTIVITY_DATE", new Column("t.activity_date", Kind.DATE)),
+      Map.entry("DATE_START", new Column("t.date_start", Kind.DATE)),
+      Map.entry("DEADLINE", new Column("t.deadline", Kind.DATE)),
+      Map.entry("START_DATE_PLAN", new Column("t.start_date_plan", Kind.DATE)),
+      Map.entry("END_DATE_PLAN", new Column("t.end_date_plan", Kind.DATE)),
+      Map.entry("TIME_ESTIMATE", new Column("t.time_estimate", Kind.NUMBER)),
+      Map.entry("ALLOW_TIME_TRACKING", new Column("t.allow_time_tracking", Kind.FLAG)),
+      Map.entry("ALLOW_CHANGE_DEADLINE", new Column("t.allow_change_deadline", Kind.FLAG)),
+      Map.entry("TASK_CONTROL", new Column("t.task_control", Kind.FLAG)),
+      Map.entry("ADD_IN_REPORT", new Column("t.add_in_report", Kind.FLAG)),
+      Map.entry("MATCH_WORK_TIME", new Column("t.match_work_time", Kind.FLAG)),
+      Map.entry("XML_ID", new Column("t.xml_id", Kind.TEXT)),
+      Map.entry("GUID", new Column("t.guid", Kind.TEXT)),
+      Map.entry("SITE_ID", new Column("t.site_id", Kind.TEXT)));
+
+  /** Sortable keys (tasks.task.list docs); anything else is "Invalid sorting key". */
+  static final Map<String, String> SORTABLE = Map.ofEntries(
+      Map.entry("ID", "t.id"), Map.entry("TITLE", "t.title"),
+      Map.entry("TIME_SPENT_IN_LOGS", "t.time_spent_in_logs"), Map.entry("DATE_START", "t.date_start"),
+      Map.entry("CREATED_DATE", "t.created_date"), Map.entry("CHANGED_DATE", "t.changed_date"),
+      Map.entry("CLOSED_DATE", "t.closed_date"), Map.entry("ACTIVITY_DATE", "t.activity_date"),
+      Map.entry("START_DATE_PLAN", "t.start_date_plan"), Map.entry("END_DATE_PLAN", "t.end_date_plan"),
+      Map.entry("DEADLINE", "t.deadline"), Map.entry("REAL_STATUS", "t.status"), Map.entry("STATUS", "t.status"),
+      Map.entry("STATUS_COMPLETE", "(CASE WHEN t.status = 5 THEN 2 ELSE 1 END)"),
+      Map.entry("PRIORITY", "t.priority"), Map.entry("MARK", "t.mark"),
+      Map.entry("CREATED_BY_LAST_NAME", "(SELECT u.last_name FROM users u WHERE u.id = t.created_by)"),
+      Map.entry("RESPONSIBLE_LAST_NAME", "(SELECT u.last_name FROM users u WHERE u.id = t.responsible_id)"),
+      Map.entry("GROUP_ID", "t.group_id"), Map.entry("TIME_ESTIMATE", "t.time_estimate"),
+      Map.entry("ALLOW_CHANGE_DEADLINE", "t.allow_change_deadline"),
+      Map.entry("ALLOW_TIME_TRACKING", "t.allow_time_tracking"), Map.entry("MATCH_WORK_TIME", "t.match_work_time"),
+      Map.entry("FAVORITE", "EXISTS (SELECT 1 FROM task_favorites f2 WHERE f2.task_id = t.id AND f2.user_id = ?)"),
+      Map.entry("SORTING", "t.sorting"), Map.entry("IS_PINNED", "false"), Map.entry("IS_PINNED_IN_GROUP", "false"));
+
+  private final long viewer;
+  private final ZoneId zone;
+  private final Instant now;
+  private final List<String> where = new ArrayList<>();
+  private final List<Object> args = new ArrayList<>();
+  private final List<String> orderBy = new ArrayList<>();
+  private final List<Object> orderArgs = new ArrayList<>();
+
+  TaskQuery(long viewer, ZoneId zone, Instant now) {
+    this.viewer = viewer;
+    this.zone = zone;
+    this.now = now;
+  }
+
+  /** Only tasks the viewer may see: members, managers of members, and the workgroups she may view all of. */
+  TaskQuery visibleTo(Set<Long> selfAndSubordinates, List<Long> viewAllGroups) {
+    String members = "EXISTS (SELECT 1 FROM task_members vm WHERE vm.task_id = t.id AND vm.user_id = ANY(?))";
+    if (viewAllGroups.isEmpty()) {
+      where.add(members);
+      args.add(List.copyOf(selfAndSubordinates));
+    } else {
+      where.add("(" + members + " OR t.group_id = ANY(?))");
+      args.add(List.copyOf(selfAndSubordinates));
+      args.add(viewAllGroups);
+    }
+    return this;
+  }
+
+  TaskQuery filter(JsonNode filter) {
+    if (filter == null || !filter.isObject()) return this;
+    for (Map.Entry<String, JsonNode> e : filter.properties()) {
+      String key = e.getKey();
+      if (key.toUpperCase(Locale.ROOT).startsWith("::SUBFILTER")) {
+        filter(e.getValue()); // nested AND group; ::SUBFILTER-PARAMS carries FAVORITE
+        continue;
+      }
+      if (key.startsWith("::")) continue; // ::LOGIC and the like
+      condition(key, e.getValue());
+    }
+    return this;
+  }
+
+  private void condition(String rawKey, JsonNode value) {
+    int i = 0;
+    while (i < rawKey.length() && "!=<>%@".indexOf(rawKey.charAt(i)) >= 0) i++;
+    String op = rawKey.substring(0, i);
+    String field = TaskInput.upperSnake(rawKey.substring(i).trim()).toUpperCase(Locale.ROOT);
+    boolean not = op.startsWith("!");
+    switch (field) {
+      case "STATUS" -> status(value, not);
+      case "MEMBER" -> member(null, value, not);
+      case "ACCOMPLICE" -> member("A", value, not);
+      case "AUDITOR" -> member("U", value, not);
+      case "ROLE" -> role(value);
+      case "ONLY_ROOT_TASKS" -> { if (Params.truthy(value)) where.add("t.parent_id IS NULL"); }
+      case "WO_DEADLINE" -> { if (Params.truthy(value)) where.add("t.deadline IS NULL"); }
+      case "NOT_VIEWED" -> {
+        if (Params.truthy(value)) {
+          where.add(unseen());
+          args.add(viewer);
+          args.add(viewer);
+        }
+      }
+      case "FAVORITE" -> {
+        String fav = "EXISTS (SELECT 1 FROM task_favorites ff WHERE ff.task_id = t.id AND ff.user_id = ?)";
+        where.add(Params.truthy(value) != not ? fav : "NOT " + fav);
+        args.add(viewer);
+      }
+      default -> {
+        Column c = FILTERABLE.get(field);
+        if (c != null) column(c, op, value); // unknown keys are ignored, as Bitrix drops them
+      }
+    }
+  }
+
+  private void column(Column c, String op, JsonNode value) {
+    boolean not = op.startsWith("!");
+    String cmp = op.replace("!", "");
+    List<Object> values = new ArrayList<>();
+    for (JsonNode v : Params.values(value)) values.add(convert(c.kind(), v));
+    boolean list = value != null && (value.isArray() || value.isObject()) || cmp.equals("@");
+    if (values.isEmpty() || (values.size() == 1 && values.get(0) == null && !list)) {
+      where.add(c.sql() + (not ? " IS NOT NULL" : " IS NULL"));
+      return;
+    }
+    switch (cmp) {
+      case "<", ">", "<=", ">=" -> {
+        where.add((not ? "NOT " : "") + c.sql() + " " + cmp + " ?");
+        args.add(values.get(0));
+      }
+      case "%" -> {
+        where.add(c.sql() + "::text " + (not ? "NOT " : "") + "ILIKE ?");
+        args.add("%" + escapeLike(String.valueOf(values.get(0))) + "%");
+      }
+      default -> {
+        if (list) {
+          where.add((not ? "NOT " : "") + "(" + c.sql() + " = ANY(?))");
+          args.add(values);
+        } else if (c.kind() == Kind.TEXT && c.sql().equals("t.title")) {
+          where.add(c.sql() + (not ? " NOT ILIKE ?" : " ILIKE ?")); // TITLE takes % and _ patterns
+          args.add(values.get(0));
+        } else {
+          where.add(c.sql() + (not ? " IS DISTINCT FROM ?" : " = ?"));
+          args.add(values.get(0));
+        }
+      }
+    }
+  }
+
+  /** STATUS: real statuses and the meta-statuses -1, -2, -3 (per viewer), OR-ed. */
+  private void status(JsonNode value, boolean not) {
+    List<String> any = new ArrayList<>();
+    List<Object> anyArgs = new ArrayList<>();
+    for (JsonNode v : Params.values(value)) {
+      long code = Params.phpInt(v);
+      if (code == Status.EXPIRED) {
+        any.add("(t.deadline < ? AND t.status NOT IN (4, 5))");
+        anyArgs.add(now);
+      } else if (code == Status.EXPIRED_SOON) {
+        any.add("(t.deadline >= ? AND t.deadline < ? AND t.status NOT IN (4, 5))");
+        anyArgs.add(now);
+        anyArgs.add(now.plus(DEADLINE_SOON));
+      } else if (code == Status.UNSEEN) {
+        any.add(unseen());
+        anyArgs.add(viewer);
+        anyArgs.add(viewer);
+      } else {
+        any.add("t.status = ?");
+        anyArgs.add((short) code);
+      }
+    }
+    if (any.isEmpty()) return;
+    where.add((not ? "NOT " : "") + "(" + String.join(" OR ", any) + ")");
+    args.addAll(anyArgs);
+  }
+
+  private String unseen() {
+    return "(t.status IN (1, 2) AND t.created_by <> ? AND NOT EXISTS (SELECT 1 FROM task_views tv"
+        + " WHERE tv.task_id = t.id AND tv.user_id = ?))";
+  }
+
+  private void member(String role, JsonNode value, boolean not) {
+    List<Long> ids = new ArrayList<>();
+    for (JsonNode v : Params.values(value)) ids.add(Params.phpInt(v));
+    where.add((not ? "NOT " : "") + "EXISTS (SELECT 1 FROM task_members fm WHERE fm.task_id = t.id"
+        + (role == null ? "" : " AND fm.role = '" + role + "'") + " AND fm.user_id = ANY(?))");
+    args.add(ids);
+  }
+
+  /** ROLE: the viewer's part: R responsible, A accomplice, U auditor, O creator who is not the responsible. */
+  private void role(JsonNode value) {
+    String r = Params.display(value).trim().toUpperCase(Locale.ROOT);
+    switch (r) {
+      case "R" -> { where.add("t.responsible_id = ?"); args.add(viewer); }
+      case "A", "U" -> {
+        where.add("EXISTS (SELECT 1 FROM task_members rm WHERE rm.task_id = t.id AND rm.role = ? AND rm.user_id = ?)");
+        args.add(r);
+        args.add(viewer);
+      }
+      case "O" -> {
+        where.add("t.created_by = ? AND t.responsible_id <> ?");
+        args.add(viewer);
+        args.add(viewer);
+      }
+      default -> { }
+    }
+  }
+
+  /** Adds the order; an unknown key is refused (the caller turns this into "Invalid sorting key"). */
+  TaskQuery order(JsonNode order) {
+    if (order != null && order.isObject()) {
+      for (Map.Entry<String, JsonNode> e : order.properties()) {
+        String key = TaskInput.upperSnake(e.getKey().trim()).toUpperCase(Locale.ROOT);
+        String sql = SORTABLE.get(key);
+        if (sql == null) throw new IllegalArgumentException(key);
+        boolean desc = Params.display(e.getValue()).trim().equalsIgnoreCase("desc");
+        orderBy.add(sql + (desc ? " DESC NULLS LAST" : " ASC NULLS FIRST"));
+        if (key.equals("FAVORITE")) orderArgs.add(viewer);
+      }
+    }
+    if (orderBy.isEmpty()) orderBy.add("t.id DESC");
+    else orderBy.add("t.id ASC"); // a stable order for paging
+    return this;
+  }
+
+  String whereSql() {
+    return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+  }
+
+  /** The page query (after {@link TaskStore#SELECT}) and its arguments. */
+  String pageSql(long offset, int limit) {
+    return TaskStore.SELECT + whereSql() + " ORDER BY " + String.join(", ", orderBy) + " LIMIT " + limit
+        + " OFFSET " + offset;
+  }
+
+  List<Object> pageArgs() {
+    List<Object> all = new ArrayList<>(args);
+    all.addAll(orderArgs);
+    return all;
+  }
+
+  String countSql() {
+    return "SELECT count(*) FROM tasks t" + whereSql();
+  }
+
+  List<Object> countArgs() {
+    return args;
+  }
+
+  private Object convert(Kind kind, JsonNode v) {
+    if (v == null || v.isNull()) return null;
+    return switch (kind) {
+      case NUMBER -> Params.phpInt(v);
+      case TEXT -> v.asText();
+      case DATE -> DateInput.parse(v.asText(), zone);
+      case FLAG -> Params.truthy(v);
+    };
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
