@@ -1,6 +1,7 @@
 package dev.b24tasks;
 
 import dev.b24tasks.cli.ConfigDefaults;
+import dev.b24tasks.cli.SeedCommand;
 import dev.b24tasks.cli.ServeCommand;
 import dev.b24tasks.cli.TokenCommand;
 import dev.b24tasks.cli.UserCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "b24-tasks 0.1.0",
     description = "A self-hosted, Bitrix24-compatible Tasks REST server.",
-    subcommands = {ServeCommand.class, WebhookCommand.class, TokenCommand.class, UserCommand.class})
+    subcommands = {ServeCommand.class, WebhookCommand.class, TokenCommand.class, UserCommand.class,
+        SeedCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main());
