@@ -68,7 +68,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
     s.noopTransitionsSucceed = noopTransitions.equals("succeed");
     if (timeZone != null && !timeZone.isBlank()) s.timeZone = ZoneId.of(timeZone);
-    App app = App.start(s);
+    App app;
+    try {
+      app = App.start(s);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // a start-up problem the user can fix (a busy port, a bad option): the message, not a stack trace
+      System.err.println("b24-tasks: " + e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close();

@@ -38,6 +38,13 @@ public final class HttpServer implements AutoCloseable {
           .routing(r -> routing(r, rest, metrics, healthy)));
     }
     WebServer server = builder.build().start();
+    // Helidon logs a failed bind and carries on with port -1; a server that cannot listen must not start.
+    if (!server.isRunning() || server.port() < 0 || (tls != null && server.port("https") < 0)) {
+      server.stop();
+      throw new IllegalStateException("Cannot listen on " + settings.host + ":" + settings.port
+          + (tls != null ? " and " + settings.host + ":" + settings.tlsPort : "")
+          + "; is another process using the port? Choose others with --port / --tls-port");
+    }
     return new HttpServer(server, tls != null);
   }
 
