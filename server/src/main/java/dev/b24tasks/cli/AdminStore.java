@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,10 +32,22 @@ final class AdminStore implements AutoCloseable {
     this.directory = new Directory(db, settings.timeZone);
   }
 
-  static AdminStore open(StoreOptions options) {
+  /** Runs {@code body} on the store, or explains in one line why the store cannot be opened. */
+  static int with(CommandSpec spec, StoreOptions options, Function<AdminStore, Integer> body) {
     Settings s = options.applyTo(new Settings());
     s.databasePoolSize = 2;
-    return new AdminStore(Database.open(s), s);
+    Database db;
+    try {
+      db = Database.open(s);
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("b24-tasks: cannot open the store: " + e.getMessage()
+          + (s.databaseUrl == null ? "\nThe embedded PostgreSQL in " + s.dataDir.resolve("pg") + " can be opened by one "
+              + "process at a time: stop the server first, or run both against --database." : ""));
+      return 1;
+    }
+    try (AdminStore store = new AdminStore(db, s)) {
+      return body.apply(store);
+    }
   }
 
   /** Refuses a user id that is not in the portal, so a credential never points at nobody. */

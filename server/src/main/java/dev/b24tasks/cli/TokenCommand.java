@@ -48,7 +48,7 @@ public final class TokenCommand implements Runnable {
     public Integer call() {
       if (ttl <= 0) throw new ParameterException(spec.commandLine(), "--ttl must be a positive number of seconds");
       var scopeList = AdminStore.scopes(spec, scopes);
-      try (AdminStore s = AdminStore.open(store)) {
+      return AdminStore.with(spec, store, s -> {
         s.requireUser(spec, user);
         AuthStore.IssuedToken t = s.auth.createToken(user, scopeList, Duration.ofSeconds(ttl));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -62,7 +62,7 @@ public final class TokenCommand implements Runnable {
         out.println(new String(Json.write(answer), StandardCharsets.UTF_8));
         out.flush();
         return 0;
-      }
+      });
     }
   }
 }

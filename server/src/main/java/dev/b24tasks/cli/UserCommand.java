@@ -42,13 +42,13 @@ public final class UserCommand implements Runnable {
       if (!email.matches("[^@\\s]+@[^@\\s]+")) {
         throw new ParameterException(spec.commandLine(), "--email must look like name@example.com; got " + email);
       }
-      try (AdminStore s = AdminStore.open(store)) {
+      return AdminStore.with(spec, store, s -> {
         long id = s.directory.createUser(email, name, lastName, admin);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Created user " + id + (admin ? " (administrator)" : "") + ": " + email);
         out.flush();
         return 0;
-      }
+      });
     }
   }
 }

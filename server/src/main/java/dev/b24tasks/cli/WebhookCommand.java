@@ -53,7 +53,7 @@ public final class WebhookCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
             "--code must be 1-64 letters, digits, '-' or '_'");
       }
-      try (AdminStore s = AdminStore.open(store)) {
+      return AdminStore.with(spec, store, s -> {
         s.requireUser(spec, user);
         if (code != null && s.auth.webhookExists(user, code)) {
           throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -66,7 +66,7 @@ public final class WebhookCommand implements Runnable {
         out.println(baseUrl.replaceAll("/+$", "") + "/rest/" + user + "/" + made + "/");
         out.flush();
         return 0;
-      }
+      });
     }
   }
 
@@ -81,7 +81,7 @@ public final class WebhookCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (AdminStore s = AdminStore.open(store)) {
+      return AdminStore.with(spec, store, s -> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-6s %-6s %-40s %-22s %s%n", "ID", "USER", "SCOPES", "EXPIRES", "TITLE");
         for (AuthStore.Webhook w : s.auth.webhooks(user)) {
@@ -90,7 +90,7 @@ public final class WebhookCommand implements Runnable {
         }
         out.flush();
         return 0;
-      }
+      });
     }
   }
 }

@@ -36,6 +36,8 @@ public final class Json {
     mapper.getFactory().setStreamReadConstraints(
         StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(16 * 1024 * 1024).build());
     mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    mapper.configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true); // 0.000012, not 1.2E-5, as PHP
+
     mapper.disable(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS);
     SimpleModule php = new SimpleModule("php-empty-array");
     php.setSerializerModifier(new BeanSerializerModifier() {

@@ -1,5 +1,7 @@
 package dev.b24tasks.rest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -19,17 +21,22 @@ public record Timing(long startNanosEpoch, long finishNanosEpoch, double process
 
   public Map<String, Object> toMap(ZoneId zone, boolean withOperating) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("start", startNanosEpoch / 1_000L / 1e6);
-    m.put("finish", finishNanosEpoch / 1_000L / 1e6);
-    m.put("duration", (finishNanosEpoch - startNanosEpoch) / 1e9);
-    m.put("processing", processing);
+    // BigDecimal, written plain: PHP prints 1758188171.142611, where a double would come out as 1.758188171142611E9
+    m.put("start", BigDecimal.valueOf(startNanosEpoch / 1_000L, 6));
+    m.put("finish", BigDecimal.valueOf(finishNanosEpoch / 1_000L, 6));
+    m.put("duration", seconds((finishNanosEpoch - startNanosEpoch) / 1e9));
+    m.put("processing", seconds(processing));
     m.put("date_start", iso(startNanosEpoch, zone));
     m.put("date_finish", iso(finishNanosEpoch, zone));
     if (withOperating) {
       m.put("operating_reset_at", operatingResetAt);
-      m.put("operating", operating);
+      m.put("operating", seconds(operating));
     }
     return m;
+  }
+
+  private static BigDecimal seconds(double s) {
+    return BigDecimal.valueOf(s).setScale(9, RoundingMode.HALF_UP).stripTrailingZeros();
   }
 
   private static String iso(long nanosEpoch, ZoneId zone) {

@@ -45,10 +45,14 @@ class AdminCommandsTest {
   }
 
   static Run run(String... args) {
+    return runOn(url, args);
+  }
+
+  static Run runOn(String database, String... args) {
     String[] full = new String[args.length + 2];
     System.arraycopy(args, 0, full, 0, args.length);
     full[args.length] = "--database";
-    full[args.length + 1] = url;
+    full[args.length + 1] = database;
     CommandLine cli = new CommandLine(new Main());
     cli.setDefaultValueProvider(ConfigDefaults.from(full, Map.of()));
     StringWriter out = new StringWriter();
@@ -121,6 +125,14 @@ class AdminCommandsTest {
     assertThat(list.exit()).isZero();
     assertThat(list.out()).contains("task,user").contains("2999-01-01T00:00:00Z").doesNotContain("cli-code-1");
     assertThat(list.out().lines().filter(l -> l.matches("\\d+\\s+2\\s+user\\s.*"))).hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  void a_store_that_cannot_be_opened_is_one_clear_line_and_exit_code_1() {
+    Run r = runOn("jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres", "user", "create", "--email", "a@example.com");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith("b24-tasks: cannot open the store: ").doesNotContain("\tat ");
   }
 
   @Test

@@ -82,7 +82,11 @@ class SystemMethodsTest {
   void time_operating_grows_with_each_call_and_operating_reset_at_is_a_unix_time_ten_minutes_ahead() {
     RestClient c = server.as(1, server.app().auth.createWebhook(1, Scopes.ALL, null, null, "timing"));
     long before = System.currentTimeMillis() / 1000;
-    JsonNode t1 = c.get("server.time").json().get("time");
+    Response first = c.get("server.time");
+    JsonNode t1 = first.json().get("time");
+    // written as PHP does, never in exponent form: "start":1758188171.142611
+    assertThat(first.body()).containsPattern("\"start\":\\d{10}\\.\\d{6},\"finish\":\\d{10}\\.\\d{6},")
+        .doesNotContainPattern("\\d[eE][+-]?\\d");
     JsonNode t2 = c.get("server.time").json().get("time");
     long after = System.currentTimeMillis() / 1000;
     assertThat(t2.get("operating").asDouble()).isGreaterThan(t1.get("operating").asDouble());
