@@ -54,6 +54,18 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Settings s;
+    try {
+      s = settings();
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      System.err.println("b24-tasks: " + e.getMessage());
+      return 1;
+    }
+    return start(s);
+  }
+
+  /** The settings these options describe. */
+  Settings settings() {
     Settings s = store.applyTo(new Settings());
     s.host = host;
     s.port = port;
@@ -68,6 +80,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     s.noopTransitionsSucceed = noopTransitions.equals("succeed");
     if (timeZone != null && !timeZone.isBlank()) s.timeZone = ZoneId.of(timeZone);
+    return s;
+  }
+
+  private Integer start(Settings s) throws InterruptedException {
     App app;
     try {
       app = App.start(s);

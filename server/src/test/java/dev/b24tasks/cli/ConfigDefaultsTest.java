@@ -42,6 +42,15 @@ class ConfigDefaultsTest {
     assertThat(serve.maxBodyBytes).isEqualTo(1000L);
     assertThat(serve.store.data).as("shared store options come from the file too").isEqualTo(Path.of("/srv/file-data"));
     assertThat(serve.host).as("built-in default").isEqualTo("127.0.0.1");
+
+    var settings = serve.settings();
+    assertThat(settings.port).isEqualTo(7070);
+    assertThat(settings.tlsPort).isEqualTo(7443);
+    assertThat(settings.language).isEqualTo("ru");
+    assertThat(settings.rateLimit).isEqualTo("off");
+    assertThat(settings.operatingLimitSeconds).isEqualTo(480.0);
+    assertThat(settings.maxBodyBytes).isEqualTo(1000L);
+    assertThat(settings.dataDir).isEqualTo(Path.of("/srv/file-data"));
   }
 
   @Test
