@@ -77,8 +77,9 @@ public final class Directory {
   /** True when {@code userId} is among the subordinates of {@code managerId}. */
   public boolean isManagerOf(long managerId, long userId) {
     if (managerId == userId) return false;
+    // walking up from the user touches a few rows by primary key; walking down from the manager may touch many
     return db.read(tx -> tx.queryLong(
-        "SELECT count(*) FROM (" + SUBORDINATES + ") s WHERE s.user_id = ?", managerId, managerId, userId) > 0);
+        "SELECT count(*) FROM (" + MANAGER_HEADS + ") m WHERE m.head_id = ?", userId, userId, userId, managerId) > 0);
   }
 
   /** Everyone {@code userId} is a subordinate of: the heads of her departments and of all departments above. */
@@ -137,22 +138,27 @@ public final class Directory {
     }).orElse(portalZone);
   }
 
-  // ? = the manager twice. Departments she heads and all below them; their members and heads, except herself.
+  // ? = the manager twice. The departments she heads and all below them (a small set, gathered into one array
+  // first so the member look-up below is an index scan whatever the planner guesses for the recursive part);
+  // their members and heads, except herself.
   private static final String SUBORDINATES = "WITH RECURSIVE tree AS ("
       + "SELECT id FROM departments WHERE head_id = ? "
-      + "UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id) "
-      + "SELECT ud.user_id FROM user_departments ud JOIN tree t ON ud.department_id = t.id "
-      + "UNION SELECT d.head_id FROM departments d JOIN tree t ON d.id = t.id WHERE d.head_id IS NOT NULL "
+      + "UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id), "
+      + "ids AS MATERIALIZED (SELECT coalesce(array_agg(id), '{}') AS a FROM tree) "
+      + "SELECT ud.user_id FROM user_departments ud WHERE ud.department_id = ANY((SELECT a FROM ids)::bigint[]) "
+      + "UNION SELECT d.head_id FROM departments d WHERE d.id = ANY((SELECT a FROM ids)::bigint[]) "
+      + "AND d.head_id IS NOT NULL "
       + "EXCEPT SELECT ?";
 
-  // ? = the user three times. Her departments and those she heads (a head is below the heads above her
-  // department), then every ancestor; their heads, except herself.
-  private static final String MANAGERS = "WITH RECURSIVE up AS ("
+  // ? = the user three times. Upwards from her: her departments and the parents of those she heads (a head is
+  // below the heads above her department), then every ancestor by primary key; their heads, except herself.
+  private static final String MANAGER_HEADS = "WITH RECURSIVE up AS ("
       + "SELECT department_id AS id FROM user_departments WHERE user_id = ? "
       + "UNION SELECT d.parent_id FROM departments d WHERE d.head_id = ? AND d.parent_id IS NOT NULL "
       + "UNION SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS NOT NULL) "
       + "SELECT DISTINCT d.head_id FROM departments d JOIN up ON d.id = up.id "
-      + "WHERE d.head_id IS NOT NULL AND d.head_id <> ? ORDER BY 1";
+      + "WHERE d.head_id IS NOT NULL AND d.head_id <> ?";
+  private static final String MANAGERS = MANAGER_HEADS + " ORDER BY 1";
 
   static User userRow(ResultSet rs) throws SQLException {
     return new User(rs.getLong("id"), rs.getBoolean("active"), rs.getBoolean("is_admin"), rs.getString("login"),
