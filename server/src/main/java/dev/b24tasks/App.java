@@ -5,6 +5,7 @@ import dev.b24tasks.auth.Scopes;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
+import dev.b24tasks.legacy.LegacyFamilies;
 import dev.b24tasks.rest.Batch;
 import dev.b24tasks.rest.BucketRateLimiter;
 import dev.b24tasks.rest.Dispatcher;
@@ -88,6 +89,7 @@ public final class App implements AutoCloseable {
       taskMethods.register(registry);
       new TaskListMethods(tasks, taskMethods).register(registry);
       new TaskUserMethods(tasks, directory, taskMethods).register(registry);
+      new LegacyFamilies(db, tasks, directory, clock).register(registry);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =

@@ -385,10 +385,13 @@ public final class TaskService {
 
   // ---- for other features ----------------------------------------------------------------------------------
 
-  /** A comment was added (+1) or removed (-1): bumps COMMENTS_COUNT and ACTIVITY_DATE, as the forum hook does. */
+  /**
+   * A comment was added (+1) or removed (-1): bumps COMMENTS_COUNT and ACTIVITY_DATE, as the forum hook does;
+   * {@code at} null (a removal) leaves ACTIVITY_DATE as it is.
+   */
   public void commentsChanged(long taskId, int delta, Instant at) {
     db.tx(tx -> tx.update("UPDATE tasks SET comments_count = GREATEST(0, COALESCE(comments_count, 0) + ?),"
-        + " activity_date = ? WHERE id = ?", delta, at, taskId));
+        + " activity_date = COALESCE(?, activity_date) WHERE id = ?", delta, at, taskId));
   }
 
   /** ACTIVITY_DATE only (a chat message, a result…). */

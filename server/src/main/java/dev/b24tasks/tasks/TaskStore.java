@@ -19,7 +19,7 @@ import java.util.Set;
  * The SQL of tasks: rows of {@code tasks}, their members, history and the per-user flags. Every method runs inside
  * the caller's transaction ({@link Tx}); values are always bound, never spliced into the text.
  */
-final class TaskStore {
+public final class TaskStore {
   /** The columns of a task row plus the reading user's flags; the viewer's id is bound three times. */
   static final String SELECT = "SELECT t.*,"
       + " EXISTS (SELECT 1 FROM task_favorites f WHERE f.task_id = t.id AND f.user_id = ?) AS v_favorite,"
@@ -135,7 +135,7 @@ final class TaskStore {
         + " VALUES (?, ?, ?, ?, ?, ?)", taskId, userId, at, field, from, to);
   }
 
-  record HistoryRow(long id, long taskId, long userId, Instant createdDate, String field, String from, String to) {}
+  public record HistoryRow(long id, long taskId, long userId, Instant createdDate, String field, String from, String to) {}
 
   List<HistoryRow> history(Tx tx, long taskId, String field, boolean ascending) throws SQLException {
     String where = field == null ? "" : " AND field = ?";

@@ -133,7 +133,7 @@ public final class TaskView {
     m.put("responsible", userBrief(t.responsibleId()));
     m.put("accomplicesData", briefs(t.accomplices()));
     m.put("auditorsData", briefs(t.auditors()));
-    m.put("newCommentsCount", 0);
+    m.put("newCommentsCount", addons.newCommentsCount(t.id(), viewer.userId()));
     Map<TaskAction, Boolean> access = service.access(viewer, t);
     Map<String, Object> action = new LinkedHashMap<>();
     access.forEach((a, allowed) -> action.put(a.viewKey, allowed));

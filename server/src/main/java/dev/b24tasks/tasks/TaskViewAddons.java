@@ -19,5 +19,10 @@ public interface TaskViewAddons {
     return List.of();
   }
 
+  /** {@code newCommentsCount}: others' comments the viewer has not read yet (the comments feature). */
+  default long newCommentsCount(long taskId, long viewerId) {
+    return 0;
+  }
+
   TaskViewAddons NONE = new TaskViewAddons() {};
 }

@@ -10,37 +10,37 @@ import dev.b24tasks.testing.TestServer;
 import java.util.Map;
 
 /** Portal people for the HTTP tests: a user and a webhook of her own, created through the services. */
-final class People {
+public final class People {
   private final TestServer server;
 
-  People(TestServer server) {
+  public People(TestServer server) {
     this.server = server;
   }
 
-  record Person(long id, RestClient client) {
-    Response call(String method, Object body) {
+  public record Person(long id, RestClient client) {
+    public Response call(String method, Object body) {
       return client.call(method, body);
     }
 
     /** Creates a task and returns its id. */
-    long addTask(Map<String, Object> fields) {
+    public long addTask(Map<String, Object> fields) {
       Response r = call("tasks.task.add", Map.of("fields", fields));
       assertThat(r.status()).as(r.toString()).isEqualTo(200);
       return r.result().get("task").get("id").asLong();
     }
 
-    JsonNode task(long id) {
+    public JsonNode task(long id) {
       Response r = call("tasks.task.get", Map.of("taskId", id));
       assertThat(r.status()).as(r.toString()).isEqualTo(200);
       return r.result().get("task");
     }
   }
 
-  Person create(String name) {
+  public Person create(String name) {
     return create(name, false);
   }
 
-  Person create(String name, boolean admin) {
+  public Person create(String name, boolean admin) {
     long id = server.app().directory.createUser(name.toLowerCase() + System.nanoTime() + "@example.com", name,
         "Tester", admin);
     String code = "code" + id;

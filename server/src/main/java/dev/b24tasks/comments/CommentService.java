@@ -1,0 +1,114 @@
+package dev.b24tasks.comments;
+
+import dev.b24tasks.comments.CommentRules.Action;
+import dev.b24tasks.directory.Directory;
+import dev.b24tasks.legacy.LegacyErrors;
+import dev.b24tasks.legacy.TaskFacts;
+import dev.b24tasks.legacy.TaskLink;
+import dev.b24tasks.rest.RestException;
+import dev.b24tasks.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Comment use cases, one transaction each. The task's {@code commentsCount} and {@code activityDate} belong to
+ * the tasks feature and move through {@link TaskLink} in the same transaction as the comment row.
+ */
+public final class CommentService {
+  private final Database db;
+  private final TaskLink tasks;
+  private final Directory directory;
+  private final Clock clock;
+  private final CommentStore store = new CommentStore();
+
+  public CommentService(Database db, TaskLink tasks, Directory directory, Clock clock) {
+    this.db = db;
+    this.tasks = tasks;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  /**
+   * Adds a comment as {@code authorId} (null: the caller; the legacy API lets anyone post in another's name) at
+   * {@code postDate} (null: now).
+   */
+  public long add(long userId, long taskId, String message, Long authorId, Instant postDate) {
+    return db.tx(tx -> {
+      if (tasks.readable(userId, taskId).isEmpty()) throw error("ADD_DENIED");
+      if (message == null || message.isBlank()) throw error("TEXT_EMPTY");
+      long author = authorId != null && directory.exists(authorId) ? authorId : userId;
+      Instant now = clock.instant();
+      long id = store.insert(tx, taskId, author, message, postDate != null ? postDate : now);
+      store.markRead(tx, taskId, author, id);
+      tasks.commentsChanged(taskId, 1, now);
+      return id;
+    });
+  }
+
+  public void update(long userId, long taskId, long id, String message) {
+    db.tx(tx -> {
+      Comment c = changeable(userId, taskId, id);
+      if (message == null || message.isBlank()) throw error("TEXT_EMPTY_UPDATE");
+      store.updateMessage(tx, c.id(), message, clock.instant());
+      return null;
+    });
+  }
+
+  public void delete(long userId, long taskId, long id) {
+    db.tx(tx -> {
+      Comment c = changeable(userId, taskId, id);
+      store.delete(tx, c.id());
+      tasks.commentsChanged(taskId, -1, null);
+      return null;
+    });
+  }
+
+  /** The comment, when the caller may read its task and it belongs to that task. */
+  public Comment get(long userId, long taskId, long id) {
+    return db.read(tx -> {
+      if (tasks.readable(userId, taskId).isEmpty()) throw error("NOT_FOUND");
+      return store.find(tx, taskId, id).orElseThrow(() -> error("NOT_FOUND"));
+    });
+  }
+
+  /** Every comment of the task, oldest first; reading them marks them read for the caller. */
+  public List<Comment> list(long userId, long taskId) {
+    return db.tx(tx -> {
+      if (tasks.readable(userId, taskId).isEmpty()) throw error("LIST_FAILED");
+      List<Comment> all = store.byTask(tx, taskId);
+      if (!all.isEmpty()) store.markRead(tx, taskId, userId, all.get(all.size() - 1).id());
+      return all;
+    });
+  }
+
+  /** {@code task.commentitem.isactionallowed}: false for unknown tasks, comments and actions. */
+  public boolean isAllowed(long userId, long taskId, long id, long actionId) {
+    Action action = Action.of(actionId);
+    if (action == null) return false;
+    return db.read(tx -> {
+      var t = tasks.readable(userId, taskId);
+      if (t.isEmpty()) return false;
+      if (action == Action.ADD) return true;
+      return store.find(tx, taskId, id).map(c -> CommentRules.mayChange(userId, t.get().admin(), c)).orElse(false);
+    });
+  }
+
+  /** For the task view: others' comments the user has not read yet. */
+  public long newCount(long taskId, long userId) {
+    return db.read(tx -> store.unreadCount(tx, taskId, userId));
+  }
+
+  private Comment changeable(long userId, long taskId, long id) {
+    return db.read(tx -> {
+      TaskFacts t = tasks.readable(userId, taskId).orElseThrow(() -> error("NOT_ALLOWED"));
+      Comment c = store.find(tx, taskId, id).orElseThrow(() -> error("NOT_ALLOWED"));
+      if (!CommentRules.mayChange(userId, t.admin(), c)) throw error("NOT_ALLOWED");
+      return c;
+    });
+  }
+
+  private static RestException error(String key) {
+    return LegacyErrors.message("comments", key);
+  }
+}

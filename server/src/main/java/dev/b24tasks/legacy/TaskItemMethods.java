@@ -1,0 +1,242 @@
+package dev.b24tasks.legacy;
+
+import static dev.b24tasks.legacy.LegacyErrors.positive;
+import static dev.b24tasks.legacy.Manifest.optional;
+import static dev.b24tasks.legacy.Manifest.required;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import dev.b24tasks.directory.Directory;
+import dev.b24tasks.rest.Call;
+import dev.b24tasks.rest.MethodRegistry;
+import dev.b24tasks.rest.RestException;
+import dev.b24tasks.tasks.Task;
+import dev.b24tasks.tasks.TaskAction;
+import dev.b24tasks.tasks.TaskException;
+import dev.b24tasks.tasks.TaskInput;
+import dev.b24tasks.tasks.TaskService;
+import dev.b24tasks.tasks.TaskStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code task.item.*} (and {@code task.logitem.list}): the deprecated CTaskItem API, positional, on the very same
+ * {@link TaskService} calls as {@code tasks.task.*}, so rules, transitions, history and events are shared. Only
+ * the envelope differs: action methods answer {@code null}, refusals are {@code ERROR_CORE} with the legacy
+ * texts, and task data has UPPER_SNAKE keys.
+ */
+public final class TaskItemMethods {
+  static final String CLS = "ctaskitem";
+  static final Manifest ADD = Manifest.of(CLS, "add", required("arNewTaskData", ArgType.ARRAY));
+  static final Manifest GETDATA = Manifest.of(CLS, "getdata", required("taskId", ArgType.INTEGER),
+      optional("isReturnEscapedData", ArgType.BOOLEAN, BooleanNode.FALSE));
+  static final Manifest UPDATE = Manifest.of(CLS, "update", required("taskId", ArgType.INTEGER),
+      required("arNewTaskData", ArgType.ARRAY));
+  static final Manifest DELEGATE = Manifest.of(CLS, "delegate", required("taskId", ArgType.INTEGER),
+      required("userId", ArgType.INTEGER));
+  static final Manifest IS_ALLOWED = Manifest.of(CLS, "isactionallowed", required("taskId", ArgType.INTEGER),
+      required("actionId", ArgType.INTEGER), optional("userId", ArgType.INTEGER));
+  static final Manifest ADD_FAVORITE = Manifest.of(CLS, "addtofavorite", required("taskId", ArgType.INTEGER),
+      optional("arParams", ArgType.ARRAY));
+  static final Manifest DELETE_FAVORITE = Manifest.of(CLS, "deletefromfavorite",
+      required("taskId", ArgType.INTEGER), optional("arParams", ArgType.ARRAY));
+  static final Manifest DESCRIPTION = Manifest.of(CLS, "getdescription", required("taskId", ArgType.INTEGER),
+      optional("format", ArgType.INTEGER, IntNode.valueOf(1)));
+  static final Manifest LOG = Manifest.of("ctasklogitem", "list", required("taskId", ArgType.INTEGER));
+
+  private final TaskService tasks;
+  private final Directory directory;
+  private final List<Manifest> manifests = new ArrayList<>();
+
+  public TaskItemMethods(TaskService tasks, Directory directory) {
+    this.tasks = tasks;
+    this.directory = directory;
+  }
+
+  @FunctionalInterface
+  interface StatusAction {
+    Task run(long userId, long taskId);
+  }
+
+  public void register(MethodRegistry r) {
+    item(r, ADD, this::add);
+    item(r, GETDATA, this::getData);
+    item(r, UPDATE, this::update);
+    item(r, one("delete"), c -> delete(c));
+    status(r, "startexecution", tasks::start);
+    status(r, "pauseexecution", tasks::pause);
+    status(r, "defer", tasks::defer);
+    status(r, "complete", tasks::complete);
+    status(r, "renew", tasks::renew);
+    status(r, "approve", tasks::approve);
+    status(r, "disapprove", tasks::disapprove);
+    item(r, DELEGATE, this::delegate);
+    item(r, one("getallowedactions"), this::allowedActions);
+    r.alias("task.item.getallowedtaskactions", "task.item.getallowedactions");
+    item(r, one("getallowedtaskactionsasstrings"), this::allowedActionsAsStrings);
+    item(r, IS_ALLOWED, this::isActionAllowed);
+    item(r, ADD_FAVORITE, c -> favorite(c, ADD_FAVORITE));
+    item(r, DELETE_FAVORITE, c -> favorite(c, DELETE_FAVORITE));
+    item(r, DESCRIPTION, this::description);
+    item(r, one("getfiles"), this::files);
+    item(r, Manifest.of(CLS, "getmanifest"), c -> manifest());
+    r.positional("task.logitem.list", "task", this::log);
+  }
+
+  private static Manifest one(String method) {
+    return Manifest.of(CLS, method, required("taskId", ArgType.INTEGER));
+  }
+
+  /** Registers {@code task.item.<method>} and its class-named twin {@code task.ctaskitem.<method>}. */
+  private void item(MethodRegistry r, Manifest m, dev.b24tasks.rest.Handler h) {
+    manifests.add(m);
+    r.positional("task.item." + m.methodName(), "task", h);
+    r.alias("task.ctaskitem." + m.methodName(), "task.item." + m.methodName());
+  }
+
+  private void status(MethodRegistry r, String method, StatusAction action) {
+    Manifest m = one(method);
+    item(r, m, call -> {
+      long id = positive(PositionalBinder.bind(m, call.args()).integer(0));
+      try {
+        action.run(call.userId(), id);
+      } catch (TaskException e) {
+        throw refusal(e, LegacyErrors.actionNotAllowed());
+      }
+      return null;
+    });
+  }
+
+  private Object add(Call call) {
+    Args a = PositionalBinder.bind(ADD, call.args());
+    try {
+      return tasks.add(call.userId(), TaskInput.read(a.map(0), directory.zoneOf(call.userId()))).id();
+    } catch (TaskException e) {
+      throw refusal(e, LegacyErrors.actionNotAllowed());
+    }
+  }
+
+  private Object getData(Call call) {
+    Args a = PositionalBinder.bind(GETDATA, call.args());
+    Task t = readable(call, positive(a.integer(0)));
+    return new TaskDataView(tasks, directory, call.userId()).data(t, a.bool(1));
+  }
+
+  private Object update(Call call) {
+    Args a = PositionalBinder.bind(UPDATE, call.args());
+    long id = positive(a.integer(0));
+    // The classic path loads the task with a read check first: an unreadable task is "not allowed".
+    if (tasks.get(call.userId(), id).isEmpty()) throw LegacyErrors.actionNotAllowed();
+    try {
+      tasks.update(call.userId(), id, TaskInput.read(a.map(1), directory.zoneOf(call.userId())));
+    } catch (TaskException e) {
+      throw refusal(e, LegacyErrors.message("legacy", "UPDATE_NOT_ALLOWED"));
+    }
+    return null;
+  }
+
+  private Object delete(Call call) {
+    long id = positive(PositionalBinder.bind(one("delete"), call.args()).integer(0));
+    try {
+      tasks.delete(call.userId(), id);
+    } catch (TaskException e) {
+      throw refusal(e, LegacyErrors.message("legacy", "DELETE_NOT_ALLOWED"));
+    }
+    return null;
+  }
+
+  private Object delegate(Call call) {
+    Args a = PositionalBinder.bind(DELEGATE, call.args());
+    try {
+      tasks.delegate(call.userId(), positive(a.integer(0)), a.integer(1));
+    } catch (TaskException e) {
+      throw refusal(e, LegacyErrors.actionNotAllowed());
+    }
+    return null;
+  }
+
+  private Object allowedActions(Call call) {
+    Task t = readable(call, positive(PositionalBinder.bind(one("getallowedactions"), call.args()).integer(0)));
+    return TaskDataView.allowedIds(tasks.access(tasks.facts(call.userId()), t));
+  }
+
+  private Object allowedActionsAsStrings(Call call) {
+    Task t = readable(call, positive(PositionalBinder.bind(one("getallowedtaskactionsasstrings"), call.args())
+        .integer(0)));
+    Map<TaskAction, Boolean> access = tasks.access(tasks.facts(call.userId()), t);
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    for (TaskAction action : LegacyActions.ORDERED) out.put(LegacyActions.constant(action), access.get(action));
+    return out;
+  }
+
+  /** Any user id may be asked about (3rd argument); an unknown action id, task or user gives false. */
+  private Object isActionAllowed(Call call) {
+    Args a = PositionalBinder.bind(IS_ALLOWED, call.args());
+    long taskId = positive(a.integer(0));
+    long userId = a.has(2) && a.integer(2) > 0 ? a.integer(2) : call.userId();
+    Optional<TaskAction> action = TaskAction.byLegacyId(a.integer(1));
+    if (action.isEmpty()) return false;
+    return tasks.allows(userId, taskId, action.get());
+  }
+
+  /** Both favorite methods toggle, as the portal's do; the answer says whether the task is now a favorite. */
+  private Object favorite(Call call, Manifest m) {
+    Task t = readable(call, positive(PositionalBinder.bind(m, call.args()).integer(0)));
+    boolean now = !t.viewer().favorite();
+    tasks.flag(call.userId(), t.id(), TaskService.Flag.FAVORITE, now);
+    return now;
+  }
+
+  private Object description(Call call) {
+    Args a = PositionalBinder.bind(DESCRIPTION, call.args());
+    Task t = readable(call, positive(a.integer(0)));
+    long format = a.integer(1);
+    String text = t.description() == null ? "" : t.description();
+    if (format == 1) return text;
+    if (format == 2) return BbCode.toHtml(text);
+    if (format == 3) return BbCode.toPlainText(text);
+    throw PositionalBinder.forbiddenValue(DESCRIPTION, 1, Long.toString(format));
+  }
+
+  /** Drive attachments are not kept by this server: a readable task has none. */
+  private Object files(Call call) {
+    readable(call, positive(PositionalBinder.bind(one("getfiles"), call.args()).integer(0)));
+    return List.of();
+  }
+
+  private Object log(Call call) {
+    long id = positive(PositionalBinder.bind(LOG, call.args()).integer(0));
+    readable(call, id);
+    var zone = directory.zoneOf(call.userId());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (TaskStore.HistoryRow h : tasks.history(call.userId(), id, null, true)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("CREATED_DATE", LegacyDates.iso(h.createdDate(), zone));
+      row.put("USER_ID", Long.toString(h.userId()));
+      row.put("TASK_ID", Long.toString(h.taskId()));
+      row.put("FIELD", h.field());
+      row.put("FROM_VALUE", h.from() == null ? "" : h.from());
+      row.put("TO_VALUE", h.to() == null ? "" : h.to());
+      out.add(row);
+    }
+    return out;
+  }
+
+  private Object manifest() {
+    return new ManifestDoc("1.0", "item").fields("readable", TaskDataView.READABLE.stream()
+        .map(TaskDataView::upperSnake).toList()).methods(manifests);
+  }
+
+  private Task readable(Call call, long id) {
+    return tasks.get(call.userId(), id).orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"));
+  }
+
+  /** A refused action shows {@code denied}; a validation error its own ERROR_CORE text from the tasks bundle. */
+  private static RestException refusal(TaskException e, RestException denied) {
+    if (e.kind() == TaskException.Kind.DENIED) return denied;
+    return RestException.message(LegacyErrors.CODE, LegacyErrors.STATUS, "tasks", e.key(), e.args());
+  }
+}

@@ -1,0 +1,48 @@
+package dev.b24tasks.legacy;
+
+import dev.b24tasks.tasks.Task;
+import dev.b24tasks.tasks.TaskAction;
+import dev.b24tasks.tasks.TaskService;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tasks feature as the checklist, comment and elapsed-time families use it: read access, the task rules'
+ * verdicts and the task's counters all come from {@link TaskService}, so none of them is decided twice. Calls
+ * made inside a family's transaction join it.
+ */
+public final class TaskLink {
+  private final TaskService tasks;
+
+  public TaskLink(TaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  /** The task as {@code userId} may see it; empty when it does not exist or she may not read it. */
+  public Optional<TaskFacts> readable(long userId, long taskId) {
+    return tasks.get(userId, taskId).map(t -> facts(userId, t));
+  }
+
+  private TaskFacts facts(long userId, Task t) {
+    TaskService.UserFacts f = tasks.facts(userId);
+    Set<TaskAction> allowed = EnumSet.noneOf(TaskAction.class);
+    for (Map.Entry<TaskAction, Boolean> e : tasks.access(f, t).entrySet()) {
+      if (e.getValue()) allowed.add(e.getKey());
+    }
+    return new TaskFacts(t.id(), t.createdBy(), t.responsibleId(), t.accomplices(), userId, f.admin(),
+        f.subordinates(), allowed);
+  }
+
+  /** A comment was added ({@code delta} 1, bumping {@code activityDate}) or removed (-1). */
+  public void commentsChanged(long taskId, int delta, Instant activityAt) {
+    tasks.commentsChanged(taskId, delta, activityAt);
+  }
+
+  /** The task's elapsed-time records now sum to {@code seconds}: {@code timeSpentInLogs}, {@code durationFact}. */
+  public void timeSpentChanged(long taskId, long userId, long seconds) {
+    tasks.setTimeSpent(taskId, userId, seconds, Math.round(seconds / 60.0));
+  }
+}
