@@ -49,11 +49,13 @@ public final class TaskItemMethods {
 
   private final TaskService tasks;
   private final Directory directory;
+  private final TaskItemList lists;
   private final List<Manifest> manifests = new ArrayList<>();
 
   public TaskItemMethods(TaskService tasks, Directory directory) {
     this.tasks = tasks;
     this.directory = directory;
+    this.lists = new TaskItemList(tasks, directory);
   }
 
   @FunctionalInterface
@@ -66,6 +68,9 @@ public final class TaskItemMethods {
     item(r, GETDATA, this::getData);
     item(r, UPDATE, this::update);
     item(r, one("delete"), c -> delete(c));
+    item(r, TaskItemList.LIST, lists::list);
+    r.alias("task.item.getlist", "task.item.list");
+    r.alias("task.ctaskitem.getlist", "task.item.list");
     status(r, "startexecution", tasks::start);
     status(r, "pauseexecution", tasks::pause);
     status(r, "defer", tasks::defer);
@@ -83,6 +88,7 @@ public final class TaskItemMethods {
     item(r, DESCRIPTION, this::description);
     item(r, one("getfiles"), this::files);
     item(r, Manifest.of(CLS, "getmanifest"), c -> manifest());
+    r.positional("task.items.getlist", "task", lists::itemsGetList);
     r.positional("task.logitem.list", "task", this::log);
   }
 
