@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,17 @@ class ClientConformanceIT {
     skipReason = NodeSuite.whyNotRunnable();
     if (skipReason != null) {
       NodeSuite.log("SKIPPED the real-client suite (clients/): " + skipReason);
+    }
+  }
+
+  /** The servers' data folders (certificates, keystores) go with them; their databases are dropped by TestServer. */
+  @AfterAll
+  static void removeDataFolders() throws IOException {
+    for (TestServer s : List.of(server, limited)) {
+      if (s.app() == null) continue;
+      try (Stream<Path> files = Files.walk(s.app().settings.dataDir)) {
+        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+      }
     }
   }
 
