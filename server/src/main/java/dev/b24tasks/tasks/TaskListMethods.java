@@ -24,6 +24,41 @@ public final class TaskListMethods {
   public void register(MethodRegistry r) {
     r.named("tasks.task.list", "task", this::list);
     r.named("tasks.task.getFields", "task", c -> Map.of("fields", TaskFieldCatalogue.fields()));
+    r.named("tasks.task.counters.get", "task", this::counters);
+  }
+
+  /** Counter codes of Bitrix's Counter\\Name (expired and new comments of the "my tasks" view). */
+  static final long EXPIRED_CODE = 6291456;
+  static final long NEW_COMMENTS_CODE = 12582912;
+
+  /**
+   * {"expired":{"counter":n,"code":6291456},"new_comments":{"counter":0,"code":12582912}}; [] for a user who does
+   * not exist or whose counters the caller may not see. New comments are counted by the comments feature; until it
+   * reports them the counter is 0.
+   */
+  Object counters(Call call) {
+    long userId = call.params().optLong("userId").orElse(call.userId());
+    long groupId = Math.max(0, call.params().optLong("groupId").orElse(0));
+    String type = call.params().optString("type").orElse("view_all").toLowerCase(java.util.Locale.ROOT);
+    java.util.Set<Character> roles = switch (type) {
+      case "view_role_responsible" -> java.util.Set.of('R');
+      case "view_role_accomplice" -> java.util.Set.of('A');
+      case "view_role_auditor" -> java.util.Set.of('U');
+      case "view_role_originator" -> java.util.Set.of('O');
+      default -> java.util.Set.of('R', 'A', 'O');
+    };
+    if (userId <= 0 || !service.userExists(userId) || !service.mayWatch(call.userId(), userId)) return List.of();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("expired", counter(service.expiredCount(userId, roles, groupId), EXPIRED_CODE));
+    out.put("new_comments", counter(0, NEW_COMMENTS_CODE));
+    return out;
+  }
+
+  private static Map<String, Object> counter(long value, long code) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("counter", value);
+    m.put("code", code);
+    return m;
   }
 
   /** {"tasks":[…]} with total and next; {@code start=-1} skips the count (the SDKs' keyset paging). */

@@ -157,12 +157,15 @@ public final class TaskService {
     long userId = f.userId();
     Map.Entry<Set<GroupPermission>, Boolean> g = t.groupId() <= 0 ? Map.entry(Set.of(), false)
         : f.groups().computeIfAbsent(t.groupId(), id -> {
+          Optional<Group> group = directory.group(id);
           Set<GroupPermission> perms = EnumSet.noneOf(GroupPermission.class);
-          for (GroupPermission p : GroupPermission.values()) {
-            if (directory.groupAllows(id, userId, p)) perms.add(p);
+          // a group that is gone grants nothing; an administrator's rules never ask the group
+          if (group.isPresent() && !f.admin()) {
+            for (GroupPermission p : GroupPermission.values()) {
+              if (directory.groupAllows(id, userId, p)) perms.add(p);
+            }
           }
-          boolean takes = directory.group(id).map(gr -> gr.tasksEnabled() && !gr.closed()).orElse(false);
-          return Map.entry(perms, takes);
+          return Map.entry(perms, group.map(gr -> gr.tasksEnabled() && !gr.closed()).orElse(false));
         });
     boolean favorite = t.viewer().userId() == userId ? t.viewer().favorite() : db.read(tx -> tx.queryLong(
         "SELECT count(*) FROM task_favorites WHERE user_id = ? AND task_id = ?", userId, t.id()) > 0);
@@ -199,8 +202,11 @@ public final class TaskService {
 
   /** The workgroups with tasks whose tasks the user may all see (view_all). */
   private List<Long> viewAllGroups(long userId) {
-    List<Long> groups = db.read(tx -> tx.query("SELECT DISTINCT group_id FROM tasks WHERE group_id > 0",
-        rs -> rs.getLong(1)));
+    // a loose index scan over tasks_group: one index probe per workgroup instead of reading every task
+    List<Long> groups = db.read(tx -> tx.query("WITH RECURSIVE g(id) AS ("
+        + " SELECT min(group_id) FROM tasks WHERE group_id > 0"
+        + " UNION ALL SELECT (SELECT min(group_id) FROM tasks WHERE group_id > 0 AND group_id > g.id) FROM g WHERE g.id IS NOT NULL)"
+        + " SELECT id FROM g WHERE id IS NOT NULL", rs -> rs.getLong(1)));
     return groups.stream().filter(g -> directory.groupAllows(g, userId, GroupPermission.VIEW_ALL)).toList();
   }
 
@@ -219,6 +225,32 @@ public final class TaskService {
       return Status.UNSEEN;
     }
     return t.status().code;
+  }
+
+  /**
+   * The "expired" counter of tasks.task.counters.get: open tasks past their deadline in which {@code userId} plays
+   * one of {@code roles} (O counts only where she is not also the responsible), optionally in one group.
+   */
+  public long expiredCount(long userId, Set<Character> roles, long groupId) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (char r : roles) {
+      parts.add(r == 'O' ? "(m.role = 'O' AND t.responsible_id <> m.user_id)" : "m.role = '" + r + "'");
+    }
+    String sql = "SELECT count(DISTINCT t.id) FROM tasks t JOIN task_members m ON m.task_id = t.id"
+        + " WHERE m.user_id = ? AND (" + String.join(" OR ", parts) + ") AND t.deadline < ?"
+        + " AND t.status NOT IN (4, 5)" + (groupId > 0 ? " AND t.group_id = ?" : "");
+    Object[] args = groupId > 0 ? new Object[] {userId, clock.instant(), groupId}
+        : new Object[] {userId, clock.instant()};
+    return db.read(tx -> tx.queryLong(sql, args));
+  }
+
+  public boolean userExists(long userId) {
+    return directory.exists(userId);
+  }
+
+  /** Whether {@code viewer} may read {@code userId}'s counters: herself, an administrator, or her manager. */
+  public boolean mayWatch(long viewer, long userId) {
+    return viewer == userId || directory.isAdmin(viewer) || directory.isManagerOf(viewer, userId);
   }
 
   // ---- creating, updating, deleting ------------------------------------------------------------------------

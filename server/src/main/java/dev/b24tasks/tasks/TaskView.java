@@ -1,7 +1,7 @@
 package dev.b24tasks.tasks;
 
 import dev.b24tasks.directory.Directory;
-import dev.b24tasks.directory.Group;
+import dev.b24tasks.directory.DirectoryViews;
 import dev.b24tasks.directory.User;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,8 +22,6 @@ import java.util.Set;
  */
 public final class TaskView {
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
-  static final String DEFAULT_AVATAR = "/bitrix/images/tasks/default_avatar.png";
-  static final String GROUP_IMAGE = "/bitrix/images/socialnetwork/workgroup/bag.png";
 
   private final TaskService service;
   private final Directory directory;
@@ -181,28 +179,19 @@ public final class TaskView {
   }
 
   private Object groupBrief(long groupId) {
-    Group g = service.group(groupId).orElse(null);
-    if (g == null) return Map.of();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", str(g.id()));
-    m.put("name", g.name());
-    m.put("opened", g.opened());
-    m.put("membersCount", g.membersCount());
-    m.put("image", g.image() == null || g.image().isEmpty() ? GROUP_IMAGE : g.image());
-    m.put("additionalData", Map.of());
-    return m;
+    return service.group(groupId).<Object>map(DirectoryViews::groupBrief).orElse(Map.of());
   }
 
-  /** {@code {"id","name","link","icon","workPosition"}} as tasks show people. */
+  /** {@code {"id","name","link","icon","workPosition"}}; a user who is gone keeps her id and an empty name. */
   private Map<String, Object> userBrief(long id) {
     User u = users.get(id);
+    if (u != null) return DirectoryViews.userBrief(u);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", str(id));
-    m.put("name", u == null ? "" : u.fullName());
+    m.put("name", "");
     m.put("link", "/company/personal/user/" + id + "/");
-    m.put("icon", u == null || u.personalPhoto() == null || u.personalPhoto().isEmpty() ? DEFAULT_AVATAR
-        : u.personalPhoto());
-    m.put("workPosition", u == null ? "" : u.workPosition());
+    m.put("icon", DirectoryViews.DEFAULT_AVATAR);
+    m.put("workPosition", "");
     return m;
   }
 

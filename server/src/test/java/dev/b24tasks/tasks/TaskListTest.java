@@ -155,4 +155,18 @@ class TaskListTest {
     assertThat(keyset.result().get("tasks")).hasSize(50);
     assertThat(keyset.json().has("next")).isFalse();
   }
+
+  @Test
+  void counters_count_the_overdue_tasks_of_the_user_by_role() {
+    JsonNode mine = worker.call("tasks.task.counters.get", Map.of()).result();
+    assertThat(mine.get("expired").get("counter").asLong()).isEqualTo(1);
+    assertThat(mine.get("expired").get("code").asLong()).isEqualTo(6291456);
+    assertThat(mine.get("new_comments").get("code").asLong()).isEqualTo(12582912);
+    JsonNode asOriginator = boss.call("tasks.task.counters.get", Map.of("type", "view_role_originator")).result();
+    assertThat(asOriginator.get("expired").get("counter").asLong()).isEqualTo(1);
+    JsonNode asAuditor = worker.call("tasks.task.counters.get", Map.of("type", "view_role_auditor")).result();
+    assertThat(asAuditor.get("expired").get("counter").asLong()).isZero();
+    Response someoneElse = outsider.call("tasks.task.counters.get", Map.of("userId", worker.id()));
+    assertThat(someoneElse.result().isArray() && someoneElse.result().isEmpty()).isTrue();
+  }
 }
