@@ -6,6 +6,7 @@ import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.legacy.LegacyFamilies;
+import dev.b24tasks.ops.OpsMethods;
 import dev.b24tasks.rest.Batch;
 import dev.b24tasks.rest.BucketRateLimiter;
 import dev.b24tasks.rest.Dispatcher;
@@ -73,6 +74,7 @@ public final class App implements AutoCloseable {
       Directory directory = new Directory(db, settings.timeZone);
       MethodRegistry registry = new MethodRegistry();
       new SystemMethods(registry, settings.timeZone).register(registry);
+      new OpsMethods(db, directory, auth).register(registry);
       // Feature method families register here, one line each, in the order the docs group them.
       var users = new dev.b24tasks.directory.Users(db);
       var departments = new dev.b24tasks.directory.Departments(db);

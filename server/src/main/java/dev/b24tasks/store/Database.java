@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,14 @@ public final class Database implements AutoCloseable {
 
   /** Starts (or connects to) the store named by the settings and brings its schema up to date. */
   public static Database open(Settings settings) {
+    return open(settings, true);
+  }
+
+  /**
+   * Starts (or connects to) the store; {@code migrate} false leaves the schema as it is, for a restore that must
+   * first bring it to the version of its backup.
+   */
+  public static Database open(Settings settings, boolean migrate) {
     EmbeddedPostgres embedded = null;
     String url = settings.databaseUrl;
     String user = settings.databaseUser;
@@ -66,7 +75,7 @@ public final class Database implements AutoCloseable {
     }
     Database db = new Database(embedded, pool);
     try {
-      db.migrate();
+      if (migrate) db.migrate();
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -98,20 +107,24 @@ public final class Database implements AutoCloseable {
 
   /** Flyway as this build configures it: our migrations, and no tolerance for migrations it does not know. */
   public static Flyway flyway(DataSource dataSource) {
+    return flywayConfig(dataSource).load();
+  }
+
+  /** The configuration behind {@link #flyway}, for a restore that migrates to a given version first. */
+  public static FluentConfiguration flywayConfig(DataSource dataSource) {
     return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
         .validateMigrationNaming(true)
         // Flyway ignores applied migrations newer than the code by default ("*:future"); we do not.
-        .ignoreMigrationPatterns("*:missing")
-        .load();
+        .ignoreMigrationPatterns("*:missing");
   }
 
   /**
    * A schema migrated by a newer build is refused before anything runs: old code on a new schema would write
    * rows the new code does not expect, or miss columns it must fill.
    */
-  static void refuseFutureSchema(Flyway flyway) {
+  public static void refuseFutureSchema(Flyway flyway) {
     MigrationInfo[] future = Arrays.stream(flyway.info().applied())
         .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
         .toArray(MigrationInfo[]::new);
