@@ -17,6 +17,7 @@ import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
 import dev.b24tasks.rest.WindowedOperatingBudget;
 import dev.b24tasks.store.Database;
+import dev.b24tasks.store.SharedRateLimiter;
 import dev.b24tasks.tasks.TaskListMethods;
 import dev.b24tasks.tasks.TaskMethods;
 import dev.b24tasks.tasks.TaskService;
@@ -100,6 +101,8 @@ public final class App implements AutoCloseable {
       new Batch(dispatcher, settings.timeZone).register(registry);
       extraMethods.accept(registry);
       RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));
+      rateLimiter = SharedRateLimiter.fromSettings(settings.rateLimit, settings.rateLimitStore,
+          settings.databaseUrl != null && !settings.databaseUrl.isBlank(), db, clock, rateLimiter);
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();

@@ -35,6 +35,10 @@ public final class ServeCommand implements Callable<Integer> {
       + "Default: ${DEFAULT-VALUE}")
   String rateLimit = "standard";
 
+  @Option(names = "--rate-limit-store", description = "Where rate-limit buckets live: memory, postgres (shared by "
+      + "all nodes on --database) or auto (postgres with --database, else memory). Default: ${DEFAULT-VALUE}")
+  String rateLimitStore = "auto";
+
   @Option(names = "--operating-limit", description = "Per-method operating-time budget in seconds over 10 minutes "
       + "(429 OPERATION_TIME_LIMIT once spent); 0 turns it off, cloud portals use 480. Default: ${DEFAULT-VALUE}")
   double operatingLimit = 0;
@@ -73,6 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
     s.webhook = webhook;
     s.language = language;
     s.rateLimit = rateLimit;
+    s.rateLimitStore = rateLimitStore;
     s.operatingLimitSeconds = operatingLimit;
     s.maxBodyBytes = maxBodyBytes;
     if (!noopTransitions.equals("refuse") && !noopTransitions.equals("succeed")) {

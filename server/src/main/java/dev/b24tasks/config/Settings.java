@@ -22,6 +22,11 @@ public final class Settings {
   public String language = "en";
   /** off, standard (2/s, burst 50) or enterprise (5/s, burst 250). */
   public String rateLimit = "standard";
+  /**
+   * Where rate-limit buckets live: memory (this process), postgres (shared by every node on the database) or auto
+   * (postgres when {@link #databaseUrl} is set, memory for the embedded store, which only one node can use).
+   */
+  public String rateLimitStore = "auto";
   /** JDBC URL of an external PostgreSQL; null runs the embedded one in {@link #dataDir}. */
   public String databaseUrl;
   public String databaseUser;
