@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -93,6 +94,9 @@ public final class Database implements AutoCloseable {
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("max_connections", "200")
+          // After a crash PostgreSQL replays its WAL before it accepts connections; on a busy machine that takes
+          // longer than zonky's default 10 s wait.
+          .setPGStartupWait(Duration.ofMinutes(2))
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dir, e);
