@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   private final EmbeddedPostgres embedded;
+  private EmbeddedFolder folder;
   private final HikariDataSource pool;
   private final Transactions transactions;
 
@@ -48,11 +49,22 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(Settings settings, boolean migrate) {
     EmbeddedPostgres embedded = null;
+    EmbeddedFolder folder = null;
     String url = settings.databaseUrl;
     String user = settings.databaseUser;
     String password = settings.databasePassword;
     if (url == null || url.isBlank()) {
-      embedded = startEmbedded(settings.dataDir.resolve("pg"));
+      try {
+        folder = EmbeddedFolder.claim(settings.dataDir.resolve("pg"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot lock the data folder " + settings.dataDir, e);
+      }
+      try {
+        embedded = startEmbedded(settings.dataDir.resolve("pg"));
+      } catch (RuntimeException e) {
+        folder.close();
+        throw e;
+      }
       url = embedded.getJdbcUrl("postgres", "postgres");
       user = "postgres";
       password = null;
@@ -72,9 +84,11 @@ public final class Database implements AutoCloseable {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
       if (embedded != null) closeQuietly(embedded);
+      if (folder != null) folder.close();
       throw new StoreException("Cannot connect to the database at " + url + ": " + e.getMessage(), e);
     }
     Database db = new Database(embedded, pool);
+    db.folder = folder;
     try {
       if (migrate) db.migrate();
     } catch (RuntimeException e) {
@@ -150,6 +164,11 @@ public final class Database implements AutoCloseable {
     return pool;
   }
 
+  /** True once {@link #close} ran: background jobs stop. */
+  public boolean isClosed() {
+    return pool.isClosed();
+  }
+
   /** Runs {@code work} in one transaction, retried on serialization failures and deadlocks. */
   public <T> T tx(Tx.Work<T> work) {
     return transactions.run(work, false);
@@ -169,6 +188,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     pool.close();
     if (embedded != null) closeQuietly(embedded);
+    if (folder != null) folder.close();
   }
 
   private static void closeQuietly(EmbeddedPostgres pg) {
