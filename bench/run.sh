@@ -5,7 +5,8 @@
 #   bench/run.sh                  1,000 users, 1,000,000 tasks, 5 s warm-up + 10 s per workload, 2 threads, 64 conns
 #   bench/run.sh --quick          200 users, 10,000 tasks, 2 s + 5 s per workload
 #   options: --users N --tasks T --duration 10s --warmup 5s --connections 64 --threads 2 --heap 512m
-#            --workloads baseline,get,write,list,list-deep   (default: all that the server has methods for)
+#            --workloads baseline,get,list,list-deep,write   (default: all that the server has methods for; write
+#                                  goes last, as it changes the members the other workloads' callers rely on)
 #            --jfr                 record a JFR profile of each measured workload and print its hottest frames
 #            --no-save             do not write bench/results/<date>.md
 #            --keep                keep the temporary data folder
@@ -15,7 +16,7 @@ here=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 . "$here/bin/find-jdk.sh"
 
 users=1000 tasks=1000000 duration=10s warmup=5s conns=64 threads=2 heap=512m
-workloads="baseline,get,write,list,list-deep" jfr=0 save=1 keep=0 quick=0 niceness=0
+workloads="baseline,get,list,list-deep,write" jfr=0 save=1 keep=0 quick=0 niceness=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 users=200 tasks=10000 duration=5s warmup=2s ;;
@@ -122,10 +123,22 @@ pg_pss_kb() {
   echo "$total"
 }
 start_sampler() {
-  ( peak=0; while :; do v=$(pg_pss_kb); [ "$v" -gt "$peak" ] && { peak=$v; echo "$peak" >"$out/pg_peak_kb"; }; sleep 1; done ) &
+  ( set +e; peak=0
+    while :; do v=$(pg_pss_kb); if [ "${v:-0}" -gt "$peak" ]; then peak=$v; echo "$peak" >"$out/pg_peak_kb"; fi; sleep 1; done ) &
   sampler=$!
 }
 jvm_hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$pid/status"; }
+
+# CPU ticks (user + system) used so far by the server: the JVM and every process of its PostgreSQL. Per request,
+# this is the cost of a call whatever else the machine is doing; 2 cores divided by it bounds the throughput.
+proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local pp p total=0
+  pp=$(pg_pid 2>/dev/null || true)
+  for p in $pp $( [ -n "$pp" ] && ps -o pid= --ppid "$pp" ); do total=$((total + $(proc_ticks "$p"))); done
+  echo "$total"
+}
+ticks_per_s=$(getconf CLK_TCK)
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -154,7 +167,8 @@ say "  existing store: first request served ${restart_ms} ms after exec, JVM CPU
 start_sampler
 
 # --- workloads -------------------------------------------------------------------------------------------------
-export BENCH_LUA="$here/bench/lua" BENCH_USERS="$users" BENCH_TASKS="$tasks" BENCH_ADMIN="1/$admin_code"
+export BENCH_LUA="$here/bench/lua" BENCH_USERS="$users" BENCH_TASKS="$tasks" BENCH_ADMIN="1/$admin_code" \
+  BENCH_THREADS="$threads"
 declare -A script=( [baseline]=baseline.lua [get]=get.lua [write]=write.lua [list]=list.lua [list-deep]=list.lua )
 declare -A title=(
   [baseline]="server.time (baseline)"
@@ -168,15 +182,26 @@ ran=()
 run_workload() {
   local w=$1 lua="$here/bench/lua/${script[$1]}" line
   export BENCH_DEEP=$([ "$w" = list-deep ] && echo 1 || echo 0)
+  # writes warm up on the first half of the tasks and are measured on the second: each run starts from the
+  # seeded statuses its script knows
+  [ "$w" = write ] && export BENCH_RANGE="1-$((tasks / 2))"
   nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$warmup" -s "$lua" "$base" >"$out/$w.warmup.txt" 2>&1 || true
+  [ "$w" = write ] && export BENCH_RANGE="$((tasks / 2 + 1))-$tasks"
   [ "$jfr" = 1 ] && jcmd "$pid" JFR.start name="$w" settings=profile filename="$out/$w.jfr" >/dev/null
+  local j0 j1 p0 p1
+  j0=$(proc_ticks "$pid"); p0=$(pg_ticks)
   nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$duration" --latency -s "$lua" "$base" >"$out/$w.txt" 2>&1 || true
+  j1=$(proc_ticks "$pid"); p1=$(pg_ticks)
+  unset BENCH_RANGE
   [ "$jfr" = 1 ] && jcmd "$pid" JFR.stop name="$w" >/dev/null
   line=$(grep '^BENCH ' "$out/$w.txt" || true)
   if [ -z "$line" ]; then say "  $w: wrk gave no result:"; cat "$out/$w.txt" >&2; return; fi
-  result[$w]=$line
+  # server CPU per request, in microseconds: all of it, and the JVM's and PostgreSQL's shares
+  result[$w]="$line $(awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v hz="$ticks_per_s" -v l="$line" 'BEGIN {
+    match(l, /requests=[0-9]+/); n = substr(l, RSTART + 9, RLENGTH - 9) + 0; if (n == 0) n = 1
+    printf "jvm_us=%.0f pg_us=%.0f cpu_us=%.0f", j * 1e6 / hz / n, p * 1e6 / hz / n, (j + p) * 1e6 / hz / n }')"
   ran+=("$w")
-  say "  $w: $(echo "$line" | awk '{print $4, $5, $7, $9, $10, $11}')"
+  say "  $w: $(echo "${result[$w]}" | awk '{print $4, $5, $7, $9, $10, $11, $NF}')"
 }
 
 IFS=',' read -r -a wanted <<<"$workloads"
@@ -207,18 +232,19 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 report() {
-  local b_rps b_p50 b_p99
-  echo "| workload | req/s | × baseline | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local b_rps b_p50 b_p99 b_cpu
+  echo "| workload | req/s | × baseline | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors | server CPU µs/req (JVM + PG) | × baseline |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   b_rps=$(field baseline rps 2>/dev/null || echo 0); b_p50=$(field baseline p50_us 2>/dev/null || echo 0)
-  b_p99=$(field baseline p99_us 2>/dev/null || echo 0)
+  b_p99=$(field baseline p99_us 2>/dev/null || echo 0); b_cpu=$(field baseline cpu_us 2>/dev/null || echo 0)
   for w in "${ran[@]}"; do
     local rps p50 p95 p99
     rps=$(field "$w" rps); p50=$(field "$w" p50_us); p95=$(field "$w" p95_us); p99=$(field "$w" p99_us)
-    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
+    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
       "$(ratio "$rps" "${b_rps:-0}")" "$(ms "$p50")" "$(ratio "$p50" "${b_p50:-0}")" "$(ms "$p95")" "$(ms "$p99")" \
       "$(ratio "$p99" "${b_p99:-0}")" "$(field "$w" s2xx)" "$(field "$w" s4xx)" \
-      "$(( $(field "$w" s5xx) + $(field "$w" sother) + $(field "$w" sock_errors) ))"
+      "$(( $(field "$w" s5xx) + $(field "$w" sother) + $(field "$w" sock_errors) ))" "$(field "$w" cpu_us) ($(field "$w" jvm_us) + $(field "$w" pg_us))" \
+      "$(ratio "$(field "$w" cpu_us)" "${b_cpu:-0}")"
   done
   echo
   echo "| measure | value |"

@@ -10,6 +10,15 @@ M.admin = os.getenv("BENCH_ADMIN") or "1/benchadmin"  -- user/code of the admini
 function M.responsible(i) return 2 + (i % M.users) end
 function M.creator(i) return 2 + ((i + 1) % M.users) end
 function M.hook(u) return u .. "/bench" .. u end
+local seeded_status = { 2, 2, 2, 3, 3, 4, 5, 6, 2, 3 }
+function M.status(i) return seeded_status[i % 10 + 1] end
+function M.task_control(i) return i % 2 == 0 end
+
+-- A uniformly random task id in [lo, hi]; BENCH_RANGE="lo-hi" narrows it (the write warm-up and measurement
+-- use different halves, so each starts from the seeded state it knows).
+local lo, hi = (os.getenv("BENCH_RANGE") or ""):match("^(%d+)-(%d+)$")
+M.lo, M.hi = tonumber(lo) or 1, tonumber(hi) or M.tasks
+function M.random_task() return math.random(M.lo, M.hi) end
 
 local json_headers = { ["Content-Type"] = "application/json" }
 

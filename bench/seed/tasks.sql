@@ -1,0 +1,33 @@
+-- bench/run.sh: :tasks tasks (ids 1 .. tasks) among the :users people of users.sql, written straight into the
+-- tasks feature's tables. The layout is a formula of the id, and bench/lua/common.lua computes the same one:
+--   responsible = 2 + id % users, creator = 2 + (id + 1) % users (never the same person),
+--   status by id % 10: 2 2 2 3 3 4 5 6 2 3, task control on even ids, deadlines from 20 days ago to 40 ahead.
+-- Both members have opened their tasks (task_views), so reading one is a pure read, as on a portal in use.
+SET synchronous_commit = off;
+SET maintenance_work_mem = '256MB';
+BEGIN;
+INSERT INTO tasks (id, title, description, priority, status, created_by, created_date, responsible_id, changed_by,
+                   changed_date, status_changed_by, status_changed_date, activity_date, date_start, deadline, guid,
+                   task_control, allow_change_deadline)
+SELECT i, 'Task ' || i, 'Seeded for the benchmark', CASE WHEN i % 7 = 0 THEN 2 ELSE 1 END,
+       (ARRAY[2, 2, 2, 3, 3, 4, 5, 6, 2, 3])[i % 10 + 1],
+       2 + (i + 1) % :users, created, 2 + i % :users, 2 + (i + 1) % :users, created, 2 + i % :users, created,
+       created, CASE WHEN i % 10 IN (3, 4, 9) THEN created END, now() + ((i % 60) - 20) * interval '1 day',
+       '{' || md5(i::text)::uuid || '}', i % 2 = 0, true
+FROM (SELECT i, now() - (i % 365) * interval '1 day' - (i % 86400) * interval '1 second' AS created
+      FROM generate_series(1, :tasks) i) s;
+SELECT setval('tasks_id_seq', :tasks);
+
+INSERT INTO task_members (task_id, user_id, role, position)
+SELECT i, 2 + (i + 1) % :users, 'O', 0 FROM generate_series(1, :tasks) i
+UNION ALL
+SELECT i, 2 + i % :users, 'R', 0 FROM generate_series(1, :tasks) i;
+
+INSERT INTO task_views (user_id, task_id, viewed_date)
+SELECT 2 + (i + 1) % :users, i, now() FROM generate_series(1, :tasks) i
+UNION ALL
+SELECT 2 + i % :users, i, now() FROM generate_series(1, :tasks) i;
+COMMIT;
+ANALYZE tasks;
+ANALYZE task_members;
+ANALYZE task_views;
