@@ -190,16 +190,22 @@ run_workload() {
   [ "$jfr" = 1 ] && jcmd "$pid" JFR.start name="$w" settings=profile filename="$out/$w.jfr" >/dev/null
   local j0 j1 p0 p1
   j0=$(proc_ticks "$pid"); p0=$(pg_ticks)
-  nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$duration" --latency -s "$lua" "$base" >"$out/$w.txt" 2>&1 || true
+  local TIMEFORMAT='%U %S'  # the client's own CPU, from bash's time
+  { time nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$duration" --latency -s "$lua" "$base" \
+      >"$out/$w.txt" 2>&1; } 2>"$out/$w.time" || true
   j1=$(proc_ticks "$pid"); p1=$(pg_ticks)
   unset BENCH_RANGE
   [ "$jfr" = 1 ] && jcmd "$pid" JFR.stop name="$w" >/dev/null
   line=$(grep '^BENCH ' "$out/$w.txt" || true)
   if [ -z "$line" ]; then say "  $w: wrk gave no result:"; cat "$out/$w.txt" >&2; return; fi
   # server CPU per request, in microseconds: all of it, and the JVM's and PostgreSQL's shares
-  result[$w]="$line $(awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v hz="$ticks_per_s" -v l="$line" 'BEGIN {
+  # and what 2 cores would serve if server and client had them to themselves: 2 s of CPU / (CPU per request)
+  result[$w]="$line $(awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v hz="$ticks_per_s" -v l="$line" \
+      -v c="$(awk '{print $1 + $2}' "$out/$w.time" 2>/dev/null || echo 0)" -v cores="$(nproc)" 'BEGIN {
     match(l, /requests=[0-9]+/); n = substr(l, RSTART + 9, RLENGTH - 9) + 0; if (n == 0) n = 1
-    printf "jvm_us=%.0f pg_us=%.0f cpu_us=%.0f", j * 1e6 / hz / n, p * 1e6 / hz / n, (j + p) * 1e6 / hz / n }')"
+    server = (j + p) / hz / n; client = c / n
+    printf "jvm_us=%.0f pg_us=%.0f cpu_us=%.0f wrk_us=%.0f capacity=%.0f", j * 1e6 / hz / n, p * 1e6 / hz / n,
+      server * 1e6, client * 1e6, (server + client > 0 ? cores / (server + client) : 0) }')"
   ran+=("$w")
   say "  $w: $(echo "${result[$w]}" | awk '{print $4, $5, $7, $9, $10, $11, $NF}')"
 }
@@ -233,18 +239,18 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 report() {
   local b_rps b_p50 b_p99 b_cpu
-  echo "| workload | req/s | × baseline | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors | server CPU µs/req (JVM + PG) | × baseline |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| workload | req/s | × baseline | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors | server CPU µs/req (JVM + PG) | × baseline | wrk CPU µs/req | req/s the cores could serve |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   b_rps=$(field baseline rps 2>/dev/null || echo 0); b_p50=$(field baseline p50_us 2>/dev/null || echo 0)
   b_p99=$(field baseline p99_us 2>/dev/null || echo 0); b_cpu=$(field baseline cpu_us 2>/dev/null || echo 0)
   for w in "${ran[@]}"; do
     local rps p50 p95 p99
     rps=$(field "$w" rps); p50=$(field "$w" p50_us); p95=$(field "$w" p95_us); p99=$(field "$w" p99_us)
-    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
+    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
       "$(ratio "$rps" "${b_rps:-0}")" "$(ms "$p50")" "$(ratio "$p50" "${b_p50:-0}")" "$(ms "$p95")" "$(ms "$p99")" \
       "$(ratio "$p99" "${b_p99:-0}")" "$(field "$w" s2xx)" "$(field "$w" s4xx)" \
       "$(( $(field "$w" s5xx) + $(field "$w" sother) + $(field "$w" sock_errors) ))" "$(field "$w" cpu_us) ($(field "$w" jvm_us) + $(field "$w" pg_us))" \
-      "$(ratio "$(field "$w" cpu_us)" "${b_cpu:-0}")"
+      "$(ratio "$(field "$w" cpu_us)" "${b_cpu:-0}")" "$(field "$w" wrk_us)" "$(field "$w" capacity)"
   done
   echo
   echo "| measure | value |"

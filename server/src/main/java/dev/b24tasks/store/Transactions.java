@@ -54,7 +54,8 @@ final class Transactions {
         }
       } catch (SQLException | StoreException e) {
         SQLException cause = sqlCause(e);
-        boolean retryable = cause != null && RETRYABLE.contains(cause.getSQLState());
+        // Set.of(...).contains(null) throws: a pool time-out carries no SQLSTATE
+        boolean retryable = cause != null && cause.getSQLState() != null && RETRYABLE.contains(cause.getSQLState());
         if (retryable && attempt < MAX_ATTEMPTS) {
           log.debug("Retrying a transaction after SQLSTATE {} (attempt {})", cause.getSQLState(), attempt);
           backoff(attempt);

@@ -113,6 +113,22 @@ class TransactionsTest {
     assertThat(attempts).hasValue(1);
   }
 
+  /**
+   * An error without a SQLSTATE, as the pool reports "connection is not available, request timed out" under
+   * load: a store error like any other, not a NullPointerException from the retry check (seen as 500s by the
+   * benchmark's read workload).
+   */
+  @Test
+  void an_error_without_a_sqlstate_is_a_store_error_and_is_not_retried() {
+    AtomicInteger attempts = new AtomicInteger();
+    assertThatThrownBy(() -> db.tx(tx -> {
+      attempts.incrementAndGet();
+      throw new SQLException("b24-tasks - Connection is not available, request timed out after 10000ms");
+    }))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.conflict()).isFalse());
+    assertThat(attempts).hasValue(1);
+  }
+
   @Test
   void a_nested_unit_that_fails_is_undone_alone_and_the_outer_one_commits() {
     db.tx(tx -> {
