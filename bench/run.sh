@@ -5,18 +5,19 @@
 #   bench/run.sh                  1,000 users, 1,000,000 tasks, 5 s warm-up + 10 s per workload, 2 threads, 64 conns
 #   bench/run.sh --quick          200 users, 10,000 tasks, 2 s + 5 s per workload
 #   options: --users N --tasks T --duration 10s --warmup 5s --connections 64 --threads 2 --heap 512m
-#            --workloads baseline,get,list,list-deep,write   (default: all that the server has methods for; write
+#            --workloads baseline,get,list,list-deep,list-keyset,write   (default: all that the server has methods for; write
 #                                  goes last, as it changes the members the other workloads' callers rely on)
 #            --jfr                 record a JFR profile of each measured workload and print its hottest frames
 #            --no-save             do not write bench/results/<date>.md
 #            --keep                keep the temporary data folder
 #            --nice N              run the server and wrk at this niceness (e.g. -10 on a machine others share)
+#            --jar PATH            benchmark this server jar instead of building server/target/b24-tasks.jar
 set -euo pipefail
 here=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 . "$here/bin/find-jdk.sh"
 
 users=1000 tasks=1000000 duration=10s warmup=5s conns=64 threads=2 heap=512m
-workloads="baseline,get,list,list-deep,write" jfr=0 save=1 keep=0 quick=0 niceness=0
+workloads="baseline,get,list,list-deep,list-keyset,write" jfr=0 save=1 keep=0 quick=0 niceness=0 jar=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 users=200 tasks=10000 duration=5s warmup=2s ;;
@@ -32,7 +33,8 @@ while [ $# -gt 0 ]; do
     --no-save) save=0 ;;
     --keep) keep=1 ;;
     --nice) niceness=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --jar) jar=$2; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -48,8 +50,7 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 command -v psql >/dev/null 2>&1 || { say "psql is needed to seed the store (apt-get install postgresql-client)"; exit 1; }
 
-jar="$here/server/target/b24-tasks.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$here/server/src/main" "$here/server/pom.xml" "$here/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+if [ -z "$jar" ] && jar="$here/server/target/b24-tasks.jar" && { [ ! -f "$jar" ] || [ -n "$(find "$here/server/src/main" "$here/server/pom.xml" "$here/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; }; then
   say "Building $jar ..."
   (cd "$here" && ./mvnw -B -q -o -DskipTests -pl server -am package) >&2
 fi
@@ -169,13 +170,15 @@ start_sampler
 # --- workloads -------------------------------------------------------------------------------------------------
 export BENCH_LUA="$here/bench/lua" BENCH_USERS="$users" BENCH_TASKS="$tasks" BENCH_ADMIN="1/$admin_code" \
   BENCH_THREADS="$threads"
-declare -A script=( [baseline]=baseline.lua [get]=get.lua [write]=write.lua [list]=list.lua [list-deep]=list.lua )
+declare -A script=( [baseline]=baseline.lua [get]=get.lua [write]=write.lua [list]=list.lua [list-deep]=list.lua
+  [list-keyset]=list-keyset.lua )
 declare -A title=(
   [baseline]="server.time (baseline)"
   [get]="tasks.task.get, random visible task"
   [write]="lifecycle writes (8 actions)"
   [list]="tasks.task.list, filter+order, page 1"
-  [list-deep]="tasks.task.list, filter+order, deep page" )
+  [list-deep]="tasks.task.list, filter+order, page 201-401"
+  [list-keyset]="tasks.task.list, SDK paging (>ID, start=-1)" )
 declare -A result
 ran=()
 
@@ -265,7 +268,7 @@ report() {
 }
 
 env_block() {
-  echo "- run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$here" rev-parse --short HEAD)$(git -C "$here" diff --quiet HEAD -- server || echo ' (server modified)')"
+  echo "- run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$here" rev-parse --short HEAD), jar $jar$(git -C "$here" diff --quiet HEAD -- server || echo ' (server modified)')"
   echo "- machine: $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), client and server on the same machine; load average before the run: $load_before$([ "$niceness" != 0 ] && echo ", server and wrk at niceness $niceness")"
   echo "- JVM: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1), -Xms$heap -Xmx$heap; store: embedded PostgreSQL $(sql -At -c 'SHOW server_version' | cut -d' ' -f1), fsync $(sql -At -c 'SHOW fsync'), synchronous_commit $(sql -At -c 'SHOW synchronous_commit')"
   echo "- load: wrk -t$threads -c$conns -d$duration --latency after a $warmup warm-up per workload, keep-alive, loopback"
