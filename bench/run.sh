@@ -128,6 +128,11 @@ start_sampler() {
     while :; do v=$(pg_pss_kb); if [ "${v:-0}" -gt "$peak" ]; then peak=$v; echo "$peak" >"$out/pg_peak_kb"; fi; sleep 1; done ) &
   sampler=$!
 }
+# Transactions committed or rolled back, and index + sequential scans of the store's tables, so far.
+pg_counters() {
+  sql -At -F' ' -c "SELECT (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'postgres'),
+    (SELECT coalesce(sum(coalesce(idx_scan, 0) + seq_scan), 0) FROM pg_stat_user_tables)"
+}
 jvm_hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$pid/status"; }
 
 # CPU ticks (user + system) used so far by the server: the JVM and every process of its PostgreSQL. Per request,
@@ -188,15 +193,17 @@ run_workload() {
   # writes warm up on the first half of the tasks and are measured on the second: each run starts from the
   # seeded statuses its script knows
   [ "$w" = write ] && export BENCH_RANGE="1-$((tasks / 2))"
-  nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$warmup" -s "$lua" "$base" >"$out/$w.warmup.txt" 2>&1 || true
+  nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$warmup" --timeout 10s -s "$lua" "$base" >"$out/$w.warmup.txt" 2>&1 || true
   [ "$w" = write ] && export BENCH_RANGE="$((tasks / 2 + 1))-$tasks"
   [ "$jfr" = 1 ] && jcmd "$pid" JFR.start name="$w" settings=profile filename="$out/$w.jfr" >/dev/null
-  local j0 j1 p0 p1
+  local j0 j1 p0 p1 x0 x1
+  x0=$(pg_counters)
   j0=$(proc_ticks "$pid"); p0=$(pg_ticks)
   local TIMEFORMAT='%U %S'  # the client's own CPU, from bash's time
-  { time nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$duration" --latency -s "$lua" "$base" \
+  { time nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$duration" --timeout 10s --latency -s "$lua" "$base" \
       >"$out/$w.txt" 2>&1; } 2>"$out/$w.time" || true
   j1=$(proc_ticks "$pid"); p1=$(pg_ticks)
+  sleep 1; x1=$(pg_counters)  # backends publish their statistics within a second
   unset BENCH_RANGE
   [ "$jfr" = 1 ] && jcmd "$pid" JFR.stop name="$w" >/dev/null
   line=$(grep '^BENCH ' "$out/$w.txt" || true)
@@ -209,6 +216,10 @@ run_workload() {
     server = (j + p) / hz / n; client = c / n
     printf "jvm_us=%.0f pg_us=%.0f cpu_us=%.0f wrk_us=%.0f capacity=%.0f", j * 1e6 / hz / n, p * 1e6 / hz / n,
       server * 1e6, client * 1e6, (server + client > 0 ? cores / (server + client) : 0) }')"
+  # PostgreSQL's own count of what each request cost it: transactions, and index or table scans
+  result[$w]="${result[$w]} $(echo "$x0 $x1" | awk -v l="$line" '{
+    match(l, /requests=[0-9]+/); n = substr(l, RSTART + 9, RLENGTH - 9) + 0; if (n == 0) n = 1
+    printf "xact=%.1f scans=%.1f", ($3 - $1) / n, ($4 - $2) / n }')"
   ran+=("$w")
   say "  $w: $(echo "${result[$w]}" | awk '{print $4, $5, $7, $9, $10, $11, $NF}')"
 }
@@ -233,6 +244,14 @@ pg_peak_kb=$(cat "$out/pg_peak_kb" 2>/dev/null || echo 0)
 db_bytes=$(sql -At -c "SELECT pg_database_size('postgres')")
 tasks_bytes=$([ "$has_tasks" = t ] && sql -At -c "SELECT pg_total_relation_size('tasks')" || echo 0)
 dir_bytes=$(du -sb "$data/pg" | awk '{print $1}')
+# The disk's durable-write rate bounds durable commits: each commit waits for one WAL flush, shared at most by
+# the commits of the pool's connections that wait with it.
+fsync_line=""
+pgtf=$(ls /usr/lib/postgresql/*/bin/pg_test_fsync 2>/dev/null | tail -n 1 || true)
+if [ -n "$pgtf" ] && [ "$quick" = 0 ]; then
+  fsync_line=$("$pgtf" -s 1 -f "$work/fsync.test" 2>/dev/null \
+    | awk '$1 == "fdatasync" && $2 ~ /^[0-9.]+$/ {print $2, $3, "(" $4, $5 ")"; exit}' || true)
+fi
 
 # --- report ----------------------------------------------------------------------------------------------------
 field() { echo "${result[$1]}" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
@@ -242,18 +261,19 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 report() {
   local b_rps b_p50 b_p99 b_cpu
-  echo "| workload | req/s | × baseline | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors | server CPU µs/req (JVM + PG) | × baseline | wrk CPU µs/req | req/s the cores could serve |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| workload | req/s | × baseline | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors | server CPU µs/req (JVM + PG) | × baseline | wrk CPU µs/req | req/s the cores could serve | PG transactions/req | PG scans/req |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   b_rps=$(field baseline rps 2>/dev/null || echo 0); b_p50=$(field baseline p50_us 2>/dev/null || echo 0)
   b_p99=$(field baseline p99_us 2>/dev/null || echo 0); b_cpu=$(field baseline cpu_us 2>/dev/null || echo 0)
   for w in "${ran[@]}"; do
     local rps p50 p95 p99
     rps=$(field "$w" rps); p50=$(field "$w" p50_us); p95=$(field "$w" p95_us); p99=$(field "$w" p99_us)
-    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
+    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
       "$(ratio "$rps" "${b_rps:-0}")" "$(ms "$p50")" "$(ratio "$p50" "${b_p50:-0}")" "$(ms "$p95")" "$(ms "$p99")" \
       "$(ratio "$p99" "${b_p99:-0}")" "$(field "$w" s2xx)" "$(field "$w" s4xx)" \
       "$(( $(field "$w" s5xx) + $(field "$w" sother) + $(field "$w" sock_errors) ))" "$(field "$w" cpu_us) ($(field "$w" jvm_us) + $(field "$w" pg_us))" \
-      "$(ratio "$(field "$w" cpu_us)" "${b_cpu:-0}")" "$(field "$w" wrk_us)" "$(field "$w" capacity)"
+      "$(ratio "$(field "$w" cpu_us)" "${b_cpu:-0}")" "$(field "$w" wrk_us)" "$(field "$w" capacity)" \
+      "$(field "$w" xact)" "$(field "$w" scans)"
   done
   echo
   echo "| measure | value |"
@@ -265,13 +285,14 @@ report() {
   echo "| embedded PostgreSQL peak PSS (all its processes) | $(mb "$pg_peak_kb") MB |"
   echo "| store: data folder on disk (with WAL) | $((dir_bytes / 1048576)) MB |"
   echo "| store: database size / tasks table with indexes | $((db_bytes / 1048576)) MB / $((tasks_bytes / 1048576)) MB |"
+  if [ -n "$fsync_line" ]; then echo "| the store's disk: fdatasync of one 8 kB write (pg_test_fsync) | ${fsync_line} |"; fi
 }
 
 env_block() {
   echo "- run: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$here" rev-parse --short HEAD), jar $jar$(git -C "$here" diff --quiet HEAD -- server || echo ' (server modified)')"
   echo "- machine: $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), client and server on the same machine; load average before the run: $load_before$([ "$niceness" != 0 ] && echo ", server and wrk at niceness $niceness")"
   echo "- JVM: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1), -Xms$heap -Xmx$heap; store: embedded PostgreSQL $(sql -At -c 'SHOW server_version' | cut -d' ' -f1), fsync $(sql -At -c 'SHOW fsync'), synchronous_commit $(sql -At -c 'SHOW synchronous_commit')"
-  echo "- load: wrk -t$threads -c$conns -d$duration --latency after a $warmup warm-up per workload, keep-alive, loopback"
+  echo "- load: wrk -t$threads -c$conns -d$duration --timeout 10s --latency after a $warmup warm-up per workload, keep-alive, loopback"
   echo "- seed: $users users (+ the administrator), $tasks tasks"
 }
 
@@ -289,6 +310,7 @@ if [ "$jfr" = 1 ]; then
 fi
 
 if [ "$save" = 1 ] && [ "$quick" = 0 ]; then
+  mkdir -p "$here/bench/results"
   f="$here/bench/results/$(date -u +%Y-%m-%d).md"
   { echo "# b24-tasks benchmark, $(date -u +%Y-%m-%d)"; echo; env_block; echo; echo "$table"; } >"$f"
   say "Results written to $f"
