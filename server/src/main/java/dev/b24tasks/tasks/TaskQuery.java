@@ -75,6 +75,11 @@ final class TaskQuery {
       Map.entry("FAVORITE", "EXISTS (SELECT 1 FROM task_favorites f2 WHERE f2.task_id = t.id AND f2.user_id = ?)"),
       Map.entry("SORTING", "t.sorting"), Map.entry("IS_PINNED", "false"), Map.entry("IS_PINNED_IN_GROUP", "false"));
 
+  /** Sort keys whose column may be NULL. */
+  static final Set<String> NULLABLE_SORT_KEYS = Set.of("DATE_START", "CLOSED_DATE", "START_DATE_PLAN",
+      "END_DATE_PLAN", "DEADLINE", "MARK", "TIME_SPENT_IN_LOGS", "SORTING", "CREATED_BY_LAST_NAME",
+      "RESPONSIBLE_LAST_NAME");
+
   private final long viewer;
   private final ZoneId zone;
   private final Instant now;
@@ -251,7 +256,10 @@ final class TaskQuery {
         String sql = SORTABLE.get(key);
         if (sql == null) throw new IllegalArgumentException(key);
         boolean desc = Params.display(e.getValue()).trim().equalsIgnoreCase("desc");
-        orderBy.add(sql + (desc ? " DESC NULLS LAST" : " ASC NULLS FIRST"));
+        // Bitrix (MySQL) puts NULLs first when ascending; say so only for columns that can be NULL, so the
+        // NOT NULL keys keep matching their plain indexes (V21 gives the nullable ones NULLS FIRST indexes).
+        String nulls = NULLABLE_SORT_KEYS.contains(key) ? (desc ? " NULLS LAST" : " NULLS FIRST") : "";
+        orderBy.add(sql + (desc ? " DESC" : " ASC") + nulls);
         if (key.equals("FAVORITE")) orderArgs.add(viewer);
       }
     }

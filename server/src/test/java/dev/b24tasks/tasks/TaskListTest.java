@@ -68,6 +68,22 @@ class TaskListTest {
   }
 
   @Test
+  void ordering_by_a_nullable_date_puts_tasks_without_one_first_ascending_and_last_descending() {
+    // Bitrix24 sorts as MySQL does: NULL is the smallest value. Only `overdue` has a deadline.
+    Map<String, Object> asc = new LinkedHashMap<>();
+    asc.put("order", Map.of("DEADLINE", "asc"));
+    List<Long> up = ids(worker, asc);
+    assertThat(up).hasSize(4).endsWith(overdue);
+    assertThat(up.subList(0, 3)).containsExactly(started, child, done); // ties broken by ID ascending
+    Map<String, Object> desc = new LinkedHashMap<>();
+    desc.put("order", Map.of("DEADLINE", "desc"));
+    assertThat(ids(worker, desc)).startsWith(overdue).hasSize(4);
+    Map<String, Object> byId = new LinkedHashMap<>();
+    byId.put("order", Map.of("ID", "asc"));
+    assertThat(ids(worker, byId)).containsExactly(overdue, started, child, done);
+  }
+
+  @Test
   void filters_take_operators_arrays_and_any_key_case() {
     assertThat(ids(worker, filter("RESPONSIBLE_ID", worker.id()))).containsExactly(done, started, overdue);
     assertThat(ids(worker, filter("STATUS", 3))).containsExactly(started);
