@@ -154,7 +154,7 @@ public final class Bitrix24 implements AutoCloseable {
    */
   public Response call(String method, Object params) {
     Objects.requireNonNull(method, "method");
-    return execute(method, Json.params(params), false, isRead(method));
+    return execute(method, Json.params(params), false, lossRetryable(method));
   }
 
   /**
@@ -164,7 +164,7 @@ public final class Bitrix24 implements AutoCloseable {
    */
   public Response callV3(String method, Object params) {
     Objects.requireNonNull(method, "method");
-    return execute(method, Json.params(params), true, isRead(method));
+    return execute(method, Json.params(params), true, lossRetryable(method));
   }
 
   /**
@@ -191,6 +191,8 @@ public final class Bitrix24 implements AutoCloseable {
       cmd.put(c.getKey(), c.getValue().method() + "?" + Json.query(Json.params(c.getValue().params())));
       reads &= isRead(c.getValue().method());
     }
+    // b24-tasks keeps no answer of a batch for replay, so a batch is sent again after a lost answer only if it
+    // only reads
     Response r = execute("batch", params, false, reads);
     return Batches.parse(batch, r);
   }
@@ -260,12 +262,19 @@ public final class Bitrix24 implements AutoCloseable {
     return webhook != null ? webhook.restBase() : tokens.clientEndpoint().toString();
   }
 
+  /** Whether a call of {@code method} may be sent again after its answer was lost. */
+  private boolean lossRetryable(String method) {
+    return isRead(method) || (!positional(method) && retryLostWrites);
+  }
+
+  /** Legacy positional methods get no query string: a portal would read the extra values as arguments. */
+  private static boolean positional(String method) {
+    return method.toLowerCase(Locale.ROOT).startsWith("task.");
+  }
+
   /** One logical call with its retries. */
-  private Response execute(String method, ObjectNode params, boolean v3, boolean read) {
-    // Legacy positional methods get no query string: a portal would read the extra values as arguments.
-    boolean withRequestId = !method.toLowerCase(Locale.ROOT).startsWith("task.");
-    String requestId = withRequestId ? UUID.randomUUID().toString() : null;
-    boolean lossRetryable = read || (withRequestId && retryLostWrites);
+  private Response execute(String method, ObjectNode params, boolean v3, boolean lossRetryable) {
+    String requestId = positional(method) ? null : UUID.randomUUID().toString();
     int failures = 0;
     boolean renewed = false;
     while (true) {

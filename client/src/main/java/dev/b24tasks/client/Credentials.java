@@ -15,7 +15,8 @@ sealed interface Credentials {
 
   /** An inbound webhook: {@code https://host/rest/{userId}/{code}/}; the credentials travel in the path. */
   record Webhook(String restBase, long userId, String code) implements Credentials {
-    private static final Pattern URL = Pattern.compile("^(https?://[^/?#]+(?:/[^?#]*?)?/rest/)(?:api/)?(\\d+)/([^/?#]+)/?.*$");
+    private static final Pattern URL =
+        Pattern.compile("^(https?://[^/?#]+(?:/[^?#]*?)?/rest/)(?:api/)?(\\d+)/([^/?#]+)/?.*$");
 
     static Webhook parse(String url) {
       Matcher m = URL.matcher(url.trim());

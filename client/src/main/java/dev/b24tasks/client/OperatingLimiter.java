@@ -27,7 +27,9 @@ final class OperatingLimiter {
   }
 
   void record(String method, Time time) {
-    if (time != null && time.hasOperating()) byMethod.put(key(method), new Usage(time.operating(), time.operatingResetAt()));
+    if (time != null && time.hasOperating()) {
+      byMethod.put(key(method), new Usage(time.operating(), time.operatingResetAt()));
+    }
   }
 
   /** How long {@code method} must wait before it may be called; zero when it may go now. */

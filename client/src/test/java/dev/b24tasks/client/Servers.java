@@ -46,6 +46,11 @@ final class Servers {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
     final List<Duration> waits = new ArrayList<>();
 
+    /** Client settings: this clock, and waits that move it. */
+    Consumer<Bitrix24.Builder> settings() {
+      return b -> b.clock(clock).sleeper(sleeper());
+    }
+
     Sleeper sleeper() {
       return d -> {
         synchronized (waits) {
