@@ -3,6 +3,7 @@ package dev.b24tasks.binding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class RowFilter {
       return w.isPresent() ? Long.compare(l, w.getAsLong()) : null;
     }
     if (actual instanceof Instant t) {
-      Optional<Instant> w = LegacyDates.parse(wanted.asText(), zone);
+      Optional<Instant> w = Wire.parseDate(wanted.asText(), zone);
       return w.map(t::compareTo).orElse(null);
     }
     return actual.toString().compareTo(wanted.asText());

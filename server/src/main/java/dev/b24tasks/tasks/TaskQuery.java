@@ -2,6 +2,7 @@ package dev.b24tasks.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -126,7 +127,7 @@ final class TaskQuery {
     int i = 0;
     while (i < rawKey.length() && "!=<>%@".indexOf(rawKey.charAt(i)) >= 0) i++;
     String op = rawKey.substring(0, i);
-    String field = TaskInput.upperSnake(rawKey.substring(i).trim()).toUpperCase(Locale.ROOT);
+    String field = Wire.upperSnake(rawKey.substring(i).trim()).toUpperCase(Locale.ROOT);
     boolean not = op.startsWith("!");
     switch (field) {
       case "STATUS" -> status(value, not);
@@ -252,7 +253,7 @@ final class TaskQuery {
   TaskQuery order(JsonNode order) {
     if (order != null && order.isObject()) {
       for (Map.Entry<String, JsonNode> e : order.properties()) {
-        String key = TaskInput.upperSnake(e.getKey().trim()).toUpperCase(Locale.ROOT);
+        String key = Wire.upperSnake(e.getKey().trim()).toUpperCase(Locale.ROOT);
         String sql = SORTABLE.get(key);
         if (sql == null) throw new IllegalArgumentException(key);
         boolean desc = Params.display(e.getValue()).trim().equalsIgnoreCase("desc");
@@ -297,7 +298,7 @@ final class TaskQuery {
     return switch (kind) {
       case NUMBER -> Params.phpInt(v);
       case TEXT -> v.asText();
-      case DATE -> DateInput.parse(v.asText(), zone);
+      case DATE -> Wire.parseDate(v.asText(), zone).orElse(null);
       case FLAG -> Params.truthy(v);
     };
   }
