@@ -1,6 +1,7 @@
 package dev.b24tasks.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.rest.FilterKey;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.Wire;
 import java.time.Duration;
@@ -109,6 +110,9 @@ final class TaskQuery {
     return this;
   }
 
+  /** The operations a task filter takes (each may be negated with {@code !}). */
+  private static final Set<String> OPERATORS = Set.of("", "=", "<", ">", "<=", ">=", "%", "@");
+
   TaskQuery filter(JsonNode filter) {
     if (filter == null || !filter.isObject()) return this;
     for (Map.Entry<String, JsonNode> e : filter.properties()) {
@@ -124,10 +128,10 @@ final class TaskQuery {
   }
 
   private void condition(String rawKey, JsonNode value) {
-    int i = 0;
-    while (i < rawKey.length() && "!=<>%@".indexOf(rawKey.charAt(i)) >= 0) i++;
-    String op = rawKey.substring(0, i);
-    String field = Wire.upperSnake(rawKey.substring(i).trim()).toUpperCase(Locale.ROOT);
+    FilterKey key = FilterKey.parse(rawKey);
+    if (!OPERATORS.contains(key.operation())) return; // a key with an operator tasks do not take names no field
+    String op = key.prefix();
+    String field = Wire.upperSnake(key.field().trim()).toUpperCase(Locale.ROOT);
     boolean not = op.startsWith("!");
     switch (field) {
       case "STATUS" -> status(value, not);
