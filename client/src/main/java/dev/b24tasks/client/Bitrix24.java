@@ -114,7 +114,9 @@ public final class Bitrix24 implements AutoCloseable {
       // Plain http gets HTTP/1.1: the JDK's HTTP/2 default would send an h2c upgrade on every new connection.
       this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
           .version(plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-          .followRedirects(HttpClient.Redirect.NORMAL).build();
+          // Never followed: the JDK turns a redirected POST into a GET without its body. A portal that moved
+          // answers 3xx, which surfaces as an error with that status.
+          .followRedirects(HttpClient.Redirect.NEVER).build();
       this.ownHttp = true;
     }
   }
