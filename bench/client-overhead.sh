@@ -4,7 +4,8 @@
 # Bitrix24 client (rate limit off). The figure that matters is the client's CPU per request next to the bare loop's
 # (its own overhead) and wrk's (the floor of any HTTP client); wall times only say how busy the machine was.
 #
-#   bench/client-overhead.sh                 5 s per measurement (plus a warm-up): about 40 s in all
+#   bench/client-overhead.sh                 5 s per measurement (warm-ups of 5 s, each Java loop in two
+#                                            alternating halves): about 30 s of load, plus the build
 #   bench/client-overhead.sh --duration 10   seconds per measurement
 #   bench/client-overhead.sh --method tasks.task.get --params '{"taskId":1}'   (a task is made first)
 set -euo pipefail
@@ -25,11 +26,13 @@ say() { printf '%s\n' "$*" >&2; }
 command -v wrk >/dev/null 2>&1 || { say "wrk is needed (apt-get install wrk)"; exit 1; }
 
 jar="$here/server/target/b24-tasks.jar"
-cp_file="$here/bench/target/client-overhead.classpath"
+cp_file="$here/client/target/client-overhead.classpath"
 say "Building the server jar and the client ..."
-(cd "$here" && ./mvnw -B -q -o -DskipTests -pl server,client,bench -am package dependency:build-classpath \
-  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime) >&2
-cp="$here/bench/target/classes:$(cat "$cp_file")"
+# The measuring main lives with the client's tests (client/src/test/java/dev/b24tasks/client/bench), so the
+# benchmark module, which JMH builds alone, does not depend on the client; the last module written wins the file.
+(cd "$here" && ./mvnw -B -q -o -DskipTests -pl server,client -am package dependency:build-classpath \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test) >&2
+cp="$here/client/target/test-classes:$here/client/target/classes:$(cat "$cp_file")"
 
 work=$(mktemp -d /tmp/b24-client-bench.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -72,5 +75,5 @@ n = int(re.search(r"(\d+) requests in", out).group(1))
 cpu = (r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime) * 1e6 / n
 print(f"{'wrk (C, -t1 -c1)':30s} {n:8d} requests  {cpu:7.1f} us CPU/request  {float(d) * 1e6 / n:7.1f} us wall/request")
 PY
-"$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -cp "$cp" dev.b24tasks.bench.ClientOverhead \
+"$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -cp "$cp" dev.b24tasks.client.bench.ClientOverhead \
   "$hook" "$duration" "$method" "$params"
