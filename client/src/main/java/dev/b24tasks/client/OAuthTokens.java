@@ -54,6 +54,23 @@ public record OAuthTokens(String accessToken, String refreshToken, Instant expir
         text(a, "scope", previous == null ? null : previous.scope()));
   }
 
+  /**
+   * Reads the {@code auth} block of an event the portal posts to the application (form-encoded, as
+   * {@code ONAPPINSTALL} brings the first tokens): the decoded form fields {@code auth[access_token]},
+   * {@code auth[refresh_token]}, {@code auth[expires]}, {@code auth[client_endpoint]},
+   * {@code auth[server_endpoint]}, {@code auth[member_id]}, {@code auth[user_id]}, {@code auth[scope]}.
+   */
+  public static OAuthTokens fromEventAuth(java.util.Map<String, String> form) {
+    String expires = form.get("auth[expires]");
+    String server = form.get("auth[server_endpoint]");
+    String user = form.get("auth[user_id]");
+    return new OAuthTokens(form.get("auth[access_token]"), form.get("auth[refresh_token]"),
+        expires == null || expires.isBlank() ? null : Instant.ofEpochSecond(Long.parseLong(expires.trim())),
+        URI.create(Objects.requireNonNull(form.get("auth[client_endpoint]"), "auth[client_endpoint]")),
+        server == null || server.isBlank() ? null : URI.create(server), form.get("auth[member_id]"),
+        user == null || user.isBlank() ? 0 : Long.parseLong(user.trim()), form.get("auth[scope]"));
+  }
+
   private static String text(JsonNode a, String name, String fallback) {
     JsonNode n = a.get(name);
     return n == null || n.isNull() || n.asText().isEmpty() ? fallback : n.asText();

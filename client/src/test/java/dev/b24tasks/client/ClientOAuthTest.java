@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,10 +99,10 @@ class ClientOAuthTest {
         throw e;
       }
       Map<String, String> auth = install.get(60, TimeUnit.SECONDS);
-      OAuthTokens tokens = new OAuthTokens(auth.get("auth[access_token]"), auth.get("auth[refresh_token]"),
-          Instant.ofEpochSecond(Long.parseLong(auth.get("auth[expires]"))),
-          URI.create(auth.get("auth[client_endpoint]")), URI.create(auth.get("auth[server_endpoint]")),
-          auth.get("auth[member_id]"), Long.parseLong(auth.get("auth[user_id]")), auth.get("auth[scope]"));
+      OAuthTokens tokens = OAuthTokens.fromEventAuth(auth);
+      assertThat(tokens.refreshToken()).isNotBlank();
+      assertThat(tokens.expires()).isEqualTo(time.clock.instant().plusSeconds(3600));
+      assertThat(tokens.userId()).isEqualTo(1);
       return new Installed(added.result().get("CLIENT_ID").asText(), added.result().get("CLIENT_SECRET").asText(),
           tokens);
     } finally {
