@@ -160,13 +160,15 @@ public final class Bitrix24 implements AutoCloseable {
   }
 
   /**
-   * Calls a REST 3.0 method ({@code /rest/api/…}). Errors in the v3 shape
-   * ({@code {"error":{"code","message"}}}) become the same exceptions. b24-tasks does not serve REST 3.0 yet,
-   * so against it this answers {@code ERROR_METHOD_NOT_FOUND}.
+   * Calls a REST 3.0 method ({@code /rest/api/…}): the same credentials, limits and retries; a write (add,
+   * update, delete) carries its request id as {@code Idempotency-Key}, so it is resent after a lost answer and
+   * applied once. Errors in the v3 shape ({@code {"error":{"code","message","validation"}}}) become the same
+   * exceptions ({@code …ENTITYNOTFOUNDEXCEPTION} a {@link NotFoundException}, the validation list in the
+   * description). Typed v3 tasks: {@link dev.b24tasks.client.tasks.Tasks#v3()}.
    */
   public Response callV3(String method, Object params) {
     Objects.requireNonNull(method, "method");
-    return execute(method, Json.params(params), true, lossRetryable(method));
+    return execute(method, Json.params(params), true, isRead(method) || (retryLostWrites && v3Idempotent(method)));
   }
 
   /**
@@ -269,6 +271,13 @@ public final class Bitrix24 implements AutoCloseable {
     return isRead(method) || (!positional(method) && retryLostWrites);
   }
 
+  /** REST 3.0 honours {@code Idempotency-Key} on its writing methods: add, update, delete. */
+  private static boolean v3Idempotent(String method) {
+    String lower = method.toLowerCase(Locale.ROOT);
+    String last = lower.substring(lower.lastIndexOf('.') + 1);
+    return last.equals("add") || last.equals("update") || last.equals("delete");
+  }
+
   /** Legacy positional methods get no query string: a portal would read the extra values as arguments. */
   private static boolean positional(String method) {
     return method.toLowerCase(Locale.ROOT).startsWith("task.");
@@ -352,15 +361,16 @@ public final class Bitrix24 implements AutoCloseable {
       body = params.deepCopy();
       body.put("auth", auth.accessToken());
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString()))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString()))
         .timeout(requestTimeout)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body)))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .header("User-Agent", userAgent)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body)))
-        .build();
+        .header("User-Agent", userAgent);
+    // REST 3.0 ignores the query string; its writes take the same id as an Idempotency-Key instead
+    if (v3 && requestId != null && v3Idempotent(method)) request.header("Idempotency-Key", requestId);
     requests.incrementAndGet();
-    HttpResponse<byte[]> response = exchange(request, method);
+    HttpResponse<byte[]> response = exchange(request.build(), method);
     return Envelopes.read(method, response.statusCode(), response.body());
   }
 

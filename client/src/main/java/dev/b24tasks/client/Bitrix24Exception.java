@@ -72,8 +72,12 @@ public class Bitrix24Exception extends RuntimeException {
     if (status == 429 || c.equals("OPERATION_TIME_LIMIT")) {
       return new OperationTimeLimitException(c, description, status, method);
     }
-    if (status == 401 || AuthException.CODES.contains(c)) return new AuthException(c, description, status, method);
-    if (status == 404 || NotFoundException.CODES.contains(c)) {
+    if (status == 401 || AuthException.CODES.contains(c) || c.endsWith("INSUFFICIENTSCOPEEXCEPTION")
+        || c.endsWith("ACCESSDENIEDEXCEPTION")) {
+      return new AuthException(c, description, status, method);
+    }
+    if (status == 404 || NotFoundException.CODES.contains(c) || c.endsWith("ENTITYNOTFOUNDEXCEPTION")
+        || c.endsWith("METHODNOTFOUNDEXCEPTION")) {
       return new NotFoundException(c, description, status, method);
     }
     return new Bitrix24Exception(c, description, status, method);

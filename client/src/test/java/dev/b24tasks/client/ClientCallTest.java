@@ -96,9 +96,18 @@ class ClientCallTest {
   }
 
   @Test
-  void restV3IsNotServedYet() {
-    assertThatThrownBy(() -> b24.callV3("tasks.task.get", Map.of("id", 1)))
-        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.httpStatus()).isEqualTo(404));
+  void restV3ErrorsAreTypedToo() {
+    assertThatThrownBy(() -> b24.callV3("tasks.task.nosuch", Map.of()))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.code()).isEqualTo("BITRIX_REST_V3_EXCEPTION_METHODNOTFOUNDEXCEPTION");
+          assertThat(e.httpStatus()).isEqualTo(400);
+        });
+    assertThatThrownBy(() -> b24.callV3("tasks.task.get", Map.of()))
+        .isInstanceOfSatisfying(Bitrix24Exception.class, e -> {
+          assertThat(e.code()).contains("VALIDATION");
+          assertThat(e.httpStatus()).isEqualTo(400);
+          assertThat(e.description()).contains("id");
+        });
   }
 
   @Test

@@ -83,6 +83,22 @@ class ClientLostAnswerTest {
   }
 
   @Test
+  void aRestV3WriteWhoseAnswerWasLostIsAppliedOnceByItsIdempotencyKey() {
+    String title = "lost-v3-" + System.nanoTime();
+    dropFirst(title);
+    try (Bitrix24 b24 = viaWire(true)) {
+      var item = b24.tasks().v3().add(Map.of("title", title, "creatorId", 1, "responsibleId", 1));
+      List<String> sent = sentWith(title);
+      assertThat(sent).hasSize(2);
+      Matcher first = Pattern.compile("(?i)idempotency-key: ([0-9a-f-]+)").matcher(sent.get(0));
+      assertThat(first.find()).isTrue();
+      assertThat(sent.get(1)).containsIgnoringCase("idempotency-key: " + first.group(1));
+      assertThat(countTitled(title)).isEqualTo(1);
+      assertThat(item.title()).isEqualTo(title);
+    }
+  }
+
+  @Test
   void withoutLostWriteRetriesTheLossIsReported() {
     String title = "lost-reported-" + System.nanoTime();
     dropFirst(title);

@@ -23,6 +23,17 @@ public enum Priority {
     return code;
   }
 
+  /** The REST 3.0 name: {@code low}, {@code average}, {@code high}. */
+  public String v3Name() {
+    return this == MEDIUM ? "average" : name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The priority of a REST 3.0 name; {@link #MEDIUM} for anything unknown. */
+  public static Priority ofV3(String name) {
+    for (Priority p : values()) if (p.v3Name().equalsIgnoreCase(name)) return p;
+    return MEDIUM;
+  }
+
   /** The priority of a wire code; {@link #MEDIUM} for anything unknown. */
   public static Priority of(long code) {
     for (Priority p : values()) if (p.code == code) return p;

@@ -31,6 +31,17 @@ public enum TaskStatus {
     return code;
   }
 
+  /** The REST 3.0 name: {@code pending}, {@code in_progress}, {@code supposedly_completed}… */
+  public String v3Name() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The status of a REST 3.0 name ({@code in_progress}); null for an unknown one. */
+  public static TaskStatus ofV3(String name) {
+    for (TaskStatus s : values()) if (s.v3Name().equalsIgnoreCase(name)) return s;
+    return null;
+  }
+
   /** The status of a wire code; null for an unknown or meta code (-1 overdue, -2 unviewed, -3 almost overdue). */
   public static TaskStatus of(long code) {
     for (TaskStatus s : values()) if (s.code == code) return s;

@@ -23,6 +23,7 @@ public final class Tasks {
   private final Checklists checklist;
   private final Comments comments;
   private final Elapsed elapsed;
+  private final TasksV3 v3;
 
   /** The service over {@code client}; prefer {@link Bitrix24#tasks()}. */
   public Tasks(Bitrix24 client) {
@@ -30,6 +31,7 @@ public final class Tasks {
     this.checklist = new Checklists(client);
     this.comments = new Comments(client);
     this.elapsed = new Elapsed(client);
+    this.v3 = new TasksV3(client);
   }
 
   /** Creates a task ({@code TITLE} and {@code RESPONSIBLE_ID} are required). */
@@ -157,6 +159,11 @@ public final class Tasks {
   /** Time logged on tasks. */
   public Elapsed elapsed() {
     return elapsed;
+  }
+
+  /** The same tasks through REST 3.0. */
+  public TasksV3 v3() {
+    return v3;
   }
 
   private Task action(String method, long taskId) {
