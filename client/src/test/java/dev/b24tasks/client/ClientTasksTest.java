@@ -14,8 +14,10 @@ import dev.b24tasks.client.tasks.TaskPage;
 import dev.b24tasks.client.tasks.TaskQuery;
 import dev.b24tasks.client.tasks.TaskQuery.Direction;
 import dev.b24tasks.client.tasks.TaskQuery.Op;
+import dev.b24tasks.client.tasks.TaskItem;
 import dev.b24tasks.client.tasks.TaskStatus;
 import dev.b24tasks.client.tasks.Tasks;
+import dev.b24tasks.client.tasks.TasksV3;
 import dev.b24tasks.testing.TestServer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Typed tasks against a real server: fields, the status machine, list queries, checklists, comments, time. */
+/**
+ * Typed tasks against a real server: fields, the status machine, list queries, checklists, comments, time, and
+ * the same tasks through REST 3.0.
+ */
 class ClientTasksTest {
   @RegisterExtension static TestServer server = new TestServer();
   static Bitrix24 admin;
@@ -208,5 +213,43 @@ class ClientTasksTest {
     assertThat(admin.tasks().get(t.id()).orElseThrow().timeSpentInLogs()).isEqualTo(2700);
     maria.tasks().elapsed().delete(t.id(), e1);
     assertThat(admin.tasks().elapsed().list(t.id())).extracting(ElapsedItem::id).containsExactly(e2);
+  }
+
+  @Test
+  void theTaskLifecycleThroughV3() {
+    TasksV3 v3 = admin.tasks().v3();
+    OffsetDateTime deadline = OffsetDateTime.of(2027, 5, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+    TaskItem added = v3.add(Map.of("title", "v3 task", "creatorId", 1, "responsibleId", 1, "priority", "high",
+        "deadline", deadline, "needsControl", true));
+    assertThat(added.id()).isPositive();
+    assertThat(added.title()).isEqualTo("v3 task");
+    assertThat(added.status()).isEqualTo(TaskStatus.PENDING);
+    assertThat(added.priority()).isEqualTo(Priority.HIGH);
+    assertThat(added.needsControl()).isTrue();
+    assertThat(added.deadline().toInstant()).isEqualTo(deadline.toInstant());
+
+    TaskItem withNames = v3.get(added.id(), "id", "title", "responsibleId", "responsible.name").orElseThrow();
+    assertThat(withNames.responsibleId()).isEqualTo(1);
+    assertThat(withNames.raw().path("responsible").has("name")).isTrue();
+    assertThat(admin.tasks().get(added.id()).orElseThrow().title()).as("the classic face sees it").isEqualTo("v3 task");
+
+    admin.tasks().start(added.id());
+    assertThat(v3.get(added.id()).orElseThrow().status()).isEqualTo(TaskStatus.IN_PROGRESS);
+
+    v3.update(added.id(), Map.of("title", "v3 task, renamed"));
+    assertThat(v3.get(added.id(), "title").orElseThrow().title()).isEqualTo("v3 task, renamed");
+    List<TaskItem> listed = v3.list(Map.of("select", List.of("id", "title"),
+        "filter", List.of(List.of("id", "=", added.id()))));
+    assertThat(listed).extracting(TaskItem::title).containsExactly("v3 task, renamed");
+    v3.delete(added.id());
+    assertThat(v3.get(added.id())).isEmpty();
+  }
+
+  @Test
+  void v3NamesMapOntoTheEnums() {
+    for (TaskStatus s : TaskStatus.values()) assertThat(TaskStatus.ofV3(s.v3Name())).isEqualTo(s);
+    assertThat(TaskStatus.ofV3("in_progress")).isEqualTo(TaskStatus.IN_PROGRESS);
+    assertThat(Priority.ofV3("average")).isEqualTo(Priority.MEDIUM);
+    assertThat(Priority.ofV3("low")).isEqualTo(Priority.LOW);
   }
 }
