@@ -89,7 +89,7 @@ public final class Bitrix24 implements AutoCloseable {
   private final AtomicLong waits = new AtomicLong();
   private final AtomicLong renewals = new AtomicLong();
 
-  private volatile Tasks tasks;
+  private final Tasks tasks;
 
   private Bitrix24(Builder b) {
     this.webhook = b.webhook;
@@ -106,6 +106,7 @@ public final class Bitrix24 implements AutoCloseable {
     this.bucket = new LeakyBucket(b.rateLimit, clock);
     this.operating = new OperatingLimiter(b.operatingLimit, clock);
     this.userAgent = "b24-tasks-java-client/" + VERSION;
+    this.tasks = new Tasks(this);
     if (b.http != null) {
       this.http = b.http;
       this.ownHttp = false;
@@ -229,9 +230,7 @@ public final class Bitrix24 implements AutoCloseable {
 
   /** Typed access to tasks and their checklists, comments and elapsed time. */
   public Tasks tasks() {
-    Tasks t = tasks;
-    if (t == null) tasks = t = new Tasks(this);
-    return t;
+    return tasks;
   }
 
   /** The current OAuth tokens (after any renewal), or null for a webhook client. */

@@ -10,12 +10,18 @@ package dev.b24tasks.client;
 public class Bitrix24Exception extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The Bitrix error code. */
   private final String code;
+  /** The portal's description. */
   private final String description;
+  /** The HTTP status, 0 without an answer. */
   private final int httpStatus;
+  /** The method called, or null. */
   private final String method;
 
   /**
+   * An error with its code, description and status.
+   *
    * @param code the Bitrix error code as sent ({@code "QUERY_LIMIT_EXCEEDED"}, {@code "1048582"}, {@code "100"}…)
    * @param description the {@code error_description}, possibly empty
    * @param httpStatus the HTTP status of the answer; 0 when there was no answer

@@ -8,7 +8,12 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface Sleeper {
-  /** Waits {@code d}; an interrupt ends the wait early with the thread's interrupt flag set. */
+  /**
+   * Waits {@code d}.
+   *
+   * @param d how long
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
   void sleep(Duration d) throws InterruptedException;
 
   /** {@link Thread#sleep(Duration)}. */
