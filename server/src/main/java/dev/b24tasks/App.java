@@ -43,19 +43,22 @@ public final class App implements AutoCloseable {
   public final AuthStore auth;
   public final Directory directory;
   public final TaskService tasks;
+  public final dev.b24tasks.apps.AppService apps;
   public final MethodRegistry registry;
   public final Gateway gateway;
   private final HttpServer http;
   private final Bootstrap.Result bootstrap;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
-      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap) {
+      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap,
+      dev.b24tasks.apps.AppService apps) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
     this.auth = auth;
     this.directory = directory;
     this.tasks = tasks;
+    this.apps = apps;
     this.registry = registry;
     this.gateway = gateway;
     this.http = http;
@@ -93,6 +96,10 @@ public final class App implements AutoCloseable {
       new TaskListMethods(tasks, taskMethods).register(registry);
       new TaskUserMethods(tasks, directory, taskMethods).register(registry);
       new LegacyFamilies(db, tasks, directory, clock).register(registry);
+      var endpoints = new dev.b24tasks.web.Endpoints();
+      var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
+      new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
+      new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
@@ -106,8 +113,8 @@ public final class App implements AutoCloseable {
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
-      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);
-      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints);
+      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, apps);
       listening.set(app);
       return app;
     } catch (RuntimeException e) {
@@ -137,6 +144,13 @@ public final class App implements AutoCloseable {
   public String baseUrl(boolean https) {
     int p = https ? tlsPort() : port();
     return p < 0 ? null : (https ? "https" : "http") + "://" + displayHost() + ":" + p;
+  }
+
+  /** Where apps reach this portal: the HTTPS listener when there is one (as Bitrix24 clients expect), else HTTP. */
+  private static String portalOrigin(App app, Settings settings) {
+    if (app == null) return "http://127.0.0.1:" + settings.port;
+    String https = app.baseUrl(true);
+    return https != null ? https : app.baseUrl(false);
   }
 
   private String displayHost() {
