@@ -1,12 +1,12 @@
 package dev.b24tasks.apps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.auth.AuthException;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
 import dev.b24tasks.auth.Secrets;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.rest.Json;
-import dev.b24tasks.rest.RestException;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.store.Sql;
 import dev.b24tasks.store.Tx;
@@ -314,11 +314,11 @@ public final class AppService {
         rs -> {
           Caller caller = new Caller(rs.getLong("user_id"), java.util.Set.of(Sql.strings(rs, "scopes")),
               "app:" + rs.getLong("id"), Caller.Kind.APP, rs.getLong("app_id"));
-          RestException refusal = null;
+          AuthException refusal = null;
           if ("uninstalled".equals(rs.getString("state"))) {
-            refusal = RestException.literal("APPLICATION_NOT_FOUND", 401, "Application not found");
+            refusal = AuthException.refused("APPLICATION_NOT_FOUND", "Application not found");
           } else if (!rs.getBoolean("active")) {
-            refusal = RestException.literal("authorization_error", 401, "Unable to authorize user");
+            refusal = AuthException.refused("authorization_error", "Unable to authorize user");
           }
           return new AuthStore.Credential(caller, Sql.instant(rs, "access_expires_at"), refusal);
         },

@@ -1,7 +1,5 @@
 package dev.b24tasks.auth;
 
-import dev.b24tasks.rest.RestError;
-import dev.b24tasks.rest.RestException;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.store.Sql;
 import java.sql.ResultSet;
@@ -50,7 +48,7 @@ public final class AuthStore {
    * A token a {@link TokenSource} knows: the caller it stands for and when it expires, or the 401 it must be
    * refused with before expiry is even looked at (e.g. its application is gone).
    */
-  public record Credential(Caller caller, Instant expiresAt, RestException refusal) {}
+  public record Credential(Caller caller, Instant expiresAt, AuthException refusal) {}
 
   private final List<TokenSource> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -79,9 +77,9 @@ public final class AuthStore {
       // every row is compared, so the time taken does not tell which one matched
       if (java.security.MessageDigest.isEqual(presented, (byte[]) row[1])) match = row;
     }
-    if (match == null) throw RestException.of(RestError.NO_AUTH_FOUND);
+    if (match == null) throw new AuthException(AuthException.Reason.NO_AUTH_FOUND);
     Instant expires = (Instant) match[3];
-    if (expires != null && !expires.isAfter(now)) throw RestException.of(RestError.NO_AUTH_FOUND);
+    if (expires != null && !expires.isAfter(now)) throw new AuthException(AuthException.Reason.NO_AUTH_FOUND);
     Caller caller = new Caller(userId, Set.of((String[]) match[2]), "webhook:" + match[0], Caller.Kind.WEBHOOK);
     cache.put(key, new Cached(caller, now.plus(CACHE_TTL), expires));
     return caller;
@@ -105,10 +103,10 @@ public final class AuthStore {
             rs.getBoolean(5)},
         (Object) Secrets.hash(token)));
     if (row.isEmpty()) return fromSources(key, token, now);
-    if (!(Boolean) row.get()[4]) throw RestException.of(RestError.INVALID_TOKEN);
+    if (!(Boolean) row.get()[4]) throw new AuthException(AuthException.Reason.INVALID_TOKEN);
     Object[] r = row.get();
     Instant expires = (Instant) r[3];
-    if (!expires.isAfter(now)) throw RestException.of(RestError.EXPIRED_TOKEN);
+    if (!expires.isAfter(now)) throw new AuthException(AuthException.Reason.EXPIRED_TOKEN);
     Caller caller = new Caller((Long) r[1], Set.of((String[]) r[2]), "token:" + r[0], Caller.Kind.TOKEN);
     cache.put(key, new Cached(caller, now.plus(CACHE_TTL), expires));
     return caller;
@@ -121,11 +119,11 @@ public final class AuthStore {
       if (found.isEmpty()) continue;
       Credential c = found.get();
       if (c.refusal() != null) throw c.refusal();
-      if (!c.expiresAt().isAfter(now)) throw RestException.of(RestError.EXPIRED_TOKEN);
+      if (!c.expiresAt().isAfter(now)) throw new AuthException(AuthException.Reason.EXPIRED_TOKEN);
       cache.put(key, new Cached(c.caller(), now.plus(CACHE_TTL), c.expiresAt()));
       return c.caller();
     }
-    throw RestException.of(RestError.INVALID_TOKEN);
+    throw new AuthException(AuthException.Reason.INVALID_TOKEN);
   }
 
   /** Creates a webhook; {@code code} null makes a random one. Returns the code (the only time it is seen). */
@@ -143,7 +141,7 @@ public final class AuthStore {
     try {
       webhook(userId, code);
       return true;
-    } catch (RestException e) {
+    } catch (AuthException e) {
       return false;
     }
   }
