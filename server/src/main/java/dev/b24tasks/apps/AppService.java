@@ -484,6 +484,11 @@ public final class AppService {
     return origin.replaceFirst("^https?://", "").replaceAll("/+$", "");
   }
 
+  /** Waits up to {@code timeout} for ONAPPINSTALL notices still on their way (for the command line). */
+  public void awaitNotices(Duration timeout) throws InterruptedException {
+    notice.await(timeout);
+  }
+
   /** The app list as rows, for the CLI. */
   public List<Map<String, Object>> describe() {
     List<Map<String, Object>> out = new ArrayList<>();
