@@ -281,8 +281,12 @@ public final class AppService {
     return out;
   }
 
-  /** Issues a token pair and answers it as the token endpoint does, field order included. */
-  private Map<String, Object> mint(Tx tx, AppInfo app, long userId, String origin) throws SQLException {
+  /**
+   * Issues a token pair and answers it as the token endpoint does, field order included. {@code oauthOrigin}
+   * is the OAuth server's address ({@code domain}, {@code server_endpoint}), {@code client_endpoint} the portal.
+   */
+  private Map<String, Object> mint(Tx tx, AppInfo app, long userId, String oauthOrigin) throws SQLException {
+    String origin = portalOrigin.get();
     String access = randomHex(35);
     String refresh = randomHex(35);
     Instant now = clock.instant();
@@ -296,8 +300,8 @@ public final class AppService {
     out.put("expires", expires.getEpochSecond());
     out.put("expires_in", ACCESS_TTL.toSeconds());
     out.put("scope", String.join(",", app.scopes()));
-    out.put("domain", host(origin));
-    out.put("server_endpoint", origin + "/rest/");
+    out.put("domain", host(oauthOrigin));
+    out.put("server_endpoint", oauthOrigin + "/rest/");
     out.put("status", STATUS);
     out.put("client_endpoint", origin + "/rest/");
     out.put("member_id", memberId(tx));

@@ -57,6 +57,7 @@ class ClientConformanceIT {
     s.tlsPort = 0;
     s.clock = appClock;
     s.oauthDevUser = 1L;
+    s.oauthTlsPort = 0;
   }, r -> r.named("test.clock.advance", "basic", call -> {
     appClock.advance(Duration.ofSeconds(call.params().requireLong("seconds")));
     return appClock.instant().getEpochSecond();
@@ -113,11 +114,12 @@ class ClientConformanceIT {
     env.put("B24_LIMITED_HTTPS_URL", httpsUrl(limited));
     env.put("B24_APPS_HTTP_URL", apps.baseUrl());
     env.put("B24_APPS_HTTPS_URL", httpsUrl(apps));
+    env.put("B24_APPS_OAUTH_PORT", Integer.toString(apps.app().oauthTlsPort()));
     // Each server generated its own self-signed certificate; node (and curl) trust both through one bundle.
     Path bundle = Files.createTempFile("b24-tasks-ca", ".pem");
     bundle.toFile().deleteOnExit();
     Files.writeString(bundle, Files.readString(certificateOf(server)) + Files.readString(certificateOf(limited))
-        + Files.readString(certificateOf(apps)));
+        + Files.readString(certificateOf(apps)) + Files.readString(apps.app().oauthCertificatePem()));
     env.put("NODE_EXTRA_CA_CERTS", bundle.toString());
     env.put("B24_CA_FILE", bundle.toString());
     if (REQUIRED) env.put("B24_CLIENTS_REQUIRED", "1");
