@@ -117,9 +117,10 @@ public final class App implements AutoCloseable {
       new CommentMethods(comments, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
       var endpoints = new dev.b24tasks.web.Endpoints();
+      var oauthEndpoints = new dev.b24tasks.web.Endpoints();
       var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
       new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
-      new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints);
+      new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
@@ -135,7 +136,7 @@ public final class App implements AutoCloseable {
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       Tls oauthTls = settings.oauthTlsPort < 0 ? null
           : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).tls();
-      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls);
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints);
       App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, apps);
       listening.set(app);
       return app;

@@ -329,6 +329,39 @@ public final class AppService {
         (Object) tokenHash));
   }
 
+  /**
+   * The OAuth server's {@code app.info} of an access token: client_id, scope, expires (ISO), user_id and the
+   * installation (installed, version, status, scope, domain, uri, client_endpoint, member_id).
+   */
+  Map<String, Object> tokenInfo(String accessToken) {
+    Instant now = clock.instant();
+    Optional<Object[]> row = db.read(tx -> tx.queryOne("SELECT app_id, user_id, access_expires_at FROM app_tokens "
+            + "WHERE access_hash = ?", rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.instant(rs, "access_expires_at")},
+        (Object) Secrets.hash(accessToken)));
+    if (row.isEmpty()) throw new OAuthError(401, "invalid_token", "The access token provided is invalid.");
+    Instant expires = (Instant) row.get()[2];
+    if (!expires.isAfter(now)) throw new OAuthError(401, "expired_token", "The access token provided has expired.");
+    AppInfo app = app((Long) row.get()[0]).orElseThrow(OAuthError::notInstalled);
+    String portal = portalOrigin.get();
+    Map<String, Object> install = new LinkedHashMap<>();
+    install.put("installed", app.installed());
+    install.put("version", 1);
+    install.put("status", STATUS);
+    install.put("scope", String.join(",", app.scopes()));
+    install.put("domain", host(portal));
+    install.put("uri", portal);
+    install.put("client_endpoint", portal + "/rest/");
+    install.put("member_id", memberId());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("client_id", app.clientId());
+    out.put("scope", String.join(",", app.scopes()));
+    out.put("expires", java.time.OffsetDateTime.ofInstant(expires, java.time.ZoneOffset.UTC)
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    out.put("user_id", row.get()[1]);
+    out.put("install", install);
+    return out;
+  }
+
   // ---------------------------------------------------------------------------------------------------------
   // OAuth 2.0 grants
 

@@ -34,15 +34,15 @@ public final class HttpServer implements AutoCloseable {
   /** Starts the listeners with the features' {@code endpoints} beside {@code /rest/}. */
   public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
       Endpoints endpoints) {
-    return start(settings, gateway, tls, healthy, endpoints, null);
+    return start(settings, gateway, tls, healthy, endpoints, null, null);
   }
 
   /**
-   * Also a third listener on {@code settings.oauthTlsPort} with {@code oauthTls} that serves only the endpoints
-   * (the OAuth server's host, for clients that hard-code it), when {@code oauthTls} is given.
+   * Also a third listener on {@code settings.oauthTlsPort} with {@code oauthTls} that serves only
+   * {@code oauthEndpoints} (the OAuth server's host, for clients that hard-code it), when {@code oauthTls} is given.
    */
   public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
-      Endpoints endpoints, Tls oauthTls) {
+      Endpoints endpoints, Tls oauthTls, Endpoints oauthEndpoints) {
     RequestMetrics metrics = new RequestMetrics();
     RestRoute rest = new RestRoute(gateway, settings.maxBodyBytes, metrics);
     var builder = WebServer.builder()
@@ -58,7 +58,7 @@ public final class HttpServer implements AutoCloseable {
     }
     if (oauthTls != null) {
       builder.putSocket(OAUTH, s -> s.host(settings.host).port(settings.oauthTlsPort).tls(oauthTls)
-          .routing(r -> endpointsOnly(r, endpoints, healthy)));
+          .routing(r -> endpointsOnly(r, oauthEndpoints, healthy)));
     }
     WebServer server = builder.build().start();
     // Helidon logs a failed bind and carries on with port -1; a server that cannot listen must not start.
