@@ -260,6 +260,42 @@ public final class AppService {
     });
   }
 
+  /**
+   * What the portal's page posts into the app's frame when {@code userId} opens it (§1.4): the target (the
+   * install URL while an app with an interface is not installed yet, else the handler path) with DOMAIN,
+   * PROTOCOL, LANG and APP_SID in its query, and the form fields AUTH_ID, AUTH_EXPIRES (seconds), REFRESH_ID,
+   * member_id, status, PLACEMENT, PLACEMENT_OPTIONS (always sent, JSON).
+   */
+  public Map<String, Object> frame(long appId, long userId, String placement, String placementOptions) {
+    String origin = portalOrigin.get();
+    return db.tx(tx -> {
+      AppInfo app = appIn(tx, appId, false).orElseThrow(() -> new IllegalArgumentException("no app " + appId));
+      Map<String, String> block = block(tx, app, userId, origin);
+      String target = !app.installed() && app.installUrl() != null ? app.installUrl() : app.handlerUrl();
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("DOMAIN", host(origin));
+      query.put("PROTOCOL", origin.startsWith("https:") ? "1" : "0");
+      query.put("LANG", settings.language == null ? "en" : settings.language);
+      query.put("APP_SID", randomHex(16));
+      StringBuilder url = new StringBuilder(target);
+      query.forEach((k, v) -> url.append(url.indexOf("?") < 0 ? '?' : '&').append(k).append('=')
+          .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("AUTH_ID", block.get("access_token"));
+      fields.put("AUTH_EXPIRES", block.get("expires_in"));
+      fields.put("REFRESH_ID", block.get("refresh_token"));
+      fields.put("member_id", block.get("member_id"));
+      fields.put("status", STATUS);
+      fields.put("PLACEMENT", placement);
+      fields.put("PLACEMENT_OPTIONS", placementOptions);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("URL", url.toString());
+      out.put("METHOD", "POST");
+      out.put("FIELDS", fields);
+      return out;
+    });
+  }
+
   /** The auth block without tokens that ONAPPUNINSTALL carries: domain, endpoints, member_id, application token. */
   public Map<String, String> bareAuthBlock(long appId) {
     String origin = portalOrigin.get();
@@ -382,8 +418,12 @@ public final class AppService {
   /** A 30-second, single-use authorization code for {@code userId} (the user who agreed). */
   String issueCode(AppInfo app, long userId) {
     String code = randomHex(35);
-    db.tx(tx -> tx.update("INSERT INTO app_codes (code_hash, app_id, user_id, expires_at) VALUES (?, ?, ?, ?)",
-        Secrets.hash(code), app.id(), userId, clock.instant().plus(CODE_TTL)));
+    db.tx(tx -> {
+      boolean active = tx.queryOne("SELECT active FROM users WHERE id = ?", rs -> rs.getBoolean(1), userId).orElse(false);
+      if (!active) throw new OAuthError(401, "authorization_error", "Unable to authorize user");
+      return tx.update("INSERT INTO app_codes (code_hash, app_id, user_id, expires_at) VALUES (?, ?, ?, ?)",
+          Secrets.hash(code), app.id(), userId, clock.instant().plus(CODE_TTL));
+    });
     return code;
   }
 

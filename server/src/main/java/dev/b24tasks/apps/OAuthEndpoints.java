@@ -111,7 +111,12 @@ public final class OAuthEndpoints implements Endpoints.Endpoint {
       return page(401, "Sign-in required. This server has no login page yet: start it with --oauth-dev-user USER_ID "
           + "to have authorization requests signed in as that user.");
     }
-    String code = apps.issueCode(app, user.get());
+    String code;
+    try {
+      code = apps.issueCode(app, user.get());
+    } catch (OAuthError e) {
+      return page(e.status, e.error + ": " + e.description + " (signed-in user " + user.get() + ")");
+    }
     String state = text(p, "state");
     String host = AppService.host(request.origin());
     Map<String, String> q = new LinkedHashMap<>();

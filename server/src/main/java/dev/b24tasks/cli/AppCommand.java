@@ -43,7 +43,13 @@ public final class AppCommand implements Runnable {
     String baseUrl = "http://127.0.0.1:8080";
 
     int withApps(Function<AppService, Integer> body) {
+      return withApps(null, body);
+    }
+
+    /** Runs {@code body} on the store; {@code actingUser} (the administrator saving) must exist when given. */
+    int withApps(Long actingUser, Function<AppService, Integer> body) {
       return AdminStore.with(spec, store, s -> {
+        if (actingUser != null) s.requireUser(spec, actingUser);
         String origin = baseUrl.replaceAll("/+$", "");
         AppService apps = new AppService(s.db, Clock.systemUTC(), new Settings(), s.auth, () -> origin);
         return body.apply(apps);
@@ -91,7 +97,7 @@ public final class AppCommand implements Runnable {
           throw new ParameterException(spec.commandLine(), "Not an http(s) URL: " + url);
         }
       }
-      return withApps(apps -> {
+      return withApps(admin, apps -> {
         AppService.Registered r = apps.register(admin, new AppService.Form(name.trim(), handler.trim(),
             install == null || install.isBlank() ? null : install.trim(), scopeList, apiOnly.equalsIgnoreCase("Y")));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -131,7 +137,7 @@ public final class AppCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return withApps(apps -> {
+      return withApps(admin, apps -> {
         if (apps.app(id).isEmpty()) throw new ParameterException(spec.commandLine(), "No app " + id);
         print(apps.install(id, admin));
         return 0;
