@@ -1,7 +1,11 @@
 package dev.b24tasks.config;
 
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.joran.util.ConfigurationWatchListUtil;
 import io.helidon.logging.common.spi.LoggingProvider;
@@ -43,7 +47,6 @@ public final class Logging {
     if (!FORMATS.contains(f)) throw new IllegalArgumentException("--log-format must be text or json; got " + format);
     System.setProperty("b24.log.level", l);
     System.setProperty("b24.log.libraries", l.equals("info") ? "warn" : l);
-    System.setProperty("b24.log.format", f);
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     URL config = ConfigurationWatchListUtil.getMainWatchURL(ctx);
     if (config == null) config = Logging.class.getResource("/logback.xml");
@@ -55,7 +58,26 @@ public final class Logging {
     } catch (JoranException e) {
       throw new IllegalStateException("Cannot configure logging from " + config + ": " + e.getMessage(), e);
     }
+    if (f.equals("json")) jsonLines(ctx);
     bridgeJul();
+  }
+
+  /** The console appender writes one JSON object per line (logback's own encoder: no extra library). */
+  private static void jsonLines(LoggerContext ctx) {
+    Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    if (!(root.getAppender("console") instanceof ConsoleAppender<ILoggingEvent> console)) return;
+    JsonEncoder json = new JsonEncoder();
+    json.setContext(ctx);
+    json.setWithSequenceNumber(false);
+    json.setWithNanoseconds(false);
+    json.setWithContext(false);
+    json.setWithMessage(false);
+    json.setWithArguments(false);
+    json.setWithFormattedMessage(true);
+    json.start();
+    console.stop();
+    console.setEncoder(json);
+    console.start();
   }
 
   /**
