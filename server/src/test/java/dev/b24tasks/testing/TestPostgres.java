@@ -66,6 +66,11 @@ public final class TestPostgres {
   }
 
   private static void init() {
+    choose();
+    System.err.println("Test PostgreSQL: " + description);
+  }
+
+  private static void choose() {
     String env = System.getenv("TEST_PG_URL");
     if (env != null && !env.isBlank()) {
       adminUrl = env;
