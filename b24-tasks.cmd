@@ -6,11 +6,13 @@ REM   b24-tasks.cmd --help
 SETLOCAL
 SET "HERE=%~dp0"
 IF "%HERE:~-1%"=="\" SET "HERE=%HERE:~0,-1%"
-CALL "%HERE%\bin\find-jdk.cmd" || EXIT /B 1
+REM (IF ERRORLEVEL on a line of its own: Wine's cmd runs "CALL x.cmd || ..." whatever x.cmd exits with)
+CALL "%HERE%\bin\find-jdk.cmd"
+IF ERRORLEVEL 1 EXIT /B 1
 SET "JAR=%HERE%\server\target\b24-tasks.jar"
 IF NOT EXIST "%JAR%" GOTO build
 REM the jar is stale when a file under server\src\main, server\pom.xml or pom.xml is newer than it
-powershell -NoProfile -NonInteractive -Command "$j = (Get-Item -LiteralPath $env:JAR).LastWriteTimeUtc; $f = @(Get-ChildItem -LiteralPath (Join-Path $env:HERE 'server\src\main') -Recurse -File) + @(Get-Item -LiteralPath (Join-Path $env:HERE 'server\pom.xml'), (Join-Path $env:HERE 'pom.xml')); if ($f | Where-Object { $_.LastWriteTimeUtc -gt $j } | Select-Object -First 1) { exit 1 } else { exit 0 }"
+CALL powershell -NoProfile -NonInteractive -Command "$j = (Get-Item -LiteralPath $env:JAR).LastWriteTimeUtc; $f = @(Get-ChildItem -LiteralPath (Join-Path $env:HERE 'server\src\main') -Recurse -File) + @(Get-Item -LiteralPath (Join-Path $env:HERE 'server\pom.xml'), (Join-Path $env:HERE 'pom.xml')); if ($f | Where-Object { $_.LastWriteTimeUtc -gt $j } | Select-Object -First 1) { exit 1 } else { exit 0 }"
 IF ERRORLEVEL 1 GOTO build
 GOTO run
 

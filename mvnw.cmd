@@ -31,7 +31,8 @@
 @SET __MVNW_CMD__=
 @SET __MVNW_ERROR__=
 @REM b24-tasks: pick a JDK 21+ when JAVA_HOME is older or unset (see bin\find-jdk.cmd).
-@IF EXIST "%~dp0bin\find-jdk.cmd" (CALL "%~dp0bin\find-jdk.cmd" || EXIT /B 1)
+@CALL "%~dp0bin\find-jdk.cmd"
+@IF ERRORLEVEL 1 EXIT /B 1
 @SET __MVNW_PSMODULEP_SAVE=%PSModulePath%
 @SET PSModulePath=
 @FOR /F "usebackq tokens=1* delims==" %%A IN (`powershell -noprofile "& {$scriptDir='%~dp0'; $script='%__MVNW_ARG0_NAME__%'; icm -ScriptBlock ([Scriptblock]::Create((Get-Content -Raw '%~f0'))) -NoNewScope}"`) DO @(

@@ -8,10 +8,10 @@ SET "__B24_BESTV=0"
 IF DEFINED JAVA_HOME CALL :b24_try "%JAVA_HOME%"
 IF NOT DEFINED __B24_JDK FOR /F "delims=" %%J IN ('where javac.exe 2^>NUL') DO CALL :b24_try "%%~dpJ.."
 IF DEFINED __B24_JDK GOTO b24_found
-FOR /D %%D IN ("%ProgramFiles%\Java\*" "%ProgramFiles%\Eclipse Adoptium\*" "%ProgramFiles%\Microsoft\jdk-*" "%ProgramFiles%\Zulu\*" "%ProgramFiles%\Amazon Corretto\*" "%ProgramFiles%\BellSoft\*" "%USERPROFILE%\.jdks\*") DO CALL :b24_consider "%%~D"
+FOR %%R IN ("%ProgramFiles%\Java" "%ProgramFiles%\Eclipse Adoptium" "%ProgramFiles%\Microsoft" "%ProgramFiles%\Zulu" "%ProgramFiles%\Amazon Corretto" "%ProgramFiles%\BellSoft" "%USERPROFILE%\.jdks") DO CALL :b24_scan "%%~R"
 IF DEFINED __B24_BEST SET "__B24_JDK=%__B24_BEST%"
 IF DEFINED __B24_JDK GOTO b24_found
-ECHO b24-tasks needs a JDK 21 or newer; none found (JAVA_HOME, PATH, %ProgramFiles%). Install one and set JAVA_HOME. 1>&2
+>&2 ECHO b24-tasks needs a JDK 21 or newer; none found (JAVA_HOME, PATH, %ProgramFiles%). Install one and set JAVA_HOME.
 EXIT /B 1
 
 :b24_found
@@ -29,7 +29,7 @@ SET "__B24_V=0"
 SET "__B24_RAW="
 IF NOT EXIST "%~1\bin\javac.exe" EXIT /B 0
 IF NOT EXIST "%~1\release" EXIT /B 0
-FOR /F "usebackq tokens=2 delims==" %%V IN (`findstr /B /C:"JAVA_VERSION=" "%~1\release"`) DO SET "__B24_RAW=%%~V"
+FOR /F "usebackq tokens=1,* delims==" %%A IN ("%~1\release") DO IF "%%A"=="JAVA_VERSION" SET "__B24_RAW=%%~B"
 IF NOT DEFINED __B24_RAW EXIT /B 0
 FOR /F "tokens=1 delims=.-+" %%M IN ("%__B24_RAW%") DO SET /A "__B24_V=%%M" 2>NUL
 EXIT /B 0
@@ -39,6 +39,12 @@ REM :b24_try DIR takes DIR when it is a JDK 21 or newer and none was taken yet.
 IF DEFINED __B24_JDK EXIT /B 0
 CALL :b24_major "%~f1"
 IF %__B24_V% GEQ 21 SET "__B24_JDK=%~f1"
+EXIT /B 0
+
+REM :b24_scan ROOT considers every folder in ROOT (dir, not FOR /D: Wine's cmd skips quoted FOR /D patterns).
+:b24_scan
+IF NOT EXIST "%~1\" EXIT /B 0
+FOR /F "delims=" %%D IN ('dir /b /ad "%~1" 2^>NUL') DO CALL :b24_consider "%~1\%%D"
 EXIT /B 0
 
 REM :b24_consider DIR keeps DIR when it is a JDK 21 or newer and newer than the best one so far.

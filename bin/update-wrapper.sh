@@ -22,7 +22,8 @@ fi
 if ! grep -q 'bin\\find-jdk.cmd' mvnw.cmd; then
   awk '/^@SET __MVNW_PSMODULEP_SAVE=/ && !done {
     printf "@REM b24-tasks: pick a JDK 21+ when JAVA_HOME is older or unset (see bin\\find-jdk.cmd).\r\n"
-    printf "@IF EXIST \"%%~dp0bin\\find-jdk.cmd\" (CALL \"%%~dp0bin\\find-jdk.cmd\" || EXIT /B 1)\r\n"
+    printf "@CALL \"%%~dp0bin\\find-jdk.cmd\"\r\n"
+    printf "@IF ERRORLEVEL 1 EXIT /B 1\r\n"
     done = 1
   } { print }' mvnw.cmd > mvnw.cmd.tmp && cat mvnw.cmd.tmp > mvnw.cmd && rm mvnw.cmd.tmp
 fi

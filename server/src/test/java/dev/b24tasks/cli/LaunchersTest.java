@@ -67,7 +67,7 @@ class LaunchersTest {
     // both look at JAVA_HOME first, then the javac on the PATH, then the install folders
     assertThat(sh.indexOf("JAVA_HOME:-")).isLessThan(sh.indexOf("command -v javac")).isLessThan(sh.indexOf("/usr/lib/jvm/*"));
     assertThat(cmd.indexOf("IF DEFINED JAVA_HOME")).isLessThan(cmd.indexOf("where javac.exe"))
-        .isLessThan(cmd.indexOf("%ProgramFiles%\\Java\\*"));
+        .isLessThan(cmd.indexOf("\"%ProgramFiles%\\Java\""));
     // both need a javac, not just a java
     assertThat(sh).contains("bin/javac");
     assertThat(cmd).contains("\\bin\\javac.exe");
@@ -79,7 +79,7 @@ class LaunchersTest {
     assertThat(mvnw.indexOf(". \"$b24_dir/bin/find-jdk.sh\"")).as("mvnw sources bin/find-jdk.sh; run bin/update-wrapper.sh")
         .isPositive().isLessThan(mvnw.indexOf("set -euf"));
     String cmd = read("mvnw.cmd");
-    assertThat(cmd.indexOf("CALL \"%~dp0bin\\find-jdk.cmd\" || EXIT /B 1"))
+    assertThat(cmd.indexOf("@CALL \"%~dp0bin\\find-jdk.cmd\"\r\n@IF ERRORLEVEL 1 EXIT /B 1\r\n"))
         .as("mvnw.cmd calls bin\\find-jdk.cmd; run bin/update-wrapper.sh").isPositive()
         .isLessThan(cmd.indexOf("powershell"));
     String version = group(read(".mvn/wrapper/maven-wrapper.properties"), "wrapperVersion=(\\S+)");
