@@ -24,14 +24,15 @@ class LoggingIT {
   private static final Pattern TEXT = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (ERROR|WARN |INFO |DEBUG|TRACE) \\S+ - .*");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Run(List<String> stdout, List<String> stderr) {}
+  record Run(Path data, List<String> stdout, List<String> stderr) {}
 
   /** Starts {@code serve} with {@code options}, waits for the banner, stops it (SIGTERM) and returns its output. */
   private static Run serve(String... options) throws Exception {
     Path data = Files.createTempDirectory("b24-logging").resolve("data");
     List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-        "-jar", System.getProperty("b24tasks.jar"), "serve", "--data", data.toString(), "--port", "0",
-        "--tls-port", "-1"));
+        "-jar", System.getProperty("b24tasks.jar"), "serve", "--data", data.toString(), "--port", "0"));
+    boolean tls = List.of(options).contains("--tls-port");
+    if (!tls) cmd.addAll(List.of("--tls-port", "-1"));
     cmd.addAll(List.of(options));
     Path err = data.resolveSibling("stderr.log");
     Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
@@ -40,20 +41,22 @@ class LoggingIT {
       String line;
       while ((line = r.readLine()) != null) {
         out.add(line);
-        if (line.startsWith("HTTPS") || line.startsWith("  http://")) break;
+        if (tls ? line.startsWith("HTTPS uses") : line.startsWith("  http://")) break;
       }
-      p.destroy(); // closes the pipes: the banner's last line (the webhook URL) has been read
+      p.destroy(); // closes the pipes: the banner's last line has been read
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the server stops").isTrue();
     } finally {
       p.destroyForcibly();
     }
     assertThat(out).as("banner; stderr: %s", Files.readString(err)).anyMatch(l -> l.startsWith("b24-tasks is serving http://"));
-    return new Run(out, Files.readAllLines(err, StandardCharsets.UTF_8));
+    return new Run(data, out, Files.readAllLines(err, StandardCharsets.UTF_8));
   }
 
   @Test
   void at_the_default_level_every_line_has_our_format_and_helidon_does_not_complain() throws Exception {
-    Run run = serve();
+    Run run = serve("--tls-port", "0"); // HTTPS too: the fat jar makes its certificate (Bouncy Castle) on first start
+    assertThat(run.data().resolve("tls/cert.pem")).exists();
+    assertThat(run.data().resolve("tls/keystore.p12")).exists();
     assertThat(run.stderr()).isNotEmpty().allMatch(l -> TEXT.matcher(l).matches());
     assertThat(run.stderr()).anyMatch(l -> l.contains("Starting the embedded PostgreSQL"));
     assertThat(String.join("\n", run.stderr())).doesNotContain("There is no Helidon logging implementation");
