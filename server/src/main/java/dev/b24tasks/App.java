@@ -9,6 +9,8 @@ import dev.b24tasks.comments.CommentMethods;
 import dev.b24tasks.comments.CommentService;
 import dev.b24tasks.comments.CommentViewAddons;
 import dev.b24tasks.config.Settings;
+import dev.b24tasks.dependencies.DependencyMethods;
+import dev.b24tasks.dependencies.DependencyService;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
@@ -116,6 +118,7 @@ public final class App implements AutoCloseable {
       tasks.addViewAddons(new CommentViewAddons(comments));
       new CommentMethods(comments, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
+      new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
