@@ -26,6 +26,9 @@ import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
 import dev.b24tasks.rest.OperatingBudget;
 import dev.b24tasks.rest.WindowedOperatingBudget;
+import dev.b24tasks.results.ResultMethods;
+import dev.b24tasks.results.ResultService;
+import dev.b24tasks.results.ResultV3Methods;
 import dev.b24tasks.rest.v3.OpenApiDocument;
 import dev.b24tasks.rest.v3.V3Gateway;
 import dev.b24tasks.rest.v3.V3Registry;
@@ -117,6 +120,9 @@ public final class App implements AutoCloseable {
       CommentService comments = new CommentService(db, taskLink, directory, clock);
       tasks.addViewAddons(new CommentViewAddons(comments));
       new CommentMethods(comments, directory).register(registry);
+      ResultService results = new ResultService(db, taskLink, comments, clock);
+      tasks.addListener(results.closer());
+      new ResultMethods(results, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
       new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
 
@@ -134,6 +140,7 @@ public final class App implements AutoCloseable {
       // REST 3.0 under /rest/api/: its own method table, the same credentials, limits and services.
       V3Registry v3 = new V3Registry();
       new TaskV3Methods(tasks, directory).register(v3);
+      new ResultV3Methods(results, directory).register(v3);
       OpenApiDocument.register(v3, TaskV3Methods.schemas());
       gateway.serveApi(new V3Gateway(v3, auth, rateLimiter, budget, db, clock, settings.timeZone, language));
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
