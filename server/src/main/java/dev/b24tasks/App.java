@@ -27,6 +27,8 @@ import dev.b24tasks.rest.SystemMethods;
 import dev.b24tasks.rest.OperatingBudget;
 import dev.b24tasks.rest.WindowedOperatingBudget;
 import dev.b24tasks.rest.v3.OpenApiDocument;
+import dev.b24tasks.stages.StageMethods;
+import dev.b24tasks.stages.StageService;
 import dev.b24tasks.rest.v3.V3Gateway;
 import dev.b24tasks.rest.v3.V3Registry;
 import dev.b24tasks.store.Database;
@@ -119,6 +121,7 @@ public final class App implements AutoCloseable {
       new CommentMethods(comments, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
       new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
+      new StageMethods(new StageService(db, taskLink, directory)).register(registry);
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);

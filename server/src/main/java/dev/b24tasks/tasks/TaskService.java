@@ -448,6 +448,31 @@ public final class TaskService {
         + " activity_date = COALESCE(?, activity_date) WHERE id = ?", delta, at, taskId));
   }
 
+  /**
+   * A group board's task.stages.movetask: STAGE_ID written as CTasks::Update writes it (the board's sort
+   * permission was checked by the caller, not the task's edit right), with its history row and the listeners.
+   */
+  public void moveToStage(long userId, long taskId, long stageId) {
+    db.tx(tx -> {
+      Task t = store.load(tx, taskId, userId, true).orElseThrow(TaskException::denied);
+      Instant now = clock.instant();
+      TaskChange c = Transition.stamp(new TaskChange().set(TaskField.STAGE_ID, stageId), userId, now);
+      if (c.changes(t)) write(tx, userId, t, c, now);
+      return null;
+    });
+  }
+
+  /** Whether any task of the group stands in the stage (whoever may see it). */
+  public boolean anyInStage(long groupId, long stageId) {
+    return db.read(tx -> tx.queryOne("SELECT 1 FROM tasks WHERE group_id = ? AND stage_id = ? LIMIT 1",
+        rs -> true, groupId, stageId).isPresent());
+  }
+
+  /** The group's tasks with no stage (shown in the first one) are put in {@code stageId}, without history. */
+  public void stageUnstaged(long groupId, long stageId) {
+    db.tx(tx -> tx.update("UPDATE tasks SET stage_id = ? WHERE group_id = ? AND stage_id = 0", stageId, groupId));
+  }
+
   /** ACTIVITY_DATE only (a chat message, a result…). */
   public void touchActivity(long taskId, Instant at) {
     db.tx(tx -> tx.update("UPDATE tasks SET activity_date = ? WHERE id = ?", at, taskId));
