@@ -122,6 +122,7 @@ public final class App implements AutoCloseable {
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
       new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
       new StageMethods(new StageService(db, taskLink, directory)).register(registry);
+      new dev.b24tasks.planner.PlannerMethods().register(registry);
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);

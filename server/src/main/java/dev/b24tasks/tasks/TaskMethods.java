@@ -43,6 +43,7 @@ public final class TaskMethods {
     r.named("tasks.task.approve", "task", c -> status(c, TaskErrors.ACTION_NOT_ALLOWED, service::approve));
     r.named("tasks.task.disapprove", "task", c -> status(c, TaskErrors.ACTION_NOT_ALLOWED, service::disapprove));
     r.named("tasks.task.delegate", "task", this::delegate);
+    r.named("tasks.task.take", "task", c -> status(c, TaskErrors.PLAIN, service::take));
   }
 
   TaskView view(Call call) {

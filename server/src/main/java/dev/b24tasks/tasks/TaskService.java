@@ -354,6 +354,15 @@ public final class TaskService {
     return act(u, id, TaskAction.DISAPPROVE, (t, a, now) -> Transition.disapprove(t, a.userId(), now));
   }
 
+  /**
+   * tasks.task.take (flows): the caller becomes the responsible and the task goes In Progress; the TAKE rule
+   * allows it only on a flow task, and this server has no flows, so it is refused as the portal refuses it.
+   */
+  public Task take(long u, long id) {
+    return act(u, id, TaskAction.TAKE, (t, a, now) ->
+        Transition.start(t, a.userId(), now).set(TaskField.RESPONSIBLE_ID, a.userId()));
+  }
+
   public Task delegate(long u, long id, long newResponsible) {
     return act(u, id, TaskAction.DELEGATE, (t, a, now) -> {
       if (!directory.exists(newResponsible)) throw TaskException.denied();
