@@ -433,7 +433,7 @@ public final class TaskService {
   }
 
   public enum Flag {
-    FAVORITE("task_favorites"), MUTE("task_mutes");
+    FAVORITE("task_favorites"), MUTE("task_mutes"), PIN("task_pins");
 
     final String table;
 
