@@ -148,6 +148,16 @@ final class TaskQuery {
           args.add(viewer);
         }
       }
+      case "TAG" -> {
+        List<Object> names = new ArrayList<>();
+        for (JsonNode v : Params.values(value)) if (!v.asText().isBlank()) names.add(v.asText().trim());
+        if (names.isEmpty()) break;
+        String has = "EXISTS (SELECT 1 FROM task_label_links tl JOIN task_labels tb ON tb.id = tl.label_id"
+            + " WHERE tl.task_id = t.id AND tb.name IN (" + String.join(", ", java.util.Collections.nCopies(
+                names.size(), "?")) + "))";
+        where.add(not ? "NOT " + has : has);
+        args.addAll(names);
+      }
       case "FAVORITE" -> {
         String fav = "EXISTS (SELECT 1 FROM task_favorites ff WHERE ff.task_id = t.id AND ff.user_id = ?)";
         where.add(Params.truthy(value) != not ? fav : "NOT " + fav);
