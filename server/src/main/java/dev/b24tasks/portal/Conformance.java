@@ -33,19 +33,64 @@ public final class Conformance {
     this.rows = rows;
   }
 
+  /** The file {@code ConformanceIndexTest} writes from the method table and the test sources, and checks. */
+  public static final String INDEX = "conformance/served.tsv";
+
+  /** From the live method table (what {@code b24tasks.conformance} answers). */
   public static Conformance of(MethodRegistry registry) {
-    Properties statuses = load("conformance/methods.properties");
-    Properties tests = load("conformance/tests.properties");
+    List<String[]> served = new ArrayList<>();
     Map<Method, List<String>> aliases = new LinkedHashMap<>();
     for (String name : registry.names()) {
       Method m = registry.find(name).orElseThrow();
       aliases.computeIfAbsent(m, k -> new ArrayList<>());
       if (!name.equals(m.name().toLowerCase(Locale.ROOT))) aliases.get(m).add(name);
     }
+    aliases.forEach((m, a) -> served.add(new String[] {m.name(), m.scope(), String.join(",", a)}));
+    return build(served, index());
+  }
+
+  /**
+   * From the index alone, without starting a server (the command line). The index equals the method table, or the
+   * build fails.
+   */
+  public static Conformance fromIndex() {
+    Map<String, String[]> idx = index();
+    List<String[]> served = new ArrayList<>(idx.values());
+    return build(served, idx);
+  }
+
+  /** Served names, lower case, aliases included (what {@code methods} lists). */
+  public List<String> methodNames() {
+    List<String> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(r.method().toLowerCase(Locale.ROOT));
+      out.addAll(r.aliases());
+    }
+    return out;
+  }
+
+  /** method (lower case) -> {name, scope, aliases, tests}, in the index's order. */
+  static Map<String, String[]> index() {
+    Map<String, String[]> out = new LinkedHashMap<>();
+    try (InputStream in = Conformance.class.getClassLoader().getResourceAsStream(INDEX)) {
+      if (in == null) return out;
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) continue;
+        String[] f = line.split("\t", -1);
+        if (f.length < 4) continue;
+        out.put(f[0].toLowerCase(Locale.ROOT), new String[] {f[0], f[1], f[2], f[3]});
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static Conformance build(List<String[]> served, Map<String, String[]> idx) {
+    Properties statuses = load("conformance/methods.properties");
     List<Row> rows = new ArrayList<>();
-    for (Map.Entry<Method, List<String>> e : aliases.entrySet()) {
-      Method m = e.getKey();
-      String key = m.name().toLowerCase(Locale.ROOT);
+    for (String[] m : served) {
+      String key = m[0].toLowerCase(Locale.ROOT);
       String spec = statuses.getProperty(key);
       String status;
       String notes = "";
@@ -56,8 +101,9 @@ public final class Conformance {
       } else {
         status = key.startsWith("b24tasks.") ? "extension" : "exact";
       }
-      String t = tests.getProperty(key, "");
-      rows.add(new Row(m.name(), m.scope(), List.copyOf(e.getValue()), status, notes,
+      String[] known = idx.get(key);
+      String t = known == null ? "" : known[3];
+      rows.add(new Row(m[0], m[1], m[2].isBlank() ? List.of() : List.of(m[2].split(",")), status, notes,
           t.isBlank() ? List.of() : List.of(t.split(","))));
     }
     return new Conformance(List.copyOf(rows));
@@ -85,6 +131,10 @@ public final class Conformance {
 
   /** A Markdown table, as the README carries it. */
   public String markdown() {
+    return markdownOf(rows);
+  }
+
+  static String markdownOf(List<Row> rows) {
     StringBuilder sb = new StringBuilder();
     sb.append("| method | scope | status | notes | proven by |\n|---|---|---|---|---|\n");
     for (Row r : rows) {

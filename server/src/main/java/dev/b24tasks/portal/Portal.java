@@ -3,7 +3,11 @@ package dev.b24tasks.portal;
 import dev.b24tasks.rest.Gateway;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.store.Database;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.LongPredicate;
 
 /**
@@ -64,6 +68,64 @@ public final class Portal {
   /** Names this node in the journal, e.g. {@code host:port}. */
   public void node(String name) {
     if (journal != null) journal.node(name);
+  }
+
+  /** {@code b24tasks.clock.set}: {@code mode} fixed (null too) or offset; 400s for a missing or malformed time. */
+  public PortalClock.Setting setClock(String time, String mode) {
+    if (time == null || time.isBlank()) throw PortalErrors.invalid("CLOCK_TIME_MISSING");
+    Instant at;
+    try {
+      at = PortalTime.parseInstant(time);
+    } catch (DateTimeException e) {
+      throw PortalErrors.invalid("CLOCK_BAD_TIME", time);
+    }
+    if (mode == null || mode.equalsIgnoreCase("fixed")) return state.setClock(new PortalClock.Setting(at, 0));
+    if (mode.equalsIgnoreCase("offset") || mode.equalsIgnoreCase("running")) {
+      return state.setClock(new PortalClock.Setting(null, at.toEpochMilli() - clock.realInstant().toEpochMilli()));
+    }
+    throw PortalErrors.invalid("CLOCK_BAD_MODE", mode);
+  }
+
+  /** {@code b24tasks.clock.advance}: seconds as text, signed, up to milliseconds. */
+  public PortalClock.Setting advanceClock(String seconds) {
+    if (seconds == null || seconds.isBlank()) throw PortalErrors.invalid("CLOCK_SECONDS_MISSING");
+    if (!seconds.trim().matches("[+-]?\\d{1,12}(\\.\\d{1,3})?")) throw PortalErrors.invalid("CLOCK_BAD_SECONDS", seconds);
+    return state.advanceClock(Math.round(Double.parseDouble(seconds.trim()) * 1000));
+  }
+
+  /** What the clock methods answer: the portal time, the mode, the offset, and real time. */
+  public Map<String, Object> clockAnswer(PortalClock.Setting s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("TIME", clock.instant().toString());
+    m.put("MODE", s.mode());
+    m.put("OFFSET_SECONDS", s.fixed() != null ? null : s.offsetMillis() / 1000.0);
+    m.put("REAL_TIME", clock.realInstant().toString());
+    return m;
+  }
+
+  /** A page of the journal as {@code b24tasks.journal.list} gives it, for the command line. */
+  public Map<String, Object> journalPage(String method, Long userId, Integer status, String since, int start) {
+    Instant from = null;
+    if (since != null) {
+      try {
+        from = PortalTime.parseInstant(since);
+      } catch (DateTimeException e) {
+        throw PortalErrors.invalid("CLOCK_BAD_TIME", since);
+      }
+    }
+    Journal.Page page = journal().list(new Journal.Filter(method, userId, status, null, from, null), Math.max(0, start));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("result", page.entries().stream().map(Journal::describe).toList());
+    m.put("total", page.total());
+    return m;
+  }
+
+  public static Map<String, Object> describe(Snapshots.Info i) {
+    return Snapshots.describe(i);
+  }
+
+  public static Map<String, Object> describe(Faults.Fault f) {
+    return Faults.describe(f);
   }
 
   public void register(MethodRegistry r, LongPredicate isAdmin) {

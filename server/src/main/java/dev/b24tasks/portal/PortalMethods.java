@@ -61,40 +61,15 @@ final class PortalMethods {
   }
 
   Object clockSet(Call c) {
-    String time = text(c.params(), "TIME");
-    if (time == null) throw PortalErrors.invalid("CLOCK_TIME_MISSING");
-    Instant at;
-    try {
-      at = PortalTime.parseInstant(time);
-    } catch (DateTimeException e) {
-      throw PortalErrors.invalid("CLOCK_BAD_TIME", time);
-    }
-    String mode = text(c.params(), "MODE");
-    PortalClock.Setting s;
-    if (mode == null || mode.equalsIgnoreCase("fixed")) {
-      s = new PortalClock.Setting(at, 0);
-    } else if (mode.equalsIgnoreCase("offset") || mode.equalsIgnoreCase("running")) {
-      s = new PortalClock.Setting(null, at.toEpochMilli() - portal.clock.realInstant().toEpochMilli());
-    } else {
-      throw PortalErrors.invalid("CLOCK_BAD_MODE", mode);
-    }
-    return clock(portal.state.setClock(s));
+    return portal.clockAnswer(portal.setClock(text(c.params(), "TIME"), text(c.params(), "MODE")));
   }
 
   Object clockAdvance(Call c) {
-    String seconds = text(c.params(), "SECONDS");
-    if (seconds == null) throw PortalErrors.invalid("CLOCK_SECONDS_MISSING");
-    if (!seconds.matches("[+-]?\\d{1,12}(\\.\\d{1,3})?")) throw PortalErrors.invalid("CLOCK_BAD_SECONDS", seconds);
-    return clock(portal.state.advanceClock(Math.round(Double.parseDouble(seconds) * 1000)));
+    return portal.clockAnswer(portal.advanceClock(text(c.params(), "SECONDS")));
   }
 
   private Map<String, Object> clock(PortalClock.Setting s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("TIME", portal.clock.instant().toString());
-    m.put("MODE", s.mode());
-    m.put("OFFSET_SECONDS", s.fixed() != null ? null : s.offsetMillis() / 1000.0);
-    m.put("REAL_TIME", portal.clock.realInstant().toString());
-    return m;
+    return portal.clockAnswer(s);
   }
 
   Object restore(Call c) {
