@@ -113,7 +113,7 @@ public final class Journal {
           e.getMessage());
       return;
     }
-    if (written.incrementAndGet() % TRIM_EVERY == 0) trim();
+    if (written.incrementAndGet() % Math.min(TRIM_EVERY, size) == 0) trim();
   }
 
   /** Keeps the newest {@code size} entries younger than the maximum age. */
@@ -136,6 +136,11 @@ public final class Journal {
   public Page list(Filter f, int start) {
     List<String> where = new ArrayList<>();
     List<Object> args = new ArrayList<>();
+    // the ring's bounds hold for what is listed at once; the rows beyond them are deleted now and then
+    where.add("id > (SELECT COALESCE(max(id), 0) FROM b24_portal.journal) - ?");
+    args.add((long) size);
+    where.add("logged_at >= now() - make_interval(secs => ?)");
+    args.add((double) maxAge.toSeconds());
     if (f.method() != null) {
       where.add("lower(method) LIKE ?");
       args.add(f.method().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -161,7 +166,7 @@ public final class Journal {
       where.add("at <= ?");
       args.add(f.to());
     }
-    String w = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    String w = " WHERE " + String.join(" AND ", where);
     return db.read(tx -> {
       long total = tx.queryLong("SELECT count(*) FROM b24_portal.journal" + w, args.toArray());
       List<Object> pageArgs = new ArrayList<>(args);
