@@ -2,9 +2,6 @@ package dev.b24tasks.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24tasks.testing.Org;
-import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -121,24 +118,6 @@ class ConformanceIndexTest {
     }
     sb.append(Conformance.markdownOf(rows));
     return sb.toString();
-  }
-
-  @Test
-  void the_rest_method_lists_every_served_method_for_administrators_only() {
-    Response r = server.admin().call("b24tasks.conformance", null);
-    assertThat(r.status()).isEqualTo(200);
-    List<String> methods = r.result().findValuesAsText("METHOD");
-    assertThat(methods).contains("tasks.task.add", "b24tasks.conformance", "batch");
-    assertThat(methods).hasSize(server.app().registry.methods().size());
-    JsonNode add = null;
-    for (JsonNode row : r.result()) if (row.get("METHOD").asText().equals("tasks.task.add")) add = row;
-    assertThat(add.get("STATUS").asText()).isIn("exact", "partial", "not modelled");
-    assertThat(add.get("TESTS").size()).isGreaterThan(0);
-    Org org = new Org(server);
-    long maria = org.user("Maria", "Conform");
-    Response denied = org.as(maria).call("b24tasks.conformance", null);
-    assertThat(denied.status()).isEqualTo(403);
-    assertThat(denied.error()).isEqualTo("ACCESS_DENIED");
   }
 
   @Test
