@@ -143,6 +143,11 @@ public final class AuthStore {
     return new IssuedToken(token, userId, scopeSet, expires);
   }
 
+  /** The clock expiry is judged by (the portal clock). */
+  public Clock clock() {
+    return clock;
+  }
+
   /** Forgets cached look-ups, e.g. after a reset of the portal. */
   public void clearCache() {
     cache.clear();

@@ -47,6 +47,13 @@ public final class Portal {
     return new Portal(clock, state, j);
   }
 
+  /** The portal clock as the database holds it now, for a command that works on the store directly. */
+  public static PortalClock clockOf(Database db) {
+    PortalClock clock = new PortalClock(java.time.Clock.systemUTC());
+    new PortalState(db, clock).refresh();
+    return clock;
+  }
+
   public PortalState state() {
     return state;
   }
