@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** b24tasks.clock.*: one clock for the whole portal, in the database, followed by everything that reads time. */
 class PortalClockTest {
   @RegisterExtension static TestServer server = new TestServer();
+  @RegisterExtension static TestServer limited = new TestServer(s -> s.rateLimit = "standard");
 
   static Org org;
   static long maria;
@@ -145,6 +146,25 @@ class PortalClockTest {
       assertThat(denied.status()).as(m).isEqualTo(403);
       assertThat(denied.error()).as(m).isEqualTo("ACCESS_DENIED");
     }
+  }
+
+  @Test
+  void the_rate_limit_bucket_drains_as_the_portal_clock_runs() {
+    RestClient admin = limited.admin();
+    // a second administrator webhook moves the clock: buckets are per credential
+    String code = admin.call("b24tasks.webhook.add", Map.of("USER_ID", 1, "CODE", "clock-keeper")).result()
+        .get("CODE").asText();
+    RestClient keeper = admin.as(1, code);
+    assertThat(keeper.call("b24tasks.clock.set", Map.of("TIME", "2039-01-01T00:00:00Z")).status()).isEqualTo(200);
+    int accepted = 0;
+    while (accepted < 100 && admin.call("server.time", null).status() == 200) accepted++;
+    assertThat(accepted).isEqualTo(50); // the whole burst, and not one drop drained while time stood still
+    assertThat(admin.call("server.time", null).error()).isEqualTo("QUERY_LIMIT_EXCEEDED");
+    keeper.call("b24tasks.clock.advance", Map.of("SECONDS", 2)); // 2 drops a second
+    int after = 0;
+    while (after < 100 && admin.call("server.time", null).status() == 200) after++;
+    assertThat(after).isEqualTo(4);
+    keeper.call("b24tasks.clock.reset", null);
   }
 
   @Test
