@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.b24tasks.App;
-import dev.b24tasks.config.Settings;
 import dev.b24tasks.testing.Org;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -97,15 +95,7 @@ class PortalClockTest {
 
   @Test
   void a_second_node_on_the_same_database_sees_the_clock_at_once() throws Exception {
-    Settings s = new Settings();
-    s.dataDir = Files.createTempDirectory("b24-tasks-node2");
-    s.port = 0;
-    s.tlsPort = -1;
-    s.rateLimit = "off";
-    s.announce = false;
-    s.databaseUrl = server.app().settings.databaseUrl;
-    s.databasePoolSize = 4;
-    try (App second = App.start(s)) {
+    try (App second = server.secondNode()) {
       RestClient other = new RestClient("http://127.0.0.1:" + second.port(), 1, TestServer.ADMIN_CODE);
       for (String t : List.of("2032-02-02T02:02:02Z", "2033-03-03T03:03:03Z")) {
         server.admin().call("b24tasks.clock.set", Map.of("TIME", t));
