@@ -16,6 +16,8 @@ import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
 import dev.b24tasks.elapsed.ElapsedService;
 import dev.b24tasks.ops.OpsMethods;
+import dev.b24tasks.portal.Portal;
+import dev.b24tasks.portal.PortalClock;
 import dev.b24tasks.rest.Batch;
 import dev.b24tasks.rest.BucketRateLimiter;
 import dev.b24tasks.rest.Dispatcher;
@@ -50,6 +52,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -94,14 +97,18 @@ public final class App implements AutoCloseable {
 
   /** Starts with {@code extraMethods} registered after the built-in ones (tests add small probe methods). */
   public static App start(Settings settings, Consumer<MethodRegistry> extraMethods) {
-    Clock clock = settings.clock;
+    PortalClock clock = new PortalClock(settings.clock);
     Database db = Database.open(settings);
     try {
+      Portal portal = Portal.open(db, clock, settings.clockSpec, new Portal.JournalOptions(settings.journal,
+          settings.journalSize, Duration.ofSeconds(settings.journalMaxAgeSeconds)), settings.host + ":" + settings.port);
       AuthStore auth = new AuthStore(db, clock);
+      portal.state().onGenerationChange(auth::clearCache);
       Directory directory = new Directory(db, settings.timeZone);
       MethodRegistry registry = new MethodRegistry();
-      new SystemMethods(registry, settings.timeZone).register(registry);
-      new OpsMethods(db, directory, auth).register(registry);
+      new SystemMethods(registry, settings.timeZone, clock).register(registry);
+      new OpsMethods(db, directory, auth, portal.state()::bumpGeneration).register(registry);
+      portal.register(registry, directory::isAdmin);
       // Feature method families register here, one line each, in the order the docs group them.
       var users = new dev.b24tasks.directory.Users(db);
       var departments = new dev.b24tasks.directory.Departments(db);
@@ -157,11 +164,13 @@ public final class App implements AutoCloseable {
       new ResultV3Methods(results, directory).register(v3);
       OpenApiDocument.register(v3, TaskV3Methods.schemas());
       gateway.serveApi(new V3Gateway(v3, auth, rateLimiter, budget, db, clock, settings.timeZone, language));
+      portal.attach(gateway);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       Tls oauthTls = settings.oauthTlsPort < 0 ? null
           : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).tls();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints);
+      portal.node(settings.host + ":" + http.port());
       App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, apps);
       listening.set(app);
       return app;

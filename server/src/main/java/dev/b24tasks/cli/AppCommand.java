@@ -5,7 +5,6 @@ import dev.b24tasks.config.Settings;
 import dev.b24tasks.rest.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class AppCommand implements Runnable {
       return AdminStore.with(spec, store, s -> {
         if (actingUser != null) s.requireUser(spec, actingUser);
         String origin = baseUrl.replaceAll("/+$", "");
-        AppService apps = new AppService(s.db, Clock.systemUTC(), new Settings(), s.auth, () -> origin);
+        AppService apps = new AppService(s.db, s.auth.clock(), new Settings(), s.auth, () -> origin);
         return body.apply(apps);
       });
     }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
     version = "b24-tasks 0.1.0",
     description = "A self-hosted, Bitrix24-compatible Tasks REST server.",
     subcommands = {ServeCommand.class, WebhookCommand.class, TokenCommand.class, AppCommand.class, UserCommand.class,
-        SeedCommand.class, BackupCommand.class, RestoreCommand.class, ResetCommand.class})
+        SeedCommand.class, BackupCommand.class, RestoreCommand.class, ResetCommand.class,
+        PortalCommands.ClockCommand.class, PortalCommands.SnapshotCommand.class, PortalCommands.FaultCommand.class,
+        PortalCommands.JournalCommand.class, PortalCommands.ConformanceCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     Logging.bridgeJul();
