@@ -14,6 +14,7 @@ import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
 import dev.b24tasks.elapsed.ElapsedService;
 import dev.b24tasks.ops.OpsMethods;
+import dev.b24tasks.rest.AuthThrottle;
 import dev.b24tasks.rest.Batch;
 import dev.b24tasks.rest.BucketRateLimiter;
 import dev.b24tasks.rest.Dispatcher;
@@ -56,6 +57,7 @@ public final class App implements AutoCloseable {
   public final Gateway gateway;
   private final HttpServer http;
   private final Bootstrap.Result bootstrap;
+  private Thread purger;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
       MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap) {
@@ -113,24 +115,42 @@ public final class App implements AutoCloseable {
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
+      IdempotentCalls replies = new IdempotentCalls(db, clock, registry::repliesWithSecrets);
       Dispatcher dispatcher =
           new Dispatcher(registry, new WindowedOperatingBudget(settings.operatingLimitSeconds, clock), language)
-              .idempotent(new IdempotentCalls(db, clock));
+              .idempotent(replies);
       new Batch(dispatcher, settings.timeZone).register(registry);
       extraMethods.accept(registry);
       RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));
       rateLimiter = SharedRateLimiter.fromSettings(settings.rateLimit, settings.rateLimitStore,
           settings.databaseUrl != null && !settings.databaseUrl.isBlank(), db, clock, rateLimiter);
-      Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
+      boolean external = settings.databaseUrl != null && !settings.databaseUrl.isBlank();
+      Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone).throttle(AuthThrottle.of(
+          settings.authFailureBurst, clock, SharedRateLimiter.shared(settings.rateLimitStore, external) ? db : null));
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);
       App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
       listening.set(app);
+      app.purger = Thread.ofVirtual().name("request-replies-purge").start(() -> purgeLoop(db, replies));
       return app;
     } catch (RuntimeException e) {
       db.close();
       throw e;
+    }
+  }
+
+  /** A quiet server forgets stored replies too: a sweep a minute (busy nodes also sweep on their calls). */
+  private static void purgeLoop(Database db, IdempotentCalls replies) {
+    while (!db.isClosed()) {
+      try {
+        Thread.sleep(60_000);
+        replies.purgeIfDue();
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // the store is closing or briefly away; the next sweep tries again
+      }
     }
   }
 
@@ -172,6 +192,7 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    if (purger != null) purger.interrupt();
     try {
       http.close();
     } finally {
@@ -193,7 +214,11 @@ public final class App implements AutoCloseable {
       if (settings.webhook != null && !settings.webhook.isBlank()) {
         String[] parts = settings.webhook.split(":", 2);
         if (parts.length != 2 || !parts[0].matches("\\d+") || parts[1].isBlank()) {
-          throw new IllegalArgumentException("--webhook must be USER_ID:CODE, e.g. 1:abc123; got " + settings.webhook);
+          throw new IllegalArgumentException("--webhook must be USER_ID:CODE, e.g. 1:abc123def; got " + settings.webhook);
+        }
+        if (parts[1].length() < AuthStore.MIN_CODE_LENGTH) {
+          throw new IllegalArgumentException("--webhook: the code must have at least " + AuthStore.MIN_CODE_LENGTH
+              + " characters");
         }
         long user = Long.parseLong(parts[0]);
         if (!directory.exists(user)) {
@@ -223,9 +248,17 @@ public final class App implements AutoCloseable {
     private static void remember(Path file, String userAndCode) {
       try {
         Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        // made owner-only from the start: no moment in which others may read the code
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } else {
+          Files.createFile(file);
+          file.toFile().setReadable(false, false);
+          file.toFile().setReadable(true, true);
+        }
         Files.writeString(file, userAndCode + "\n");
-        file.toFile().setReadable(false, false);
-        file.toFile().setReadable(true, true);
       } catch (IOException e) {
         // the URL is printed anyway; only later starts will not repeat it
       }

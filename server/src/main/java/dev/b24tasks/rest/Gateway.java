@@ -27,6 +27,7 @@ public final class Gateway {
   private final RateLimiter rateLimiter;
   private final ZoneId zone;
   private final String language;
+  private volatile AuthThrottle throttle = AuthThrottle.OFF;
 
   public Gateway(Dispatcher dispatcher, AuthStore auth, RateLimiter rateLimiter, ZoneId zone) {
     this.dispatcher = dispatcher;
@@ -34,6 +35,12 @@ public final class Gateway {
     this.rateLimiter = rateLimiter;
     this.zone = zone;
     this.language = dispatcher.language();
+  }
+
+  /** Throttles failed authentications per client address (see {@link AuthThrottle}). */
+  public Gateway throttle(AuthThrottle throttle) {
+    this.throttle = throttle;
+    return this;
   }
 
   public Dispatcher dispatcher() {
@@ -55,11 +62,26 @@ public final class Gateway {
       return error(e, false, null);
     }
     try {
-      ObjectNode params = ParamDecoder.decode(request.rawQuery(), request.contentType(), request.body());
+      // Before the caller is known, work is bounded: a throttled address is refused at once; a credential in the
+      // path, the Authorization header or the query string is checked before the body is decoded; the decoding
+      // itself is linear and capped (ParamDecoder).
+      String address = request.remoteAddress();
+      if (throttle.blocked(address)) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
+      ParamDecoder.Decoding decoding = new ParamDecoder.Decoding();
+      ObjectNode params = ParamDecoder.query(request.rawQuery(), decoding);
+      Caller caller = null;
+      JsonNode earlyAuth = params.get("auth");
+      if (target.webhookUser() != null || request.authorization() != null || earlyAuth != null) {
+        caller = authenticate(target, earlyAuth, request.authorization(), address);
+      }
+      ParamDecoder.mergeBody(params, request.contentType(), request.body(), decoding);
       String requestId = textOf(params.get("bx24_request_id"));
       for (String t : TELEMETRY) params.remove(t);
       JsonNode authParam = params.remove("auth");
-      Caller caller = authenticate(target, authParam, request.authorization());
+      // an auth in the body wins over one in the query string, as PHP's $_REQUEST has it
+      if (caller == null || (target.webhookUser() == null && authParam != null && !authParam.equals(earlyAuth))) {
+        caller = authenticate(target, authParam, request.authorization(), address);
+      }
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       Dispatcher.Outcome outcome = dispatcher.call(caller, target.method(), params, requestId, false);
       if (!outcome.ok()) return error(outcome.error(), target.xml(), target.method());
@@ -69,10 +91,14 @@ public final class Gateway {
     }
   }
 
-  private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader) {
+  private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader, String address) {
     try {
       return credential(target, authParam, authorizationHeader);
+    } catch (RestException e) {
+      if (throttle.failed(address)) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
+      throw e;
     } catch (AuthException e) {
+      if (throttle.failed(address)) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       throw RestException.of(switch (e.reason()) {
         case NO_AUTH_FOUND -> RestError.NO_AUTH_FOUND;
         case INVALID_TOKEN -> RestError.INVALID_TOKEN;

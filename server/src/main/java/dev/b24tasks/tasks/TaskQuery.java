@@ -206,6 +206,8 @@ final class TaskQuery {
         any.add(unseen());
         anyArgs.add(viewer);
         anyArgs.add(viewer);
+      } else if (code < Short.MIN_VALUE || code > Short.MAX_VALUE) {
+        any.add("false"); // no status has such a code (a cast would wrap 65538 to 2)
       } else {
         any.add("t.status = ?");
         anyArgs.add((short) code);

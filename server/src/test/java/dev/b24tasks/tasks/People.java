@@ -43,7 +43,7 @@ public final class People {
   public Person create(String name, boolean admin) {
     long id = server.app().directory.createUser(name.toLowerCase() + System.nanoTime() + "@example.com", name,
         "Tester", admin);
-    String code = "code" + id;
+    String code = "personcode" + id;
     server.app().auth.createWebhook(id, Scopes.ALL, code, null, "test");
     return new Person(id, server.as(id, code));
   }

@@ -98,7 +98,7 @@ class TaskItemMethodsTest {
     long e = task(false);
     answers.add(r.form("task.item.defer", "0=" + e));
     long f = task(false);
-    answers.add(r.raw("POST", "/rest/" + responsible.id() + "/code" + responsible.id() + "/task.item.defer.json"
+    answers.add(r.raw("POST", "/rest/" + responsible.id() + "/personcode" + responsible.id() + "/task.item.defer.json"
         + telemetry, "application/json", ("{\"TASKID\":" + f + "}").getBytes(StandardCharsets.UTF_8)));
     answers.forEach(LegacyAssert::nullResult);
     for (long id : List.of(a, b, c, d, e, f)) assertThat(status(id)).isEqualTo("6");
