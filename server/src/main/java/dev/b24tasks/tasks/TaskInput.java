@@ -141,7 +141,11 @@ public final class TaskInput {
     boolean newResponsible = responsible != null && responsible != t.responsibleId();
     TaskChange c;
     if (status != null) c = Transition.status(t, status, a.userId(), now);
-    else if (newResponsible) c = Transition.delegate(t, a.userId(), responsible, now); // PrepareMembers: STATUS 2
+    else if (newResponsible && given.equals(Set.of(TaskField.RESPONSIBLE_ID))) {
+      c = Transition.delegate(t, a.userId(), responsible, now); // task_change_responsible: the delegate path
+    } else if (newResponsible) {
+      c = Transition.reassign(t, a.userId(), responsible, now); // PrepareMembers: STATUS 2, no auditor appended
+    }
     else c = Transition.stamp(new TaskChange(), a.userId(), now);
     for (TaskField f : given) {
       Object v = values.get(f);

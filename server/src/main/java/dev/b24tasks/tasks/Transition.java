@@ -77,6 +77,17 @@ public final class Transition {
     return c;
   }
 
+  /**
+   * A general update that changes the responsible among other fields (PrepareMembers): STATUS 2 and DECLINE_REASON
+   * cleared, but no auditor appended; only an update of RESPONSIBLE_ID alone is a delegation.
+   */
+  public static TaskChange reassign(Task t, long u, long newResponsible, Instant now) {
+    TaskChange c = status(t, PENDING, u, now);
+    c.set(TaskField.RESPONSIBLE_ID, newResponsible);
+    c.set(TaskField.DECLINE_REASON, null);
+    return c;
+  }
+
   /** A new status with the bookkeeping of PrepareStatus/PrepareChangedBy. */
   static TaskChange status(Task t, Status to, long u, Instant now) {
     TaskChange c = new TaskChange();

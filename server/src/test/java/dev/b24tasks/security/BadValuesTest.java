@@ -88,4 +88,16 @@ class BadValuesTest {
     for (int i = 0; i < 10; i++) assertThat(c().call("tasks.task.list", Map.of()).status()).isEqualTo(200);
     assertThat(c().call("task.item.list", List.of()).status()).isEqualTo(200);
   }
+
+  @Test
+  void wildcards_in_a_department_name_search_are_literal() {
+    // the portal's one department is "Company": "_" and "%" are characters to look for, not patterns
+    Response any = c().call("user.search", Map.of("FILTER", Map.of("UF_DEPARTMENT_NAME", "_")));
+    assertThat(any.status()).as(any.toString()).isEqualTo(200);
+    assertThat(any.json().get("total").asLong()).isZero();
+    assertThat(c().call("user.search", Map.of("FILTER", Map.of("UF_DEPARTMENT_NAME", "%"))).json().get("total")
+        .asLong()).isZero();
+    assertThat(c().call("user.search", Map.of("FILTER", Map.of("UF_DEPARTMENT_NAME", "ompan"))).json().get("total")
+        .asLong()).isPositive();
+  }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DelegateSeedTest {
   @RegisterExtension static TestServer refuse = new TestServer(s -> s.noopTransitionsSucceed = false);
   @RegisterExtension static TestServer succeed = new TestServer(s -> s.noopTransitionsSucceed = true);
+  @RegisterExtension static TestServer plain = new TestServer();
 
   static final long TASK = 8017;
   static final long CREATOR = 503;
@@ -88,5 +89,25 @@ class DelegateSeedTest {
     List<String> out = new ArrayList<>();
     array.forEach(v -> out.add(v.asText()));
     return out;
+  }
+
+  @Test
+  void an_update_that_changes_the_responsible_among_other_fields_appends_no_auditor() {
+    App app = plain.app();
+    long a = app.directory.createUser("upd-a@seed.test", "Ann", "A", false);
+    long b = app.directory.createUser("upd-b@seed.test", "Ben", "B", false);
+    RestClient admin = plain.admin();
+    long id = admin.call("tasks.task.add", Map.of("fields", Map.of("TITLE", "t", "RESPONSIBLE_ID", a)))
+        .result().get("task").get("id").asLong();
+    // RESPONSIBLE_ID alone is a delegation: the old responsible becomes an auditor
+    JsonNode task = admin.call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("RESPONSIBLE_ID", b)))
+        .result().get("task");
+    assertThat(texts(task.get("auditors"))).containsExactly(Long.toString(a));
+    // with other fields it is PrepareMembers: status 2, no auditor appended
+    task = admin.call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("RESPONSIBLE_ID", a, "TITLE", "t2")))
+        .result().get("task");
+    assertThat(task.get("responsibleId").asText()).isEqualTo(Long.toString(a));
+    assertThat(task.get("status").asText()).isEqualTo("2");
+    assertThat(texts(task.get("auditors"))).containsExactly(Long.toString(a));
   }
 }

@@ -120,4 +120,15 @@ class TaskIdInputTest {
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.result().get("tasks").size()).isZero();
   }
+
+  @Test
+  void getaccess_answers_at_most_fifty_users_per_call() {
+    List<Long> users = new java.util.ArrayList<>();
+    for (long u = 1; u <= 51; u++) users.add(u);
+    Response r = owner.call("tasks.task.getaccess", Map.of("taskId", hidden, "users", users));
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.errorDescription()).contains("at most 50");
+    assertThat(owner.call("tasks.task.getaccess", Map.of("taskId", hidden, "users", users.subList(0, 50))).status())
+        .isEqualTo(200);
+  }
 }
