@@ -152,6 +152,11 @@ public final class AuthStore {
     return new IssuedToken(token, userId, scopeSet, expires);
   }
 
+  /** The keys of the credential cache (hashes of the secrets, never the secrets): for diagnostics and tests. */
+  public Set<String> cacheKeys() {
+    return Set.copyOf(cache.keySet());
+  }
+
   /** Forgets cached look-ups, e.g. after a reset of the portal. */
   public void clearCache() {
     cache.clear();
