@@ -23,7 +23,11 @@ import dev.b24tasks.rest.IdempotentCalls;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
+import dev.b24tasks.rest.OperatingBudget;
 import dev.b24tasks.rest.WindowedOperatingBudget;
+import dev.b24tasks.rest.v3.OpenApiDocument;
+import dev.b24tasks.rest.v3.V3Gateway;
+import dev.b24tasks.rest.v3.V3Registry;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.rest.SharedRateLimiter;
 import dev.b24tasks.tasks.TaskItemMethods;
@@ -32,6 +36,7 @@ import dev.b24tasks.tasks.TaskListMethods;
 import dev.b24tasks.tasks.TaskMethods;
 import dev.b24tasks.tasks.TaskService;
 import dev.b24tasks.tasks.TaskUserMethods;
+import dev.b24tasks.tasks.TaskV3Methods;
 import dev.b24tasks.web.HttpServer;
 import dev.b24tasks.web.SelfSignedCertificate;
 import io.helidon.common.tls.Tls;
@@ -114,10 +119,11 @@ public final class App implements AutoCloseable {
       new CommentMethods(comments, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
 
+      OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       IdempotentCalls replies = new IdempotentCalls(db, clock, registry::repliesWithSecrets);
       Dispatcher dispatcher =
-          new Dispatcher(registry, new WindowedOperatingBudget(settings.operatingLimitSeconds, clock), language)
+          new Dispatcher(registry, budget, language)
               .idempotent(replies);
       new Batch(dispatcher, settings.timeZone).register(registry);
       extraMethods.accept(registry);
@@ -127,6 +133,11 @@ public final class App implements AutoCloseable {
       boolean external = settings.databaseUrl != null && !settings.databaseUrl.isBlank();
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone).throttle(AuthThrottle.of(
           settings.authFailureBurst, clock, SharedRateLimiter.shared(settings.rateLimitStore, external) ? db : null));
+      // REST 3.0 under /rest/api/: its own method table, the same credentials, limits and services.
+      V3Registry v3 = new V3Registry();
+      new TaskV3Methods(tasks, directory).register(v3);
+      OpenApiDocument.register(v3, TaskV3Methods.schemas());
+      gateway.serveApi(new V3Gateway(v3, auth, rateLimiter, budget, db, clock, settings.timeZone, language));
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);

@@ -28,6 +28,17 @@ public final class Gateway {
   private final ZoneId zone;
   private final String language;
   private volatile AuthThrottle throttle = AuthThrottle.OFF;
+  private volatile Dialect v3;
+
+  /** Another dialect served under {@code /rest/api/}: REST 3.0. */
+  public interface Dialect {
+    RestResponse handle(RestRequest request);
+  }
+
+  /** Serves {@code /rest/api/…} with {@code v3}; until set, those paths are unknown methods as before. */
+  public void serveApi(Dialect dialect) {
+    this.v3 = dialect;
+  }
 
   public Gateway(Dispatcher dispatcher, AuthStore auth, RateLimiter rateLimiter, ZoneId zone) {
     this.dispatcher = dispatcher;
@@ -55,6 +66,8 @@ public final class Gateway {
   record Target(String method, Long webhookUser, String webhookCode, boolean xml) {}
 
   public RestResponse handle(RestRequest request) {
+    Dialect api = v3;
+    if (api != null && isApiPath(request.path())) return throttled(api, request);
     Target target;
     try {
       target = parsePath(request.path());
@@ -91,14 +104,36 @@ public final class Gateway {
     }
   }
 
+  /** REST 3.0 under the same throttle: a blocked address is refused first, and its 401s count as failures. */
+  private RestResponse throttled(Dialect api, RestRequest request) {
+    String address = request.remoteAddress();
+    RestException limited = RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
+    if (throttle.blocked(address)) return error(limited, false, null);
+    RestResponse out = api.handle(request);
+    if (out.status() == 401 && throttle.failed(address)) return error(limited, false, null);
+    return out;
+  }
+
   private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader, String address) {
     try {
-      return credential(target, authParam, authorizationHeader);
+      return authenticate(auth, target.webhookUser(), target.webhookCode(), authParam, authorizationHeader);
     } catch (RestException e) {
+      // every failed authentication counts against the client's address; beyond the burst: throttled
       if (throttle.failed(address)) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       throw e;
+    }
+  }
+
+  /**
+   * The caller of a request, for every dialect: the webhook of the path, else the token of {@code auth} or of
+   * {@code Authorization: Bearer}. Throws the classic 401 {@code NO_AUTH_FOUND}, {@code invalid_token} or
+   * {@code expired_token}.
+   */
+  public static Caller authenticate(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
+      String authorizationHeader) {
+    try {
+      return credential(auth, webhookUser, webhookCode, authParam, authorizationHeader);
     } catch (AuthException e) {
-      if (throttle.failed(address)) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       throw RestException.of(switch (e.reason()) {
         case NO_AUTH_FOUND -> RestError.NO_AUTH_FOUND;
         case INVALID_TOKEN -> RestError.INVALID_TOKEN;
@@ -107,8 +142,9 @@ public final class Gateway {
     }
   }
 
-  private Caller credential(Target target, JsonNode authParam, String authorizationHeader) {
-    if (target.webhookUser() != null) return auth.webhook(target.webhookUser(), target.webhookCode());
+  private static Caller credential(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
+      String authorizationHeader) {
+    if (webhookUser != null) return auth.webhook(webhookUser, webhookCode);
     String token = null;
     if (authParam != null && !authParam.isContainerNode() && !authParam.asText().isBlank()) token = authParam.asText();
     if (token == null && authorizationHeader != null) {
@@ -117,6 +153,13 @@ public final class Gateway {
     }
     if (token == null || token.isEmpty()) throw RestException.of(RestError.NO_AUTH_FOUND);
     return auth.token(token);
+  }
+
+  /** {@code api/…}: the REST 3.0 prefix (the segment after {@code /rest/}). */
+  static boolean isApiPath(String rawPath) {
+    String p = rawPath == null ? "" : rawPath;
+    while (p.startsWith("/")) p = p.substring(1);
+    return p.equals("api") || p.startsWith("api/");
   }
 
   /** {@code 1/abc/tasks.task.get.json}, {@code tasks.task.get}, {@code batch.xml/}: method, credentials, format. */

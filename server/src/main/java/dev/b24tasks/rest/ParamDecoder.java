@@ -193,7 +193,7 @@ public final class ParamDecoder {
     }
   }
 
-  static String urlDecode(String s) {
+  public static String urlDecode(String s) {
     try {
       String decoded = URLDecoder.decode(s, StandardCharsets.UTF_8);
       if (decoded.indexOf(0) >= 0) throw nul();
