@@ -55,4 +55,16 @@ class SecretsOutOfSightTest {
     }
     assertThat(seen.list.stream().map(ILoggingEvent::getFormattedMessage)).anyMatch(m -> m.contains("tasks.task.list"));
   }
+
+  @Test
+  void a_webhook_code_shorter_than_eight_characters_is_refused_at_start_and_over_rest() {
+    TestServer weak = new TestServer(s -> s.webhook = "1:a");
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(weak::start).hasMessageContaining("at least 8 characters");
+    } finally {
+      weak.stop();
+    }
+    Response r = server.admin().call("b24tasks.webhook.add", Map.of("USER_ID", 1, "CODE", "short"));
+    assertThat(r.status()).isEqualTo(400);
+  }
 }

@@ -129,6 +129,13 @@ class TaskListTest {
     JsonNode row = r.result().get("tasks").get(0);
     assertThat(row.get("status").asText()).isEqualTo("2");
     assertThat(row.get("subStatus").asText()).isEqualTo("-1");
+    // m12: a meta-status filter selects exactly the rows whose subStatus it is (overdue wins over unseen)
+    for (int meta : new int[] {-1, -2, -3}) {
+      for (var p : List.of(worker, helper, boss)) {
+        JsonNode rows = p.call("tasks.task.list", filter("STATUS", meta)).result().get("tasks");
+        rows.forEach(t -> assertThat(t.get("subStatus").asText()).as("STATUS %d", meta).isEqualTo(Integer.toString(meta)));
+      }
+    }
     helper.call("tasks.task.get", Map.of("taskId", child)); // opening the task clears "unseen"
     assertThat(ids(helper, filter("STATUS", -2))).isEmpty();
   }
