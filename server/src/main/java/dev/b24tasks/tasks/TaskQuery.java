@@ -115,14 +115,26 @@ final class TaskQuery {
 
   TaskQuery filter(JsonNode filter) {
     if (filter == null || !filter.isObject()) return this;
+    int first = where.size();
+    boolean or = false;
     for (Map.Entry<String, JsonNode> e : filter.properties()) {
       String key = e.getKey();
-      if (key.toUpperCase(Locale.ROOT).startsWith("::SUBFILTER")) {
-        filter(e.getValue()); // nested AND group; ::SUBFILTER-PARAMS carries FAVORITE
+      if (key.equalsIgnoreCase("::LOGIC")) {
+        or = "OR".equalsIgnoreCase(e.getValue().asText().trim());
         continue;
       }
-      if (key.startsWith("::")) continue; // ::LOGIC and the like
+      if (key.toUpperCase(Locale.ROOT).startsWith("::SUBFILTER")) {
+        filter(e.getValue()); // nested group; ::SUBFILTER-PARAMS carries FAVORITE
+        continue;
+      }
+      if (key.startsWith("::")) continue;
       condition(key, e.getValue());
+    }
+    if (or && where.size() - first > 1) {
+      // "::LOGIC": "OR" joins this group's conditions (their arguments are already in the same order)
+      List<String> group = new ArrayList<>(where.subList(first, where.size()));
+      where.subList(first, where.size()).clear();
+      where.add("(" + String.join(" OR ", group) + ")");
     }
     return this;
   }

@@ -97,6 +97,10 @@ class TaskListTest {
     assertThat(ids(worker, filter("PRIORITY", 2))).containsExactly(done);
     assertThat(ids(worker, filter("<DEADLINE", "2021-01-01"))).containsExactly(overdue);
     assertThat(ids(worker, filter("no_such_key", 1))).hasSize(4);
+    // m13: a subfilter with ::LOGIC OR matches either condition; without it, both
+    assertThat(ids(worker, filter("::SUBFILTER-1", Map.of("::LOGIC", "OR", "ID", overdue, "PRIORITY", 2))))
+        .containsExactlyInAnyOrder(overdue, done);
+    assertThat(ids(worker, filter("::SUBFILTER-1", Map.of("ID", overdue, "PRIORITY", 2)))).isEmpty();
   }
 
   @Test
