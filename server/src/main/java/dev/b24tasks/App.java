@@ -131,8 +131,9 @@ public final class App implements AutoCloseable {
       rateLimiter = SharedRateLimiter.fromSettings(settings.rateLimit, settings.rateLimitStore,
           settings.databaseUrl != null && !settings.databaseUrl.isBlank(), db, clock, rateLimiter);
       boolean external = settings.databaseUrl != null && !settings.databaseUrl.isBlank();
-      Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone).throttle(AuthThrottle.of(
-          settings.authFailureBurst, clock, SharedRateLimiter.shared(settings.rateLimitStore, external) ? db : null));
+      AuthThrottle throttle = AuthThrottle.of(settings.authFailureBurst, clock,
+          SharedRateLimiter.shared(settings.rateLimitStore, external) ? db : null);
+      Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone).throttle(throttle);
       // REST 3.0 under /rest/api/: its own method table, the same credentials, limits and services.
       V3Registry v3 = new V3Registry();
       new TaskV3Methods(tasks, directory).register(v3);
@@ -143,7 +144,7 @@ public final class App implements AutoCloseable {
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);
       App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
       listening.set(app);
-      app.purger = Thread.ofVirtual().name("request-replies-purge").start(() -> purgeLoop(db, replies));
+      app.purger = Thread.ofVirtual().name("request-replies-purge").start(() -> purgeLoop(db, replies, throttle));
       return app;
     } catch (RuntimeException e) {
       db.close();
@@ -151,12 +152,16 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** A quiet server forgets stored replies too: a sweep a minute (busy nodes also sweep on their calls). */
-  private static void purgeLoop(Database db, IdempotentCalls replies) {
+  /**
+   * A quiet server forgets stored replies too: a sweep a minute (busy nodes also sweep on their calls); drained
+   * failed-authentication buckets go at the same time.
+   */
+  private static void purgeLoop(Database db, IdempotentCalls replies, AuthThrottle throttle) {
     while (!db.isClosed()) {
       try {
         Thread.sleep(60_000);
         replies.purgeIfDue();
+        throttle.sweep();
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {

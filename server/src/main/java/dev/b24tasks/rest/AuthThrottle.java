@@ -22,22 +22,38 @@ public final class AuthThrottle {
   private final int burst;
   private final Clock clock;
   private final RateLimiter shared;
+  private final Database db;
   private final Map<String, double[]> local = new ConcurrentHashMap<>(); // level, at (ms)
   private final Map<String, Long> blockedUntil = new ConcurrentHashMap<>();
 
-  private AuthThrottle(int burst, Clock clock, RateLimiter shared) {
+  private AuthThrottle(int burst, Clock clock, Database db) {
     this.burst = burst;
     this.clock = clock;
-    this.shared = shared;
+    this.db = db == null || burst <= 0 ? null : db;
+    this.shared = this.db == null ? null : new SharedRateLimiter(db, clock, new BucketRateLimiter.Plan(burst, 1));
   }
 
   /** {@code burst} 0 switches throttling off; {@code db} non-null keeps the buckets in PostgreSQL. */
   public static AuthThrottle of(int burst, Clock clock, Database db) {
-    return new AuthThrottle(burst, clock,
-        db == null || burst <= 0 ? null : new SharedRateLimiter(db, clock, new BucketRateLimiter.Plan(burst, 1)));
+    return new AuthThrottle(burst, clock, db);
   }
 
   public static final AuthThrottle OFF = new AuthThrottle(0, Clock.systemUTC(), null);
+
+  /** Key prefix of the failure buckets among the rate-limit rows. */
+  static final String KEY_PREFIX = "auth-failures:";
+
+  /**
+   * Forgets drained buckets (untouched for longer than it takes a full one to drain), so addresses that failed
+   * once do not stay in the store for ever; any node may run it, it is idempotent. Returns the rows removed.
+   */
+  public int sweep() {
+    long now = clock.millis();
+    local.entrySet().removeIf(e -> e.getValue()[0] - (now - e.getValue()[1]) / 1000.0 <= 0);
+    if (db == null) return 0;
+    return db.tx(tx -> tx.update("DELETE FROM rate_buckets WHERE credential_key LIKE ? AND updated_at < ?",
+        KEY_PREFIX + "%", clock.instant().minusSeconds(burst)));
+  }
 
   /** True while this address is throttled: refuse at once, without decoding or looking anything up. */
   public boolean blocked(String address) {
@@ -53,7 +69,7 @@ public final class AuthThrottle {
   public boolean failed(String address) {
     if (burst <= 0) return false;
     String key = key(address);
-    boolean accepted = shared != null ? shared.tryAcquire("auth-failures:" + key) : drip(key);
+    boolean accepted = shared != null ? shared.tryAcquire(KEY_PREFIX + key) : drip(key);
     if (accepted) return false;
     if (blockedUntil.size() > MAX_TRACKED) sweep(blockedUntil.entrySet().iterator());
     blockedUntil.put(key, clock.millis() + 1000);

@@ -66,4 +66,23 @@ class AuthThrottleTest {
     assertThat(wrong.call("server.time", null).status()).isEqualTo(401);
     assertThat(server.admin().call("server.time", null).status()).isEqualTo(200);
   }
+
+  @Test
+  void drained_failure_buckets_are_swept_from_the_store() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
+    AuthThrottle throttle = AuthThrottle.of(5, clock, shared.app().db);
+    throttle.failed("198.51.100.7");
+    throttle.failed("198.51.100.7");
+    assertThat(rows("198.51.100.7")).isEqualTo(1);
+    assertThat(throttle.sweep()).isZero(); // not drained yet
+    clock.advance(Duration.ofSeconds(6));
+    throttle.sweep();
+    assertThat(rows("198.51.100.7")).isZero();
+  }
+
+  private static long rows(String address) {
+    Long n = shared.app().db.read(tx -> tx.queryLong("SELECT count(*) FROM rate_buckets WHERE credential_key = ?",
+        "auth-failures:" + address));
+    return n;
+  }
 }
