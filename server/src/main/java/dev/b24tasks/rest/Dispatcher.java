@@ -101,7 +101,10 @@ public final class Dispatcher {
   private static RestException storeError(Method method, Caller caller, StoreException e) {
     if (e.conflict()) return RestException.of(RestError.OVERLOAD_LIMIT);
     RestException refused = refusedValue(e.sqlState());
-    if (refused != null) return refused;
+    if (refused != null) {
+      log.debug("Method {} refused by the store (SQLSTATE {})", method.name(), e.sqlState());
+      return refused;
+    }
     log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
     return RestException.of(RestError.INTERNAL_SERVER_ERROR);
   }

@@ -131,4 +131,14 @@ class TaskIdInputTest {
     assertThat(owner.call("tasks.task.getaccess", Map.of("taskId", hidden, "users", users.subList(0, 50))).status())
         .isEqualTo(200);
   }
+
+  @Test
+  void status_methods_take_the_task_id_as_id_too() {
+    long id = add(owner, Map.of("TITLE", "by id", "RESPONSIBLE_ID", ownerId));
+    Response r = owner.call("tasks.task.start", Map.of("id", id));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.result().get("task").get("status").asText()).isEqualTo("3");
+    r = owner.call("tasks.task.pause", Map.of("id", id));
+    assertThat(r.result().get("task").get("status").asText()).isEqualTo("2");
+  }
 }
