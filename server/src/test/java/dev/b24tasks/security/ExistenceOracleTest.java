@@ -45,7 +45,10 @@ class ExistenceOracleTest {
       "task.item.getmanifest", "task.items.getlist", "task.checklistitem.getmanifest",
       "task.commentitem.getmanifest", "task.elapseditem.getmanifest");
 
-  /** method, body; {T} the task id, {C} a checklist item, {M} a comment, {E} an elapsed record, {O} the outsider. */
+  /**
+   * method, body; {T} the task id, {C} a checklist item, {M} a comment, {E} an elapsed record, {O} the outsider,
+   * {OWN} a task of the outsider, {MC} a comment of the hidden task (or, for the missing task, a missing comment).
+   */
   static final String[][] TABLE = {
       {"tasks.task.get", "{\"taskId\":{T}}"},
       {"tasks.task.update", "{\"taskId\":{T},\"fields\":{\"TITLE\":\"mine now\"}}"},
@@ -113,6 +116,14 @@ class ExistenceOracleTest {
       {"task.elapseditem.get", "[{T},{E}]"},
       {"task.elapseditem.getlist", "[{T}]"},
       {"task.elapseditem.isactionallowed", "[{T},{E},2]"},
+      {"tasks.task.result.list", "{\"taskId\":{T}}"},
+      {"tasks.task.result.addFromComment", "{\"commentId\":{MC}}"},
+      {"tasks.task.result.deleteFromComment", "{\"commentId\":{MC}}"},
+      {"task.dependence.add", "{\"taskIdFrom\":{OWN},\"taskIdTo\":{T},\"linkType\":2}"},
+      {"task.dependence.add", "{\"taskIdFrom\":{T},\"taskIdTo\":{OWN},\"linkType\":2}"},
+      {"task.dependence.delete", "{\"taskIdFrom\":{T},\"taskIdTo\":{OWN}}"},
+      {"task.dependence.delete", "{\"taskIdFrom\":{OWN},\"taskIdTo\":{T}}"},
+      {"task.item.getdependson", "[{T}]"},
   };
 
   @BeforeAll
@@ -140,13 +151,14 @@ class ExistenceOracleTest {
   }
 
   private static String body(String template, long task) {
-    return template.replace("{T}", Long.toString(task)).replace("{C}", Long.toString(item))
+    long commentOfTask = task == hidden ? comment : comment + 100_000;
+    return template.replace("{MC}", Long.toString(commentOfTask)).replace("{T}", Long.toString(task)).replace("{C}", Long.toString(item))
         .replace("{M}", Long.toString(comment)).replace("{E}", Long.toString(elapsed))
         .replace("{OWN}", Long.toString(own)).replace("{O}", Long.toString(outsiderId));
   }
 
   /** What an outsider can observe: status, error, description and result, with the asked-for id blanked. */
-  private static String observed(Response r, long task) {
+  private static String observed(Response r, long task, boolean byComment) {
     ObjectNode seen = Json.object();
     seen.put("status", r.status());
     if (r.json() != null) {
@@ -156,7 +168,10 @@ class ExistenceOracleTest {
     } else {
       seen.put("body", r.body());
     }
-    return seen.toString().replaceAll("\\b" + task + "\\b", "{T}");
+    String out = seen.toString().replaceAll("\\b" + task + "\\b", "{T}");
+    if (!byComment) return out;
+    long commentOfTask = task == hidden ? comment : comment + 100_000;
+    return out.replaceAll("\\b" + commentOfTask + "\\b", "{MC}");
   }
 
   @Test
@@ -168,8 +183,8 @@ class ExistenceOracleTest {
       Response onHidden = outsider.call(row[0], body(row[1], hidden));
       Response onMissing = outsider.call(row[0], body(row[1], missing));
       assertThat(onHidden.status()).as("%s %s", row[0], onHidden).isLessThan(500);
-      String h = observed(onHidden, hidden);
-      String m = observed(onMissing, missing);
+      String h = observed(onHidden, hidden, row[1].contains("{MC}"));
+      String m = observed(onMissing, missing, row[1].contains("{MC}"));
       if (!h.equals(m)) differences.put(row[0] + " " + row[1], "hidden " + h + "\n      missing " + m);
     }
     assertThat(differences).as("methods that tell a hidden task from a missing one").isEmpty();
