@@ -31,6 +31,8 @@ import dev.b24tasks.results.ResultMethods;
 import dev.b24tasks.results.ResultService;
 import dev.b24tasks.results.ResultV3Methods;
 import dev.b24tasks.rest.v3.OpenApiDocument;
+import dev.b24tasks.stages.StageMethods;
+import dev.b24tasks.stages.StageService;
 import dev.b24tasks.rest.v3.V3Gateway;
 import dev.b24tasks.rest.v3.V3Registry;
 import dev.b24tasks.store.Database;
@@ -137,6 +139,8 @@ public final class App implements AutoCloseable {
       new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
       new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
       new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
+      new StageMethods(new StageService(db, taskLink, directory)).register(registry);
+      new dev.b24tasks.planner.PlannerMethods().register(registry);
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);

@@ -6,5 +6,7 @@ public enum GroupPermission {
   VIEW_ALL,
   CREATE_TASKS,
   EDIT_TASKS,
-  DELETE_TASKS
+  DELETE_TASKS,
+  /** Move tasks between the stages of the group's Kanban board (socialnetwork's "sort" operation). */
+  SORT
 }

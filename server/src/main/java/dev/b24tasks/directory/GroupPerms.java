@@ -20,17 +20,18 @@ final class GroupPerms {
 
   /** Operations that change tasks; an archived (closed) group allows none of them. */
   static boolean writes(GroupPermission p) {
-    return p == GroupPermission.CREATE_TASKS || p == GroupPermission.EDIT_TASKS || p == GroupPermission.DELETE_TASKS;
+    return p == GroupPermission.CREATE_TASKS || p == GroupPermission.EDIT_TASKS || p == GroupPermission.DELETE_TASKS
+        || p == GroupPermission.SORT;
   }
 
   /**
    * Bitrix24's defaults for the tasks feature: members view the group's tasks (every employee does in an open
-   * group), members create tasks, moderators and the owner edit and delete them.
+   * group), members create tasks and move them on the board, moderators and the owner edit and delete them.
    */
   static String defaultRole(GroupPermission p, boolean opened) {
     return switch (p) {
       case VIEW, VIEW_ALL -> opened ? "L" : "K";
-      case CREATE_TASKS -> "K";
+      case CREATE_TASKS, SORT -> "K";
       case EDIT_TASKS, DELETE_TASKS -> "E";
     };
   }

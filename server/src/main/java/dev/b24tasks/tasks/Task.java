@@ -55,10 +55,10 @@ public record Task(
     String durationType,
     ViewerFlags viewer) {
 
-  /** What the reading user has done to the task: starred, muted, opened (and when). */
-  public record ViewerFlags(long userId, boolean favorite, boolean muted, Instant viewedDate) {
+  /** What the reading user has done to the task: starred, muted, opened (and when), pinned. */
+  public record ViewerFlags(long userId, boolean favorite, boolean muted, Instant viewedDate, boolean pinned) {
     public static ViewerFlags none(long userId) {
-      return new ViewerFlags(userId, false, false, null);
+      return new ViewerFlags(userId, false, false, null, false);
     }
   }
 

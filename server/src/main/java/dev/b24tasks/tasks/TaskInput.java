@@ -26,6 +26,7 @@ public final class TaskInput {
 
   private final Map<TaskField, Object> values = new EnumMap<>(TaskField.class);
   private final Set<TaskField> given = new LinkedHashSet<>();
+  private List<String> tags; // null: TAGS not given
 
   /** Reads {@code fields} (UPPER_SNAKE keys; camelCase accepted too); dates without an offset are in {@code zone}. */
   public static TaskInput read(JsonNode fields, ZoneId zone) {
@@ -56,6 +57,7 @@ public final class TaskInput {
         case "DEADLINE" -> in.put(TaskField.DEADLINE, Wire.parseDate(text(v), zone).orElse(null));
         case "START_DATE_PLAN" -> in.put(TaskField.START_DATE_PLAN, Wire.parseDate(text(v), zone).orElse(null));
         case "END_DATE_PLAN" -> in.put(TaskField.END_DATE_PLAN, Wire.parseDate(text(v), zone).orElse(null));
+        case "TAGS" -> in.tags = TaskTags.names(v);
         case "XML_ID" -> in.put(TaskField.XML_ID, v.isNull() ? null : text(v));
         case "ALLOW_CHANGE_DEADLINE" -> in.put(TaskField.ALLOW_CHANGE_DEADLINE, Params.truthy(v));
         case "ALLOW_TIME_TRACKING" -> in.put(TaskField.ALLOW_TIME_TRACKING, Params.truthy(v));
@@ -161,6 +163,11 @@ public final class TaskInput {
       }
     }
     return c;
+  }
+
+  /** The TAGS given (names), or null when the key was absent. */
+  List<String> tags() {
+    return tags;
   }
 
   /** The rule the classic update path picks: by the fields given (CTaskItem::proceedAction special cases). */

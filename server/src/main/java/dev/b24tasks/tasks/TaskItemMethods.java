@@ -88,6 +88,7 @@ public final class TaskItemMethods {
     item(r, DELETE_FAVORITE, c -> favorite(c, DELETE_FAVORITE));
     item(r, DESCRIPTION, this::description);
     item(r, one("getfiles"), this::files);
+    item(r, one("gettags"), this::tags);
     item(r, Manifest.of(CLS, "getmanifest"), c -> manifest());
     r.positional("task.items.getlist", "task", lists::itemsGetList);
     r.positional("task.logitem.list", "task", this::log);
@@ -211,6 +212,12 @@ public final class TaskItemMethods {
     if (format == 2) return BbCode.toHtml(text);
     if (format == 3) return BbCode.toPlainText(text);
     throw PositionalBinder.forbiddenValue(DESCRIPTION, 1, Long.toString(format));
+  }
+
+  /** The task's tag names, {@code ["TAG1","TAG2"]}; a hidden task is refused as a missing one. */
+  private Object tags(Call call) {
+    long id = positive(PositionalBinder.bind(one("gettags"), call.args()).integer(0));
+    return tasks.tagNames(call.userId(), id).orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"));
   }
 
   /** Drive attachments are not kept by this server: a readable task has none. */

@@ -33,6 +33,25 @@ public final class TaskLink {
         f.subordinates(), allowed);
   }
 
+  /** The workgroup of a task {@code userId} may read (0: none); empty when she may not read it. */
+  public Optional<Long> readableGroup(long userId, long taskId) {
+    return tasks.get(userId, taskId).map(Task::groupId);
+  }
+
+  /** Kanban: the task's STAGE_ID on its group's board, with history and change listeners. */
+  public void moveToStage(long userId, long taskId, long stageId) {
+    tasks.moveToStage(userId, taskId, stageId);
+  }
+
+  public boolean anyInStage(long groupId, long stageId) {
+    return tasks.anyInStage(groupId, stageId);
+  }
+
+  /** The group's tasks without a stage are pinned to {@code stageId} (a stage is about to become the first). */
+  public void stageUnstaged(long groupId, long stageId) {
+    tasks.stageUnstaged(groupId, stageId);
+  }
+
   /** Whether the task is completed (status 5), as {@code userId} sees it; false when she may not read it. */
   public boolean completed(long userId, long taskId) {
     return tasks.get(userId, taskId).map(t -> t.status() == Status.COMPLETED).orElse(false);

@@ -43,6 +43,7 @@ public final class TaskMethods {
     r.named("tasks.task.approve", "task", c -> status(c, TaskErrors.ACTION_NOT_ALLOWED, service::approve));
     r.named("tasks.task.disapprove", "task", c -> status(c, TaskErrors.ACTION_NOT_ALLOWED, service::disapprove));
     r.named("tasks.task.delegate", "task", this::delegate);
+    r.named("tasks.task.take", "task", c -> status(c, TaskErrors.PLAIN, service::take));
   }
 
   TaskView view(Call call) {
@@ -77,7 +78,20 @@ public final class TaskMethods {
     Optional<Task> t = service.open(call.userId(), id);
     if (t.isEmpty()) return List.of();
     Map<String, Object> full = view(call).full(t.get());
-    return wrap(select.map(s -> TaskSelect.of(s, false).apply(full)).orElse(full));
+    TaskSelect chosen = select.map(s -> TaskSelect.of(s, false)).orElse(null);
+    if (chosen == null) return wrap(full);
+    if (chosen.named("TAGS")) addTags(service, List.of(full));
+    return wrap(chosen.apply(full));
+  }
+
+  /** {@code tags} (select TAGS): {label id: {id, title}} or {@code []}, for all the objects with one query. */
+  static void addTags(TaskService service, List<Map<String, Object>> objects) {
+    List<Long> ids = objects.stream().map(m -> Long.parseLong((String) m.get("id"))).toList();
+    Map<Long, Map<String, Object>> tags = service.tags(ids);
+    for (Map<String, Object> m : objects) {
+      Map<String, Object> t = tags.get(Long.parseLong((String) m.get("id")));
+      m.put("tags", t == null ? List.of() : t);
+    }
   }
 
   Object delete(Call call) {

@@ -75,7 +75,7 @@ final class TaskQuery {
       Map.entry("ALLOW_CHANGE_DEADLINE", "t.allow_change_deadline"),
       Map.entry("ALLOW_TIME_TRACKING", "t.allow_time_tracking"), Map.entry("MATCH_WORK_TIME", "t.match_work_time"),
       Map.entry("FAVORITE", "EXISTS (SELECT 1 FROM task_favorites f2 WHERE f2.task_id = t.id AND f2.user_id = ?)"),
-      Map.entry("SORTING", "t.sorting"), Map.entry("IS_PINNED", "false"), Map.entry("IS_PINNED_IN_GROUP", "false"));
+      Map.entry("SORTING", "t.sorting"), Map.entry("IS_PINNED", "EXISTS (SELECT 1 FROM task_pins p2 WHERE p2.task_id = t.id AND p2.user_id = ?)"), Map.entry("IS_PINNED_IN_GROUP", "false"));
 
   /** Sort keys whose column may be NULL. */
   static final Set<String> NULLABLE_SORT_KEYS = Set.of("DATE_START", "CLOSED_DATE", "START_DATE_PLAN",
@@ -159,6 +159,16 @@ final class TaskQuery {
           args.add(viewer);
           args.add(viewer);
         }
+      }
+      case "TAG" -> {
+        List<Object> names = new ArrayList<>();
+        for (JsonNode v : Params.values(value)) if (!v.asText().isBlank()) names.add(v.asText().trim());
+        if (names.isEmpty()) break;
+        String has = "EXISTS (SELECT 1 FROM task_label_links tl JOIN task_labels tb ON tb.id = tl.label_id"
+            + " WHERE tl.task_id = t.id AND tb.name IN (" + String.join(", ", java.util.Collections.nCopies(
+                names.size(), "?")) + "))";
+        where.add(not ? "NOT " + has : has);
+        args.addAll(names);
       }
       case "FAVORITE" -> {
         String fav = "EXISTS (SELECT 1 FROM task_favorites ff WHERE ff.task_id = t.id AND ff.user_id = ?)";
@@ -285,7 +295,7 @@ final class TaskQuery {
         // NOT NULL keys keep matching their plain indexes (V21 gives the nullable ones NULLS FIRST indexes).
         String nulls = NULLABLE_SORT_KEYS.contains(key) ? (desc ? " NULLS LAST" : " NULLS FIRST") : "";
         orderBy.add(sql + (desc ? " DESC" : " ASC") + nulls);
-        if (key.equals("FAVORITE")) orderArgs.add(viewer);
+        if (key.equals("FAVORITE") || key.equals("IS_PINNED")) orderArgs.add(viewer);
       }
     }
     if (orderBy.isEmpty()) orderBy.add("t.id DESC");

@@ -44,6 +44,11 @@ final class TaskSelect {
     return fields == null;
   }
 
+  /** True when the select names {@code upperField} itself ({@code "*"} or no select does not). */
+  boolean named(String upperField) {
+    return fields != null && fields.contains(upperField);
+  }
+
   boolean has(String upperField) {
     return fields == null || fields.contains(upperField);
   }

@@ -9,6 +9,7 @@ import dev.b24tasks.store.Tx;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,7 @@ public final class TaskService {
   private final Settings settings;
   private final TaskStore store = new TaskStore();
   private final TaskHistory history = new TaskHistory(store);
+  private final TaskTags tags = new TaskTags();
   private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TaskViewAddons> viewAddons = new CopyOnWriteArrayList<>();
 
@@ -284,8 +286,10 @@ public final class TaskService {
       long id = store.insert(tx, in.toNewTask(userId, now, directory, this, tx));
       store.history(tx, id, userId, now, "NEW", null, null);
       store.viewed(tx, userId, id, now);
+      Task created = store.load(tx, id, userId, false).orElseThrow();
+      if (in.tags() != null && !in.tags().isEmpty()) tags.replace(tx, id, userId, created.groupId(), in.tags());
       notify(id, TaskChangeListener.Kind.ADD, userId);
-      return store.load(tx, id, userId, false).orElseThrow();
+      return created;
     });
   }
 
@@ -318,8 +322,17 @@ public final class TaskService {
       if (!TaskRules.allows(TaskAction.READ, a, t)) throw TaskException.denied();
       Instant now = clock.instant();
       TaskChange c = in.toChange(t, a, now, directory, this, tx);
-      if (!c.changes(t)) return t; // "Don't update task, if nothing changed"
-      if (!in.allowedFor(a, t)) throw TaskException.denied();
+      List<String> oldTags = in.tags() == null ? null : tags.of(tx, id);
+      boolean tagsChange = oldTags != null && !Set.copyOf(oldTags).equals(Set.copyOf(in.tags()));
+      boolean fieldsChange = c.changes(t);
+      if (!fieldsChange && !tagsChange) return t; // "Don't update task, if nothing changed"
+      if (fieldsChange && !in.allowedFor(a, t)) throw TaskException.denied();
+      if (tagsChange && !TaskRules.allows(TaskAction.EDIT, a, t)) throw TaskException.denied();
+      if (tagsChange) {
+        long group = c.has(TaskField.GROUP_ID) ? (Long) c.get(TaskField.GROUP_ID) : t.groupId();
+        tags.replace(tx, id, userId, group, in.tags());
+        store.history(tx, id, userId, now, "TAGS", TaskHistory.text(oldTags), TaskHistory.text(in.tags()));
+      }
       write(tx, userId, t, c, now);
       return store.load(tx, id, userId, false).orElseThrow();
     });
@@ -369,6 +382,15 @@ public final class TaskService {
 
   public Task disapprove(long u, long id) {
     return act(u, id, TaskAction.DISAPPROVE, (t, a, now) -> Transition.disapprove(t, a.userId(), now));
+  }
+
+  /**
+   * tasks.task.take (flows): the caller becomes the responsible and the task goes In Progress; the TAKE rule
+   * allows it only on a flow task, and this server has no flows, so it is refused as the portal refuses it.
+   */
+  public Task take(long u, long id) {
+    return act(u, id, TaskAction.TAKE, (t, a, now) ->
+        Transition.start(t, a.userId(), now).set(TaskField.RESPONSIBLE_ID, a.userId()));
   }
 
   public Task delegate(long u, long id, long newResponsible) {
@@ -456,7 +478,7 @@ public final class TaskService {
   }
 
   public enum Flag {
-    FAVORITE("task_favorites"), MUTE("task_mutes");
+    FAVORITE("task_favorites"), MUTE("task_mutes"), PIN("task_pins");
 
     final String table;
 
@@ -478,6 +500,42 @@ public final class TaskService {
   public void commentsChanged(long taskId, int delta, Instant at) {
     db.tx(tx -> tx.update("UPDATE tasks SET comments_count = GREATEST(0, COALESCE(comments_count, 0) + ?),"
         + " activity_date = COALESCE(?, activity_date) WHERE id = ?", delta, at, taskId));
+  }
+
+  /**
+   * A group board's task.stages.movetask: STAGE_ID written as CTasks::Update writes it (the board's sort
+   * permission was checked by the caller, not the task's edit right), with its history row and the listeners.
+   */
+  public void moveToStage(long userId, long taskId, long stageId) {
+    db.tx(tx -> {
+      Task t = store.load(tx, taskId, userId, true).orElseThrow(TaskException::denied);
+      Instant now = clock.instant();
+      TaskChange c = Transition.stamp(new TaskChange().set(TaskField.STAGE_ID, stageId), userId, now);
+      if (c.changes(t)) write(tx, userId, t, c, now);
+      return null;
+    });
+  }
+
+  /** Whether any task of the group stands in the stage (whoever may see it). */
+  public boolean anyInStage(long groupId, long stageId) {
+    return db.read(tx -> tx.queryOne("SELECT 1 FROM tasks WHERE group_id = ? AND stage_id = ? LIMIT 1",
+        rs -> true, groupId, stageId).isPresent());
+  }
+
+  /** The group's tasks with no stage (shown in the first one) are put in {@code stageId}, without history. */
+  public void stageUnstaged(long groupId, long stageId) {
+    db.tx(tx -> tx.update("UPDATE tasks SET stage_id = ? WHERE group_id = ? AND stage_id = 0", stageId, groupId));
+  }
+
+  /** {@code tags} of the tasks of one answer (id -> {label id: {id, title}}), one query for the set. */
+  public Map<Long, Map<String, Object>> tags(Collection<Long> taskIds) {
+    return db.read(tx -> tags.page(tx, taskIds));
+  }
+
+  /** task.item.gettags: the task's tag names; empty when the caller may not read it. */
+  public Optional<List<String>> tagNames(long userId, long taskId) {
+    return db.read(tx -> visible(tx, userId, taskId).isEmpty() ? Optional.<List<String>>empty()
+        : Optional.of(tags.of(tx, taskId)));
   }
 
   /** ACTIVITY_DATE only (a chat message, a result…). */

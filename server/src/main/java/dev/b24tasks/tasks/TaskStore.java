@@ -21,24 +21,25 @@ import java.util.Set;
  * the caller's transaction ({@link Tx}); values are always bound, never spliced into the text.
  */
 public final class TaskStore {
-  /** The columns of a task row plus the reading user's flags; the viewer's id is bound three times. */
+  /** The columns of a task row plus the reading user's flags; the viewer's id is bound four times. */
   static final String SELECT = "SELECT t.*,"
       + " EXISTS (SELECT 1 FROM task_favorites f WHERE f.task_id = t.id AND f.user_id = ?) AS v_favorite,"
       + " EXISTS (SELECT 1 FROM task_mutes m WHERE m.task_id = t.id AND m.user_id = ?) AS v_muted,"
+      + " EXISTS (SELECT 1 FROM task_pins p WHERE p.task_id = t.id AND p.user_id = ?) AS v_pinned,"
       + " (SELECT v.viewed_date FROM task_views v WHERE v.task_id = t.id AND v.user_id = ?) AS v_viewed"
       + " FROM tasks t";
 
   /** The task with its members as {@code viewer} sees it; {@code lock} takes the row lock (FOR UPDATE). */
   Optional<Task> load(Tx tx, long id, long viewer, boolean lock) throws SQLException {
     Optional<Row> row = tx.queryOne(SELECT + " WHERE t.id = ?" + (lock ? " FOR UPDATE OF t" : ""),
-        rs -> new Row(rs, viewer), viewer, viewer, viewer, id);
+        rs -> new Row(rs, viewer), viewer, viewer, viewer, viewer, id);
     if (row.isEmpty()) return Optional.empty();
     return Optional.of(withMembers(tx, List.of(row.get())).get(0));
   }
 
   /** Rows read by a list query ({@link TaskQuery}) completed with their members. */
   List<Task> list(Tx tx, String sql, long viewer, List<Object> args) throws SQLException {
-    List<Object> all = new ArrayList<>(List.of(viewer, viewer, viewer));
+    List<Object> all = new ArrayList<>(List.of(viewer, viewer, viewer, viewer));
     all.addAll(args);
     List<Row> rows = tx.query(sql, rs -> new Row(rs, viewer), all.toArray());
     return withMembers(tx, rows);
@@ -152,7 +153,7 @@ public final class TaskStore {
   /** Sets or clears a flag row in task_favorites / task_mutes; returns whether anything changed. */
   boolean flag(Tx tx, String table, long userId, long taskId, boolean on) throws SQLException {
     String t = switch (table) {
-      case "task_favorites", "task_mutes" -> table;
+      case "task_favorites", "task_mutes", "task_pins" -> table;
       default -> throw new IllegalArgumentException(table);
     };
     if (on) {
@@ -196,7 +197,7 @@ public final class TaskStore {
           rs.getInt("outlook_version"), doubleOrNull(rs, "sorting"), Sql.longOrNull(rs, "duration_plan"),
           Sql.longOrNull(rs, "duration_fact"), rs.getString("duration_type"),
           new Task.ViewerFlags(viewer, rs.getBoolean("v_favorite"), rs.getBoolean("v_muted"),
-              Sql.instant(rs, "v_viewed")));
+              Sql.instant(rs, "v_viewed"), rs.getBoolean("v_pinned")));
     }
 
     Task task(Set<Long> accomplices, Set<Long> auditors) {

@@ -31,6 +31,8 @@ public final class TaskUserMethods {
     r.named("tasks.task.stopwatch", "task", c -> watch(c, false));
     r.named("tasks.task.mute", "task", c -> flag(c, TaskService.Flag.MUTE, true));
     r.named("tasks.task.unmute", "task", c -> flag(c, TaskService.Flag.MUTE, false));
+    r.named("tasks.task.pin", "task", c -> flag(c, TaskService.Flag.PIN, true));
+    r.named("tasks.task.unpin", "task", c -> flag(c, TaskService.Flag.PIN, false));
     r.named("tasks.task.favorite.add", "task", c -> favorite(c, true));
     r.named("tasks.task.favorite.remove", "task", c -> favorite(c, false));
     r.named("tasks.task.history.list", "task", this::history);
@@ -46,9 +48,9 @@ public final class TaskUserMethods {
     }
   }
 
-  /** mute/unmute: the task, or {@code []} when it is missing or hidden. */
+  /** mute/unmute, pin/unpin: the task, or {@code []} when it is missing or hidden. */
   Object flag(Call call, TaskService.Flag flag, boolean on) {
-    long id = flag == TaskService.Flag.MUTE ? TaskErrors.taskId(call, "id", "taskId") : TaskErrors.taskId(call);
+    long id = flag != TaskService.Flag.FAVORITE ? TaskErrors.taskId(call, "id", "taskId") : TaskErrors.taskId(call);
     Optional<Task> t = service.flag(call.userId(), id, flag, on);
     return t.<Object>map(task -> TaskMethods.wrap(tasks.view(call).full(task))).orElse(List.of());
   }

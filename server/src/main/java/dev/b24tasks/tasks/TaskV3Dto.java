@@ -185,7 +185,7 @@ final class TaskV3Dto {
     f.add(plain("autocompleteSubTasks", "bool", s -> false));
     f.add(plain("allowsChangeDatePlan", "bool", s -> false));
     f.add(plain("inFavorite", "array", s -> s.task().viewer().favorite() ? List.of(s.viewer()) : List.of()));
-    f.add(plain("inPin", "array", s -> List.of()));
+    f.add(plain("inPin", "array", s -> s.task().viewer().pinned() ? List.of(s.viewer()) : List.of()));
     f.add(plain("inGroupPin", "array", s -> List.of()));
     f.add(plain("inMute", "array", s -> s.task().viewer().muted() ? List.of(s.viewer()) : List.of()));
     f.add(relation("source"));

@@ -112,7 +112,7 @@ public final class TaskView {
     m.put("sorting", t.sorting() == null ? null : str(t.sorting()));
     m.put("durationFact", str(t.durationFact()));
     m.put("isMuted", Wire.yn(t.viewer().muted()));
-    m.put("isPinned", "N");
+    m.put("isPinned", Wire.yn(t.viewer().pinned()));
     m.put("isPinnedInGroup", "N");
     m.put("flowId", null);
     m.put("descriptionInBbcode", "Y");

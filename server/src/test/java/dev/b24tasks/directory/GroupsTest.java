@@ -34,7 +34,7 @@ class GroupsTest {
     org.moderators(group, moderator);
   }
 
-  /** Which of view, view_all, create_tasks, edit_tasks, delete_tasks a user has, as a string of 0/1. */
+  /** Which of view, view_all, create_tasks, edit_tasks, delete_tasks, sort a user has, as a string of 0/1. */
   static String perms(long g, long user) {
     StringBuilder s = new StringBuilder();
     for (GroupPermission p : GroupPermission.values()) s.append(dir.groupAllows(g, user, p) ? '1' : '0');
@@ -43,19 +43,19 @@ class GroupsTest {
 
   @Test
   void a_closed_groups_defaults_members_view_and_create_moderators_and_owner_also_edit_and_delete() {
-    assertThat(perms(group, owner)).isEqualTo("11111");
-    assertThat(perms(group, moderator)).isEqualTo("11111");
-    assertThat(perms(group, member)).isEqualTo("11100");
-    assertThat(perms(group, stranger)).isEqualTo("00000");
-    assertThat(perms(group, 1)).isEqualTo("11111"); // a portal administrator
-    assertThat(perms(999_999, owner)).isEqualTo("00000"); // no such group
+    assertThat(perms(group, owner)).isEqualTo("111111");
+    assertThat(perms(group, moderator)).isEqualTo("111111");
+    assertThat(perms(group, member)).isEqualTo("111001");
+    assertThat(perms(group, stranger)).isEqualTo("000000");
+    assertThat(perms(group, 1)).isEqualTo("111111"); // a portal administrator
+    assertThat(perms(999_999, owner)).isEqualTo("000000"); // no such group
   }
 
   @Test
   void in_an_open_group_every_employee_views_its_tasks_but_only_members_create() {
     long open = org.group("Open house", true, owner, member);
-    assertThat(perms(open, stranger)).isEqualTo("11000");
-    assertThat(perms(open, member)).isEqualTo("11100");
+    assertThat(perms(open, stranger)).isEqualTo("110000");
+    assertThat(perms(open, member)).isEqualTo("111001");
   }
 
   @Test
@@ -63,31 +63,31 @@ class GroupsTest {
     long archived = org.group("Archive", owner, member);
     assertThat(org.admin().call("sonet_group.update", Map.of("GROUP_ID", archived, "CLOSED", "Y")).status())
         .isEqualTo(200);
-    assertThat(perms(archived, owner)).isEqualTo("11000");
-    assertThat(perms(archived, member)).isEqualTo("11000");
+    assertThat(perms(archived, owner)).isEqualTo("110000");
+    assertThat(perms(archived, member)).isEqualTo("110000");
     assertThat(dir.group(archived).orElseThrow().closed()).isTrue();
 
     long noTasks = org.group("No tasks", owner, member);
     org.tasksFeature(noTasks, false);
-    assertThat(perms(noTasks, owner)).isEqualTo("00000");
-    assertThat(perms(noTasks, 1)).isEqualTo("00000");
+    assertThat(perms(noTasks, owner)).isEqualTo("000000");
+    assertThat(perms(noTasks, 1)).isEqualTo("000000");
     assertThat(dir.group(noTasks).orElseThrow().tasksEnabled()).isFalse();
   }
 
   @Test
   void permissions_follow_membership_changes_and_overrides() {
     long g = org.group("Changing", owner);
-    assertThat(perms(g, stranger)).isEqualTo("00000");
+    assertThat(perms(g, stranger)).isEqualTo("000000");
     org.admin().call("sonet_group.user.add", Map.of("GROUP_ID", g, "USER_ID", stranger));
-    assertThat(perms(g, stranger)).isEqualTo("11100");
+    assertThat(perms(g, stranger)).isEqualTo("111001");
     Response set = org.admin().call("b24tasks.group.tasks.set",
         Map.of("GROUP_ID", g, "PERMS", Map.of("edit_tasks", "K", "create_tasks", "A")));
     assertThat(set.status()).isEqualTo(200);
-    assertThat(perms(g, stranger)).isEqualTo("11010");
+    assertThat(perms(g, stranger)).isEqualTo("110101");
     Response removed = org.admin().call("sonet_group.user.delete", Map.of("GROUP_ID", g, "USER_ID", List.of(stranger, owner)));
     assertThat(removed.result()).hasSize(1); // the owner cannot be removed
     assertThat(removed.result().get(0).asText()).isEqualTo(Long.toString(stranger));
-    assertThat(perms(g, stranger)).isEqualTo("00000");
+    assertThat(perms(g, stranger)).isEqualTo("000000");
   }
 
   @Test

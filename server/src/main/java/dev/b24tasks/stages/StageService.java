@@ -1,0 +1,197 @@
+package dev.b24tasks.stages;
+
+import dev.b24tasks.directory.Directory;
+import dev.b24tasks.directory.GroupPermission;
+import dev.b24tasks.rest.RestException;
+import dev.b24tasks.store.Database;
+import dev.b24tasks.store.Tx;
+import dev.b24tasks.tasks.TaskLink;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Kanban stages (task.stages.*) as the portal's Stages action keeps them: a board gets its default stages the
+ * first time it is read or changed; every change renumbers the board's SORT 100, 200, … and makes the first
+ * stage the {@code NEW} one. Group boards: stages are managed by the group's owner and moderators, tasks moved by
+ * whoever the group's "sort" permission allows, and a move writes the task's STAGE_ID through the tasks feature
+ * (history, change listeners). "My plan": only its owner, and a move places the task in her plan.
+ * {@code isAdmin} skips the checks for a portal administrator only.
+ */
+public final class StageService {
+  private final Database db;
+  private final TaskLink tasks;
+  private final Directory directory;
+  private final StageStore store = new StageStore();
+
+  public StageService(Database db, TaskLink tasks, Directory directory) {
+    this.db = db;
+    this.tasks = tasks;
+    this.directory = directory;
+  }
+
+  /** Fields of task.stages.add / update (null: not given). */
+  public record Fields(String title, String color, Long afterId, long entityId) {}
+
+  /** task.stages.get: the board's stages in SORT order; entity 0 is the caller's plan. */
+  public List<StageView> get(long userId, long entityId, boolean isAdmin, String language) {
+    boolean admin = isAdmin && directory.isAdmin(userId);
+    return db.tx(tx -> {
+      char type = entityId > 0 ? 'G' : 'U';
+      long entity = entityId > 0 ? entityId : userId;
+      if (type == 'G' && !admin && !directory.groupAllows(entity, userId, GroupPermission.VIEW)
+          && !directory.groupAllows(entity, userId, GroupPermission.VIEW_ALL)) {
+        throw error("ACCESS_DENIED", "VIEW_DENIED");
+      }
+      return ensured(tx, type, entity, language).stream().map(s -> StageView.of(s, language)).toList();
+    });
+  }
+
+  /** task.stages.add: the new stage's id. */
+  public long add(long userId, Fields f, boolean isAdmin, String language) {
+    if (f.title() == null || f.title().isBlank()) throw error("EMPTY_TITLE", "EMPTY_TITLE");
+    boolean admin = isAdmin && directory.isAdmin(userId);
+    char type = f.entityId() > 0 ? 'G' : 'U';
+    long entity = f.entityId() > 0 ? f.entityId() : userId;
+    if (type == 'G' && !admin && !managesGroup(userId, entity)) throw error("ACCESS_DENIED", "MANAGE_DENIED");
+    if (type == 'G' && directory.group(entity).isEmpty()) throw error("ACCESS_DENIED", "MANAGE_DENIED");
+    return db.tx(tx -> {
+      List<Stage> board = new ArrayList<>(ensured(tx, type, entity, language));
+      Stage fresh = new Stage(0, type, entity, f.title(), 0, f.color() == null ? "" : f.color(), null);
+      return renumber(tx, board, fresh, f.afterId() == null ? Long.valueOf(-1) : f.afterId(), true);
+    });
+  }
+
+  /** task.stages.update: title, colour, place (AFTER_ID). */
+  public void update(long userId, long id, Fields f, boolean isAdmin, String language) {
+    boolean admin = isAdmin && directory.isAdmin(userId);
+    db.tx(tx -> {
+      Stage s = store.find(tx, id).orElseThrow(() -> error("NOT_FOUND", "NOT_FOUND"));
+      String title = f.title() != null ? f.title() : StageView.title(s, language);
+      if (title.isBlank()) throw error("EMPTY_TITLE", "EMPTY_TITLE");
+      if (!admin && !manages(userId, s)) throw error("ACCESS_DENIED", "MANAGE_DENIED");
+      List<Stage> board = new ArrayList<>(ensured(tx, s.entityType(), s.entityId(), language));
+      Stage current = board.stream().filter(b -> b.id() == id).findFirst().orElse(s);
+      if (f.afterId() != null && s.isGroup() && (f.afterId() == 0 || Stage.NEW.equals(current.systemType()))) {
+        // the group's tasks without a stage stay where they are shown: in the current first stage
+        board.stream().filter(b -> Stage.NEW.equals(b.systemType())).findFirst()
+            .ifPresent(first -> tasks.stageUnstaged(s.entityId(), first.id()));
+      }
+      board.removeIf(b -> b.id() == id);
+      Stage changed = current.with(title, f.color() != null ? f.color() : current.color(), current.sort(),
+          current.systemType());
+      renumber(tx, board, changed, f.afterId(), false);
+      return null;
+    });
+  }
+
+  /** task.stages.delete: not the first (system) stage, and only an empty one. */
+  public void delete(long userId, long id, boolean isAdmin) {
+    boolean admin = isAdmin && directory.isAdmin(userId);
+    db.tx(tx -> {
+      Stage s = store.find(tx, id).orElseThrow(() -> error("NOT_FOUND", "NOT_FOUND"));
+      if (s.systemType() != null && !s.systemType().isEmpty()) throw error("IS_SYSTEM", "IS_SYSTEM");
+      if (!admin && !manages(userId, s)) throw error("ACCESS_DENIED", "MANAGE_DENIED");
+      store.lockBoard(tx, s.entityType(), s.entityId());
+      boolean busy = s.isGroup() ? tasks.anyInStage(s.entityId(), id) : store.planHasTasks(tx, id);
+      if (busy) throw error("NO_EMPTY", "NO_EMPTY");
+      store.delete(tx, id);
+      return null;
+    });
+  }
+
+  /** task.stages.canmovetask: the group's sort permission, or the caller's own plan. */
+  public boolean canMove(long userId, long entityId, String entityType) {
+    if ("G".equals(entityType)) return directory.groupAllows(entityId, userId, GroupPermission.SORT);
+    return entityId == userId;
+  }
+
+  /** task.stages.movetask. */
+  public void moveTask(long userId, long taskId, long stageId) {
+    db.tx(tx -> {
+      Stage s = store.find(tx, stageId).orElseThrow(() -> error("NOT_FOUND", "NOT_FOUND"));
+      Optional<Long> group = tasks.readableGroup(userId, taskId);
+      if (group.isEmpty()) throw error("TASK_NOT_FOUND", "TASK_NOT_FOUND");
+      if (!canMove(userId, s.entityId(), String.valueOf(s.entityType()))) {
+        throw error("ACCESS_DENIED_MOVE", "MOVE_DENIED");
+      }
+      if (s.isGroup() && group.get() != s.entityId()) throw error("DIFFERENT_STAGES", "DIFFERENT_STAGES");
+      if (s.isGroup()) {
+        tasks.moveToStage(userId, taskId, stageId);
+      } else {
+        store.placeInPlan(tx, s.entityId(), taskId, stageId);
+      }
+      return null;
+    });
+  }
+
+  private boolean manages(long userId, Stage s) {
+    return s.isGroup() ? managesGroup(userId, s.entityId()) : s.entityId() == userId;
+  }
+
+  /** Owner or moderator of the group (the portal asks the role only, not the tasks feature). */
+  private boolean managesGroup(long userId, long groupId) {
+    return directory.groupRole(groupId, userId).map(r -> r.equals("A") || r.equals("E")).orElse(false);
+  }
+
+  /** The board, its default stages made first when it has none. */
+  private List<Stage> ensured(Tx tx, char type, long entity, String language) throws SQLException {
+    store.lockBoard(tx, type, entity);
+    List<Stage> board = store.board(tx, type, entity);
+    if (!board.isEmpty()) return board;
+    List<String[]> defaults = type == 'U'
+        ? List.of(new String[] {"PLAN_1", "00C4FB"}, new String[] {"PLAN_2", "47D1E2"})
+        : List.of(new String[] {"GROUP_NEW", "00C4FB"}, new String[] {"GROUP_WORK", "47D1E2"},
+            new String[] {"GROUP_FINISH", "75D900"});
+    int sort = 100;
+    for (String[] d : defaults) {
+      store.insert(tx, new Stage(0, type, entity, StageView.text(d[0], language), sort,
+          d[1], sort == 100 ? Stage.NEW : null));
+      sort += 100;
+    }
+    return store.board(tx, type, entity);
+  }
+
+  /**
+   * Puts {@code placed} into the board and renumbers it (StagesTable::updateByCode): AFTER_ID 0 places it
+   * first, an id of the board right after that stage, an unknown id last, null keeps its SORT (-1: first, as an
+   * add without AFTER_ID). Then SORT is 100, 200, …; the first stage is NEW, a titled stage loses its type.
+   */
+  private long renumber(Tx tx, List<Stage> board, Stage placed, Long afterId, boolean isNew) throws SQLException {
+    int sort = placed.sort();
+    if (afterId != null) {
+      if (afterId < 0) {
+        sort = Integer.MIN_VALUE;
+      } else if (afterId == 0) {
+        sort = 10;
+      } else {
+        sort = board.stream().filter(b -> b.id() == afterId).findFirst().map(b -> b.sort() + 10)
+            .orElse((board.size() + 1) * 100 + 10);
+      }
+    }
+    List<Stage> all = new ArrayList<>(board);
+    all.add(placed.with(placed.title(), placed.color(), sort, placed.systemType()));
+    all.sort(Comparator.comparingInt(Stage::sort)); // stable: ties keep the board's order
+    long placedId = placed.id();
+    int next = 100;
+    for (Stage s : all) {
+      String type = s.systemType();
+      if (!s.title().isEmpty() || Stage.NEW.equals(type)) type = null;
+      if (next == 100) type = Stage.NEW;
+      Stage renumbered = s.with(s.title(), s.color(), next, type);
+      if (isNew && s.id() == 0) {
+        placedId = store.insert(tx, renumbered);
+      } else {
+        store.update(tx, renumbered);
+      }
+      next += 100;
+    }
+    return placedId;
+  }
+
+  private static RestException error(String code, String key) {
+    return RestException.message(code, 400, "stages", key);
+  }
+}
