@@ -43,7 +43,8 @@ class ExistenceOracleTest {
   /** Methods that take no task id (nothing to hide); every other task method must be in {@link #TABLE}. */
   static final Set<String> NO_TASK_ID = Set.of("tasks.task.getfields", "tasks.task.counters.get",
       "task.item.getmanifest", "task.items.getlist", "task.checklistitem.getmanifest",
-      "task.commentitem.getmanifest", "task.elapseditem.getmanifest");
+      "task.commentitem.getmanifest", "task.elapseditem.getmanifest", "task.stages.get", "task.stages.add",
+      "task.stages.update", "task.stages.delete", "task.stages.canmovetask", "task.planner.getlist");
 
   /**
    * method, body; {T} the task id, {C} a checklist item, {M} a comment, {E} an elapsed record, {O} the outsider,
@@ -124,6 +125,11 @@ class ExistenceOracleTest {
       {"task.dependence.delete", "{\"taskIdFrom\":{T},\"taskIdTo\":{OWN}}"},
       {"task.dependence.delete", "{\"taskIdFrom\":{OWN},\"taskIdTo\":{T}}"},
       {"task.item.getdependson", "[{T}]"},
+      {"tasks.task.take", "{\"taskId\":{T}}"},
+      {"tasks.task.pin", "{\"taskId\":{T}}"},
+      {"tasks.task.unpin", "{\"taskId\":{T}}"},
+      {"task.item.gettags", "[{T}]"},
+      {"task.stages.movetask", "{\"id\":{T},\"stageId\":1}"},
   };
 
   @BeforeAll
