@@ -18,6 +18,7 @@ import dev.b24tasks.elapsed.ElapsedService;
 import dev.b24tasks.ops.OpsMethods;
 import dev.b24tasks.portal.Portal;
 import dev.b24tasks.portal.PortalClock;
+import dev.b24tasks.rest.AuthThrottle;
 import dev.b24tasks.rest.Batch;
 import dev.b24tasks.rest.BucketRateLimiter;
 import dev.b24tasks.rest.Dispatcher;
@@ -74,6 +75,7 @@ public final class App implements AutoCloseable {
   public final Gateway gateway;
   private final HttpServer http;
   private final Bootstrap.Result bootstrap;
+  private Thread purger;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
       MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap,
@@ -149,15 +151,19 @@ public final class App implements AutoCloseable {
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
+      IdempotentCalls replies = new IdempotentCalls(db, clock, registry::repliesWithSecrets);
       Dispatcher dispatcher =
           new Dispatcher(registry, budget, language)
-              .idempotent(new IdempotentCalls(db, clock));
+              .idempotent(replies);
       new Batch(dispatcher, settings.timeZone).register(registry);
       extraMethods.accept(registry);
       RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));
       rateLimiter = SharedRateLimiter.fromSettings(settings.rateLimit, settings.rateLimitStore,
           settings.databaseUrl != null && !settings.databaseUrl.isBlank(), db, clock, rateLimiter);
-      Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
+      boolean external = settings.databaseUrl != null && !settings.databaseUrl.isBlank();
+      AuthThrottle throttle = AuthThrottle.of(settings.authFailureBurst, clock,
+          SharedRateLimiter.shared(settings.rateLimitStore, external) ? db : null);
+      Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone).throttle(throttle);
       // REST 3.0 under /rest/api/: its own method table, the same credentials, limits and services.
       V3Registry v3 = new V3Registry();
       new TaskV3Methods(tasks, directory).register(v3);
@@ -173,10 +179,29 @@ public final class App implements AutoCloseable {
       portal.node(settings.host + ":" + http.port());
       App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, apps);
       listening.set(app);
+      app.purger = Thread.ofVirtual().name("request-replies-purge").start(() -> purgeLoop(db, replies, throttle));
       return app;
     } catch (RuntimeException e) {
       db.close();
       throw e;
+    }
+  }
+
+  /**
+   * A quiet server forgets stored replies too: a sweep a minute (busy nodes also sweep on their calls); drained
+   * failed-authentication buckets go at the same time.
+   */
+  private static void purgeLoop(Database db, IdempotentCalls replies, AuthThrottle throttle) {
+    while (!db.isClosed()) {
+      try {
+        Thread.sleep(60_000);
+        replies.purgeIfDue();
+        throttle.sweep();
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // the store is closing or briefly away; the next sweep tries again
+      }
     }
   }
 
@@ -235,6 +260,7 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    if (purger != null) purger.interrupt();
     try {
       http.close();
     } finally {
@@ -256,7 +282,11 @@ public final class App implements AutoCloseable {
       if (settings.webhook != null && !settings.webhook.isBlank()) {
         String[] parts = settings.webhook.split(":", 2);
         if (parts.length != 2 || !parts[0].matches("\\d+") || parts[1].isBlank()) {
-          throw new IllegalArgumentException("--webhook must be USER_ID:CODE, e.g. 1:abc123; got " + settings.webhook);
+          throw new IllegalArgumentException("--webhook must be USER_ID:CODE, e.g. 1:abc123def; got " + settings.webhook);
+        }
+        if (parts[1].length() < AuthStore.MIN_CODE_LENGTH) {
+          throw new IllegalArgumentException("--webhook: the code must have at least " + AuthStore.MIN_CODE_LENGTH
+              + " characters");
         }
         long user = Long.parseLong(parts[0]);
         if (!directory.exists(user)) {
@@ -286,9 +316,17 @@ public final class App implements AutoCloseable {
     private static void remember(Path file, String userAndCode) {
       try {
         Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        // made owner-only from the start: no moment in which others may read the code
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } else {
+          Files.createFile(file);
+          file.toFile().setReadable(false, false);
+          file.toFile().setReadable(true, true);
+        }
         Files.writeString(file, userAndCode + "\n");
-        file.toFile().setReadable(false, false);
-        file.toFile().setReadable(true, true);
       } catch (IOException e) {
         // the URL is printed anyway; only later starts will not repeat it
       }

@@ -24,6 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AuthStore {
   /** How long a positive look-up is trusted before the database is asked again. */
   private static final Duration CACHE_TTL = Duration.ofSeconds(2);
+  /** Beyond this many cached look-ups, expired ones are swept before another is added. */
+  private static final int CACHE_SWEEP_AT = 10_000;
+  /** Shortest webhook code accepted (a random one has 16 characters). */
+  public static final int MIN_CODE_LENGTH = 8;
 
   private final Database db;
   private final Clock clock;
@@ -66,7 +70,7 @@ public final class AuthStore {
 
   /** The caller of {@code /rest/{userId}/{code}/…}; 401 NO_AUTH_FOUND when the pair is unknown or expired. */
   public Caller webhook(long userId, String code) {
-    String key = "w:" + userId + "/" + code;
+    String key = "w:" + userId + "/" + cacheKey(code); // never the secret itself
     Instant now = clock.instant();
     Cached hit = cache.get(key);
     if (hit != null && hit.fresh()
@@ -88,8 +92,17 @@ public final class AuthStore {
     Instant expires = (Instant) match[3];
     if (expires != null && !expires.isAfter(now)) throw new AuthException(AuthException.Reason.NO_AUTH_FOUND);
     Caller caller = new Caller(userId, Set.of((String[]) match[2]), "webhook:" + match[0], Caller.Kind.WEBHOOK);
-    cache.put(key, new Cached(caller, System.nanoTime() + CACHE_TTL.toNanos(), expires));
+    remember(key, new Cached(caller, System.nanoTime() + CACHE_TTL.toNanos(), expires), now);
     return caller;
+  }
+
+  private static String cacheKey(String secret) {
+    return Secrets.hashHex(secret);
+  }
+
+  private void remember(String key, Cached entry, Instant now) {
+    if (cache.size() >= CACHE_SWEEP_AT) cache.values().removeIf(c -> !c.fresh());
+    cache.put(key, entry);
   }
 
   /** Lets a feature's tokens be used as {@code auth} / Bearer on {@code /rest/{method}}. */
@@ -99,7 +112,7 @@ public final class AuthStore {
 
   /** The caller of an access token; 401 expired_token once it is past its lifetime. */
   public Caller token(String token) {
-    String key = "t:" + token;
+    String key = "t:" + cacheKey(token);
     Instant now = clock.instant();
     Cached hit = cache.get(key);
     if (hit != null && hit.fresh() && hit.credentialExpiresAt.isAfter(now)) return hit.caller;
@@ -115,7 +128,7 @@ public final class AuthStore {
     Instant expires = (Instant) r[3];
     if (!expires.isAfter(now)) throw new AuthException(AuthException.Reason.EXPIRED_TOKEN);
     Caller caller = new Caller((Long) r[1], Set.of((String[]) r[2]), "token:" + r[0], Caller.Kind.TOKEN);
-    cache.put(key, new Cached(caller, System.nanoTime() + CACHE_TTL.toNanos(), expires));
+    remember(key, new Cached(caller, System.nanoTime() + CACHE_TTL.toNanos(), expires), now);
     return caller;
   }
 
@@ -127,7 +140,7 @@ public final class AuthStore {
       Credential c = found.get();
       if (c.refusal() != null) throw c.refusal();
       if (!c.expiresAt().isAfter(now)) throw new AuthException(AuthException.Reason.EXPIRED_TOKEN);
-      cache.put(key, new Cached(c.caller(), System.nanoTime() + CACHE_TTL.toNanos(), c.expiresAt()));
+      remember(key, new Cached(c.caller(), System.nanoTime() + CACHE_TTL.toNanos(), c.expiresAt()), now);
       return c.caller();
     }
     throw new AuthException(AuthException.Reason.INVALID_TOKEN);
@@ -136,6 +149,9 @@ public final class AuthStore {
   /** Creates a webhook; {@code code} null makes a random one. Returns the code (the only time it is seen). */
   public String createWebhook(long userId, Collection<String> scopes, String code, Instant expiresAt, String title) {
     String theCode = code == null || code.isBlank() ? Secrets.newCode(16) : code;
+    if (theCode.length() < MIN_CODE_LENGTH) {
+      throw new IllegalArgumentException("A webhook code must have at least " + MIN_CODE_LENGTH + " characters");
+    }
     db.tx(tx -> tx.update(
         "INSERT INTO webhooks (user_id, code_hash, scopes, expires_at, title, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         userId, Secrets.hash(theCode), new LinkedHashSet<>(scopes).toArray(String[]::new), expiresAt, title,
@@ -183,6 +199,11 @@ public final class AuthStore {
   /** The clock expiry is judged by (the portal clock). */
   public Clock clock() {
     return clock;
+  }
+
+  /** The keys of the credential cache (hashes of the secrets, never the secrets): for diagnostics and tests. */
+  public Set<String> cacheKeys() {
+    return Set.copyOf(cache.keySet());
   }
 
   /** Forgets cached look-ups, e.g. after a reset of the portal. */

@@ -19,6 +19,7 @@ import java.util.Optional;
  * changes nothing. Task access and the task's members come from the tasks feature through {@link TaskLink}.
  */
 public final class ChecklistService {
+  // Every read-modify-write takes the task's checklist lock (ChecklistStore.lock) before it reads what it rewrites.
   /** Name of the checklist created when an item is added to a task that has none (Bitrix's default name). */
   static final String DEFAULT_CHECKLIST_TITLE = "BX_CHECKLIST_1";
   static final String DEFAULT_ORDER = "sort_index ASC, id ASC";
@@ -74,11 +75,11 @@ public final class ChecklistService {
   public void update(long userId, long taskId, long itemId, Changes c) {
     db.tx(tx -> {
       TaskFacts v = tasks.readable(userId, taskId).orElseThrow(() -> error("UPDATE_DENIED"));
+      store.lock(tx, taskId); // lock, then read, then write: every field kept comes from the item as it is now
       ChecklistItem item = store.find(tx, taskId, itemId).orElseThrow(() -> error("NOT_IN_TASK", itemId));
       boolean allowed = c.onlyToggles() ? ChecklistRules.toggle(v, item) : ChecklistRules.edit(v, item);
       if (!allowed) throw error("UPDATE_DENIED");
       if (c.title() != null && c.title().isBlank()) throw error("TITLE_EMPTY");
-      store.lock(tx, taskId);
       long parent = item.parentId();
       if (c.parentId() != null && c.parentId() != item.parentId()) {
         parent = c.parentId();
@@ -101,9 +102,9 @@ public final class ChecklistService {
   public void delete(long userId, long taskId, long itemId) {
     db.tx(tx -> {
       TaskFacts v = tasks.readable(userId, taskId).orElseThrow(() -> error("DELETE_DENIED"));
+      store.lock(tx, taskId);
       ChecklistItem item = store.find(tx, taskId, itemId).orElseThrow(() -> error("DELETE_DENIED"));
       if (!ChecklistRules.edit(v, item)) throw error("DELETE_DENIED");
-      store.lock(tx, taskId);
       store.deleteSubtree(tx, taskId, itemId);
       return null;
     });
@@ -131,8 +132,10 @@ public final class ChecklistService {
   public boolean toggle(long userId, long taskId, long itemId, boolean complete) {
     return db.tx(tx -> {
       Optional<TaskFacts> v = tasks.readable(userId, taskId);
+      if (v.isEmpty()) return false;
+      store.lock(tx, taskId); // a toggle rewrites the row: it must start from the item as it is now
       Optional<ChecklistItem> item = store.find(tx, taskId, itemId);
-      if (v.isEmpty() || item.isEmpty() || !ChecklistRules.toggle(v.get(), item.get())) return false;
+      if (item.isEmpty() || !ChecklistRules.toggle(v.get(), item.get())) return false;
       if (item.get().complete() != complete) store.update(tx, toggled(item.get(), complete, userId));
       return true;
     });
@@ -142,10 +145,11 @@ public final class ChecklistService {
   public void moveAfter(long userId, long taskId, long itemId, long afterId) {
     db.tx(tx -> {
       TaskFacts v = tasks.readable(userId, taskId).orElseThrow(() -> error("MOVE_DENIED"));
+      // lock before the checks: two crossing moves checked on the same old picture could make a parent cycle
+      store.lock(tx, taskId);
       ChecklistItem item = store.find(tx, taskId, itemId).orElseThrow(() -> error("MOVE_DENIED"));
       ChecklistItem after = store.find(tx, taskId, afterId).orElseThrow(() -> error("MOVE_DENIED"));
       if (!ChecklistRules.edit(v, item) || store.isInSubtree(tx, taskId, itemId, afterId)) throw error("MOVE_DENIED");
-      store.lock(tx, taskId);
       int sort = after.sortIndex() + 1;
       store.shiftSiblings(tx, taskId, after.parentId(), sort, itemId);
       store.update(tx, new ChecklistItem(item.id(), taskId, after.parentId(), item.createdBy(), item.title(), sort,

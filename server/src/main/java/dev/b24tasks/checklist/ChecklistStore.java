@@ -74,17 +74,20 @@ final class ChecklistStore {
         + "AND sort_index >= ? AND id <> ?", taskId, parentId, fromIndex, exceptId);
   }
 
+  // The walks below use UNION, not UNION ALL: a row met twice ends the walk, so even a parent cycle stored by
+  // an older build cannot make them recurse forever.
+
   /** Deletes the item and everything below it; returns how many items went. */
   int deleteSubtree(Tx tx, long taskId, long itemId) throws SQLException {
     return tx.update("WITH RECURSIVE sub(id) AS (SELECT id FROM checklist_items WHERE task_id = ? AND id = ? "
-        + "UNION ALL SELECT c.id FROM checklist_items c JOIN sub ON c.parent_id = sub.id) "
+        + "UNION SELECT c.id FROM checklist_items c JOIN sub ON c.parent_id = sub.id) "
         + "DELETE FROM checklist_items WHERE id IN (SELECT id FROM sub)", taskId, itemId);
   }
 
   /** Whether {@code candidate} is {@code itemId} itself or lies below it (a move there would make a cycle). */
   boolean isInSubtree(Tx tx, long taskId, long itemId, long candidate) throws SQLException {
     return tx.queryLong("WITH RECURSIVE sub(id) AS (SELECT id FROM checklist_items WHERE task_id = ? AND id = ? "
-        + "UNION ALL SELECT c.id FROM checklist_items c JOIN sub ON c.parent_id = sub.id) "
+        + "UNION SELECT c.id FROM checklist_items c JOIN sub ON c.parent_id = sub.id) "
         + "SELECT count(*) FROM sub WHERE id = ?", taskId, itemId, candidate) > 0;
   }
 

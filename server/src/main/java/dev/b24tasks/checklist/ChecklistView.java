@@ -58,7 +58,8 @@ public final class ChecklistView {
       o.put("id", Long.toString(i.id()));
       o.put("taskId", Long.toString(i.taskId()));
       o.put("createdBy", Long.toString(i.createdBy()));
-      o.put("parentId", Long.toString(i.parentId()));
+      if (i.parentId() == 0) o.put("parentId", 0); // the seed: a checklist's parentId is the number 0
+      else o.put("parentId", Long.toString(i.parentId()));
       o.put("title", i.title());
       o.put("sortIndex", Integer.toString(i.sortIndex()));
       o.put("isComplete", Wire.yn(i.complete()));
@@ -94,8 +95,8 @@ public final class ChecklistView {
     int n = 0;
     for (ChecklistItem i : children.getOrDefault(parent, List.of())) {
       n++;
-      // Checklists are numbered 1, 2, …; their items restart at 1 and deeper levels add ".n" (1.1, 1.2).
-      String display = checklists || prefix.isEmpty() ? Integer.toString(n) : prefix + "." + n;
+      // As the seed shows: checklists have "" and their items 1, 2, …; deeper levels add ".n" (1.1, 1.2).
+      String display = checklists ? "" : prefix.isEmpty() ? Integer.toString(n) : prefix + "." + n;
       int nodeId = nextNode[0]++;
       ObjectNode node = out.addObject();
       node.put("nodeId", nodeId);
@@ -115,7 +116,7 @@ public final class ChecklistView {
           .count());
       f.set("members", membersCamel(i));
       f.set("attachments", Json.object());
-      f.put("nodeId", nodeId);
+      f.putNull("nodeId"); // the seed: the node id is on the node, fields.nodeId is null
       node.set("action", action(v, i));
       node.set("descendants", descendants(children, i.id(), checklists ? "" : display, false, v, nextNode));
     }

@@ -47,6 +47,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-body-bytes", description = "Largest request body accepted (413 beyond). Default: ${DEFAULT-VALUE}")
   long maxBodyBytes = 8L * 1024 * 1024;
 
+  @Option(names = "--auth-failure-burst", description = "Failed authentications one client address may make in a "
+      + "burst (drained at one a second) before it is answered 503 QUERY_LIMIT_EXCEEDED; 0 turns the throttle off. "
+      + "Default: ${DEFAULT-VALUE}")
+  int authFailureBurst = 20;
+
+  @Option(names = "--statement-timeout", description = "Longest one SQL statement may run, in milliseconds "
+      + "(503 OVERLOAD_LIMIT beyond, nothing written); 0 turns it off. Default: ${DEFAULT-VALUE}")
+  long statementTimeout = 30_000;
+
   @Option(names = "--time-zone", description = "Portal time zone, e.g. Europe/Berlin. Default: the machine's")
   String timeZone;
 
@@ -118,6 +127,8 @@ public final class ServeCommand implements Callable<Integer> {
     s.rateLimitStore = rateLimitStore;
     s.operatingLimitSeconds = operatingLimit;
     s.maxBodyBytes = maxBodyBytes;
+    s.authFailureBurst = authFailureBurst;
+    s.statementTimeoutMillis = statementTimeout;
     if (!noopTransitions.equals("refuse") && !noopTransitions.equals("succeed")) {
       throw new IllegalArgumentException("--noop-transitions must be succeed or refuse, got " + noopTransitions);
     }

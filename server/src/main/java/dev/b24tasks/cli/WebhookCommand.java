@@ -49,9 +49,9 @@ public final class WebhookCommand implements Runnable {
     public Integer call() {
       var scopeList = AdminStore.scopes(spec, scopes);
       Instant expiresAt = expires == null ? null : AdminStore.instant(spec, expires);
-      if (code != null && !code.matches("[A-Za-z0-9_-]{1,64}")) {
+      if (code != null && !code.matches("[A-Za-z0-9_-]{8,64}")) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "--code must be 1-64 letters, digits, '-' or '_'");
+            "--code must be 8-64 letters, digits, '-' or '_'");
       }
       return AdminStore.with(spec, store, s -> {
         s.requireUser(spec, user);

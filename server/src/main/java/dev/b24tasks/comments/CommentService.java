@@ -48,7 +48,7 @@ public final class CommentService {
 
   public void update(long userId, long taskId, long id, String message) {
     db.tx(tx -> {
-      Comment c = changeable(userId, taskId, id);
+      Comment c = changeable(tx, userId, taskId, id);
       if (message == null || message.isBlank()) throw error("TEXT_EMPTY_UPDATE");
       store.updateMessage(tx, c.id(), message, clock.instant());
       return null;
@@ -57,7 +57,7 @@ public final class CommentService {
 
   public void delete(long userId, long taskId, long id) {
     db.tx(tx -> {
-      Comment c = changeable(userId, taskId, id);
+      Comment c = changeable(tx, userId, taskId, id);
       store.delete(tx, c.id());
       tasks.commentsChanged(taskId, -1, null);
       return null;
@@ -104,13 +104,15 @@ public final class CommentService {
     return db.read(tx -> store.unreadCount(tx, taskId, userId));
   }
 
-  private Comment changeable(long userId, long taskId, long id) {
-    return db.read(tx -> {
-      TaskFacts t = tasks.readable(userId, taskId).orElseThrow(() -> error("NOT_ALLOWED"));
-      Comment c = store.find(tx, taskId, id).orElseThrow(() -> error("NOT_ALLOWED"));
-      if (!CommentRules.mayChange(userId, t.admin(), c)) throw error("NOT_ALLOWED");
-      return c;
-    });
+  /**
+   * The comment, locked for the caller's change: a concurrent delete of the same comment waits, then finds it gone
+   * ("not allowed", as for any comment that is not there) instead of failing on a vanished row.
+   */
+  private Comment changeable(dev.b24tasks.store.Tx tx, long userId, long taskId, long id) throws java.sql.SQLException {
+    TaskFacts t = tasks.readable(userId, taskId).orElseThrow(() -> error("NOT_ALLOWED"));
+    Comment c = store.findForUpdate(tx, taskId, id).orElseThrow(() -> error("NOT_ALLOWED"));
+    if (!CommentRules.mayChange(userId, t.admin(), c)) throw error("NOT_ALLOWED");
+    return c;
   }
 
   private static RestException error(String key) {

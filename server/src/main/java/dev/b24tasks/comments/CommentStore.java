@@ -27,6 +27,12 @@ final class CommentStore {
         taskId, id);
   }
 
+  /** The comment, row-locked until the transaction ends: lock, then read, then write. */
+  Optional<Comment> findForUpdate(Tx tx, long taskId, long id) throws SQLException {
+    return tx.queryOne("SELECT " + COLUMNS + " FROM task_comments WHERE task_id = ? AND id = ? FOR UPDATE",
+        CommentStore::row, taskId, id);
+  }
+
   long insert(Tx tx, long taskId, long authorId, String message, Instant postDate) throws SQLException {
     return tx.insert("INSERT INTO task_comments (task_id, author_id, post_message, post_date) VALUES (?, ?, ?, ?) "
         + "RETURNING id", taskId, authorId, message, postDate);

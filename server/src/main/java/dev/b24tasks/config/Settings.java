@@ -47,6 +47,16 @@ public final class Settings {
    */
   public boolean noopTransitionsSucceed = false;
   /**
+   * Failed authentications one client address may make in a burst (drained at one a second) before it is
+   * answered 503 QUERY_LIMIT_EXCEEDED; 0 switches the throttle off.
+   */
+  public int authFailureBurst = 20;
+  /**
+   * Longest a single SQL statement may run, in milliseconds (PostgreSQL's statement_timeout); a call whose statement
+   * runs longer answers 503 and writes nothing. 0 switches the limit off.
+   */
+  public long statementTimeoutMillis = 30_000;
+  /**
    * Real time, underneath the portal clock (which every component reads: token expiry, limits, task dates);
    * tests may hold it still.
    */

@@ -51,6 +51,7 @@ public final class ScriptMethods {
     r.named("b24tasks.webhook.list", "b24tasks", this::webhookList);
     r.named("b24tasks.webhook.delete", "b24tasks", this::webhookDelete);
     r.named("b24tasks.token.add", "b24tasks", this::tokenAdd);
+    r.secretReplies("b24tasks.webhook.add", "b24tasks.token.add");
     r.named("b24tasks.user.admin.set", "b24tasks", this::setAdmin);
     r.named("b24tasks.group.tasks.set", "b24tasks", this::groupTasks);
   }

@@ -109,13 +109,13 @@ public final class UserQuery {
         for (String word : Input.text(value) == null ? new String[0] : Input.text(value).trim().split("\\s+")) {
           if (word.isEmpty()) continue;
           f.raw("concat_ws(' ', u.name, u.last_name, u.second_name, u.email, u.login, u.work_position) ILIKE ?",
-              "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+              contains(word));
         }
       }
       case "UF_DEPARTMENT_NAME" -> {
         if (!search) return;
         f.raw("EXISTS (SELECT 1 FROM user_departments ud JOIN departments d ON d.id = ud.department_id "
-            + "WHERE ud.user_id = u.id AND d.name ILIKE ?)", "%" + String.valueOf(Input.text(value)) + "%");
+            + "WHERE ud.user_id = u.id AND d.name ILIKE ?)", contains(String.valueOf(Input.text(value))));
       }
       case "USER_TYPE" -> {
         String type = String.valueOf(Input.text(value)).toLowerCase(Locale.ROOT);
@@ -132,5 +132,10 @@ public final class UserQuery {
       }
       default -> f.add(key, value);
     }
+  }
+
+  /** An ILIKE pattern matching values that contain {@code text} literally (its % and _ are not wildcards). */
+  private static String contains(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 }

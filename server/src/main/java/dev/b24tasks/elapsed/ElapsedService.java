@@ -66,9 +66,10 @@ public final class ElapsedService {
 
   public void update(long userId, long taskId, long id, Changes c) {
     db.tx(tx -> {
+      // lock, then read, then write: the fields not sent come from the record as it is now, not as it was
+      store.lock(tx, taskId);
       ElapsedItem old = changeable(tx, userId, taskId, id);
       if (c.userId() != null && c.userId() != old.userId() && !directory.isAdmin(userId)) throw error("NOT_ALLOWED");
-      store.lock(tx, taskId);
       store.update(tx, new ElapsedItem(id, taskId, c.userId() != null && c.userId() > 0 ? c.userId() : old.userId(),
           c.commentText() != null ? c.commentText() : old.commentText(),
           c.seconds() != null ? c.seconds() : old.seconds(), c.source() != null ? c.source() : old.source(),
@@ -82,8 +83,8 @@ public final class ElapsedService {
 
   public void delete(long userId, long taskId, long id) {
     db.tx(tx -> {
+      store.lock(tx, taskId); // a second delete of the same record waits, then finds it gone
       changeable(tx, userId, taskId, id);
-      store.lock(tx, taskId);
       store.delete(tx, id);
       recount(tx, userId, taskId);
       return null;

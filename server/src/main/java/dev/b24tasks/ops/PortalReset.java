@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Empties the portal for the next test suite: every table of every feature is truncated and its ids restart at
  * 1, except the administrator's user row and the credentials asked to be kept. Reads the table list from the
- * catalog, so a new feature's tables are emptied without being named here. Transient infrastructure state
- * (replies kept for retries, rate-limit buckets) is left alone, so a retried reset replays its reply.
+ * catalog, so a new feature's tables are emptied without being named here. Replies kept for retries are
+ * forgotten (they name ids that no longer exist), except the reset's own, so a retried reset replays its reply;
+ * rate-limit buckets are left alone.
  */
 public final class PortalReset {
   /** Tables that survive a reset in part (users, credentials) or entirely (migrations, transient state). */
@@ -42,6 +43,8 @@ public final class PortalReset {
       tx.update("DELETE FROM users WHERE id <> ? AND id NOT IN (SELECT user_id FROM webhooks UNION "
           + "SELECT user_id FROM access_tokens)", keep.adminId());
       Schema.advanceSequences(c, List.of("users", "webhooks", "access_tokens"));
+      // committed replies always hold their reply; the one still empty is this reset's own claim, if any
+      tx.update("DELETE FROM request_replies WHERE reply IS NOT NULL");
       return new ArrayList<>(emptied);
     });
   }

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class Batch {
   public static final String NAME = "batch";
   static final int MAX_COMMANDS = 50;
+  /** Most {@code $result[…]} references one batch may hold, all commands together. */
+  static final int MAX_REFERENCES = 1_000;
 
   /** {@code $result[a][b][0]} and its siblings; group 1 the collection, group 2 the bracket path. */
   private static final Pattern REFERENCE =
@@ -57,9 +59,10 @@ public final class Batch {
     } else {
       commands.addAll(cmd.properties());
     }
+    References refs = new References(out);
     for (Map.Entry<String, JsonNode> command : commands) {
       String key = command.getKey();
-      Dispatcher.Outcome outcome = runOne(call, command.getValue(), out);
+      Dispatcher.Outcome outcome = runOne(call, command.getValue(), refs);
       out.get("result_time").put(key, outcome.timing().toMap(zone, false));
       if (outcome.ok()) {
         out.get("result").put(key, outcome.result());
@@ -78,11 +81,41 @@ public final class Batch {
     return result;
   }
 
-  private Dispatcher.Outcome runOne(Call call, JsonNode command, Map<String, Map<String, Object>> soFar) {
+  /**
+   * What {@code $result[…]} references resolve against: the collections so far, each command's value turned into
+   * a tree once per batch (not once per reference), and the number of references met so far.
+   */
+  private static final class References {
+    final Map<String, Map<String, Object>> soFar;
+    final Map<String, JsonNode> trees = new java.util.HashMap<>();
+    int count;
+
+    References(Map<String, Map<String, Object>> soFar) {
+      this.soFar = soFar;
+    }
+
+    JsonNode value(String collection, String key) {
+      Map<String, Object> values = soFar.get(collection);
+      if (values == null || !values.containsKey(key)) return null;
+      return trees.computeIfAbsent(collection + "\u0000" + key, k -> {
+        JsonNode tree = Json.MAPPER.valueToTree(values.get(key));
+        return tree == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : tree;
+      });
+    }
+
+    void counted() {
+      if (++count > MAX_REFERENCES) {
+        throw RestException.of(RestError.INVALID_REQUEST, "Too many $result references in one batch: at most "
+            + MAX_REFERENCES);
+      }
+    }
+  }
+
+  private Dispatcher.Outcome runOne(Call call, JsonNode command, References soFar) {
     long start = Timing.nowNanos();
     String text = command == null || command.isContainerNode() || command.isNull() ? "" : command.asText().trim();
     int q = text.indexOf('?');
-    String method = stripSuffix(q < 0 ? text : text.substring(0, q));
+    String method = methodOf(command);
     ObjectNode params = Json.object();
     try {
       if (q >= 0) ParamDecoder.parseForm(text.substring(q + 1), params);
@@ -95,6 +128,13 @@ public final class Batch {
     return dispatcher.call(call.caller(), method, params, call.requestId(), true);
   }
 
+  /** The method name of one command ({@code "tasks.task.add?fields[TITLE]=x"} is tasks.task.add). */
+  static String methodOf(JsonNode command) {
+    String text = command == null || command.isContainerNode() || command.isNull() ? "" : command.asText().trim();
+    int q = text.indexOf('?');
+    return stripSuffix(q < 0 ? text : text.substring(0, q));
+  }
+
   private static String stripSuffix(String method) {
     String lower = method.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".json")) return method.substring(0, method.length() - 5);
@@ -103,7 +143,7 @@ public final class Batch {
   }
 
   /** Replaces {@code $result[…]} references in every text value with what earlier commands returned. */
-  private static void substitute(JsonNode node, Map<String, Map<String, Object>> soFar) {
+  private static void substitute(JsonNode node, References soFar) {
     if (node instanceof ObjectNode obj) {
       for (String name : new ArrayList<>(obj.properties().stream().map(Map.Entry::getKey).toList())) {
         JsonNode v = obj.get(name);
@@ -118,7 +158,7 @@ public final class Batch {
     }
   }
 
-  private static JsonNode resolve(String value, Map<String, Map<String, Object>> soFar) {
+  private static JsonNode resolve(String value, References soFar) {
     if (value.indexOf('$') < 0) return TextNode.valueOf(value);
     Matcher m = REFERENCE.matcher(value);
     // A value that is one whole reference takes the referenced value as it is, list or map included.
@@ -137,10 +177,11 @@ public final class Batch {
     return TextNode.valueOf(sb.toString());
   }
 
-  private static JsonNode lookup(String collection, String path, Map<String, Map<String, Object>> soFar) {
-    JsonNode node = Json.MAPPER.valueToTree(soFar.get(collection));
+  private static JsonNode lookup(String collection, String path, References soFar) {
+    soFar.counted();
     List<String> segments = ParamDecoder.splitKey("x" + path);
-    for (String segment : segments.subList(1, segments.size())) {
+    JsonNode node = soFar.value(collection, segments.get(1));
+    for (String segment : segments.subList(2, segments.size())) {
       if (node == null) return null;
       node = node.isArray() && segment.matches("\\d{1,9}") ? node.get(Integer.parseInt(segment)) : node.get(segment);
     }

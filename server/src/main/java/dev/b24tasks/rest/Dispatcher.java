@@ -68,7 +68,7 @@ public final class Dispatcher {
     try {
       Call call = new Call(caller, method, new Params(params), language, requestId, Instant.now(), inBatch);
       IdempotentCalls once = idempotent;
-      if (once != null && IdempotentCalls.applies(method.name(), requestId, inBatch)) {
+      if (once != null && once.applies(method.name(), params, requestId, inBatch)) {
         result = once.once(caller.credentialKey(), requestId, method.name(), params,
             () -> method.handler().handle(call));
       } else {
@@ -100,8 +100,27 @@ public final class Dispatcher {
    */
   private static RestException storeError(Method method, Caller caller, StoreException e) {
     if (e.conflict()) return RestException.of(RestError.OVERLOAD_LIMIT);
+    RestException refused = refusedValue(e.sqlState());
+    if (refused != null) {
+      log.debug("Method {} refused by the store (SQLSTATE {})", method.name(), e.sqlState());
+      return refused;
+    }
     log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
     return RestException.of(RestError.INTERNAL_SERVER_ERROR);
+  }
+
+  /**
+   * SQLSTATEs that mean the input, not the server, is at fault (class 22 data exceptions, class 23 integrity
+   * violations), and 57014 (statement_timeout): Bitrix-style errors instead of 500, with no SQL in the text.
+   */
+  static RestException refusedValue(String sqlState) {
+    if (sqlState == null) return null;
+    if (sqlState.equals("57014")) return RestException.of(RestError.STATEMENT_TIMEOUT);
+    if (sqlState.equals("23505")) return RestException.of(RestError.VALUE_REFUSED, "it duplicates an existing record");
+    if (sqlState.equals("23503")) return RestException.of(RestError.VALUE_REFUSED, "it refers to a record that does not exist");
+    if (sqlState.startsWith("23")) return RestException.of(RestError.VALUE_REFUSED, "it breaks a rule of the store");
+    if (sqlState.startsWith("22")) return RestException.of(RestError.VALUE_REFUSED, "it is out of range or malformed");
+    return null;
   }
 
   private static Outcome failed(RestException e, long start) {

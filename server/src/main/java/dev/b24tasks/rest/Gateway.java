@@ -28,6 +28,7 @@ public final class Gateway {
   private final ZoneId zone;
   private final String language;
   private volatile GatewayHook hook = GatewayHook.NONE;
+  private volatile AuthThrottle throttle = AuthThrottle.OFF;
   private volatile Dialect v3;
 
   /** Another dialect served under {@code /rest/api/}: REST 3.0. */
@@ -51,6 +52,12 @@ public final class Gateway {
   /** Installs the hook called around every request (see {@link GatewayHook}). */
   public Gateway hook(GatewayHook hook) {
     this.hook = hook;
+    return this;
+  }
+
+  /** Throttles failed authentications per client address (see {@link AuthThrottle}). */
+  public Gateway throttle(AuthThrottle throttle) {
+    this.throttle = throttle;
     return this;
   }
 
@@ -78,7 +85,7 @@ public final class Gateway {
     if (api != null && isApiPath(request.path())) {
       // REST 3.0 authenticates on its own: the hook sees its path and its answer (no caller, no faults)
       x.method = request.path();
-      response = api.handle(request);
+      response = throttled(api, request);
     } else {
       response = handle(request, h, x);
     }
@@ -96,12 +103,27 @@ public final class Gateway {
     }
     x.method = target.method();
     try {
-      ObjectNode params = ParamDecoder.decode(request.rawQuery(), request.contentType(), request.body());
+      // Before the caller is known, work is bounded: a throttled address is refused at once; a credential in the
+      // path, the Authorization header or the query string is checked before the body is decoded; the decoding
+      // itself is linear and capped (ParamDecoder).
+      String address = request.remoteAddress();
+      if (throttle.blocked(address)) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
+      ParamDecoder.Decoding decoding = new ParamDecoder.Decoding();
+      ObjectNode params = ParamDecoder.query(request.rawQuery(), decoding);
+      Caller caller = null;
+      JsonNode earlyAuth = params.get("auth");
+      if (target.webhookUser() != null || request.authorization() != null || earlyAuth != null) {
+        caller = authenticate(target, earlyAuth, request.authorization(), address);
+      }
+      ParamDecoder.mergeBody(params, request.contentType(), request.body(), decoding);
       String requestId = textOf(params.get("bx24_request_id"));
       for (String t : TELEMETRY) params.remove(t);
       JsonNode authParam = params.remove("auth");
       x.params = params;
-      Caller caller = authenticate(target, authParam, request.authorization());
+      // an auth in the body wins over one in the query string, as PHP's $_REQUEST has it
+      if (caller == null || (target.webhookUser() == null && authParam != null && !authParam.equals(earlyAuth))) {
+        caller = authenticate(target, authParam, request.authorization(), address);
+      }
       x.caller = caller;
       GatewayHook.Cut cut = h.beforeCall(caller, target.method());
       if (cut == GatewayHook.Cut.BEFORE) {
@@ -118,8 +140,24 @@ public final class Gateway {
     }
   }
 
-  private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader) {
-    return authenticate(auth, target.webhookUser(), target.webhookCode(), authParam, authorizationHeader);
+  /** REST 3.0 under the same throttle: a blocked address is refused first, and its 401s count as failures. */
+  private RestResponse throttled(Dialect api, RestRequest request) {
+    String address = request.remoteAddress();
+    RestException limited = RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
+    if (throttle.blocked(address)) return error(limited, false, null);
+    RestResponse out = api.handle(request);
+    if (out.status() == 401 && throttle.failed(address)) return error(limited, false, null);
+    return out;
+  }
+
+  private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader, String address) {
+    try {
+      return authenticate(auth, target.webhookUser(), target.webhookCode(), authParam, authorizationHeader);
+    } catch (RestException e) {
+      // every failed authentication counts against the client's address; beyond the burst: throttled
+      if (throttle.failed(address)) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
+      throw e;
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -36,25 +37,60 @@ public final class IdempotentCalls {
   private static final Set<String> READ_NAMES =
       Set.of("list", "fields", "current", "time", "methods", "scope", "profile", "count", "batch");
 
-  private static final int PURGE_EVERY = 500;
+  /** Expired replies are swept at most this often by each node, on its next protected call (and by a timer). */
+  static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
   private final Database db;
   private final Clock clock;
-  private final AtomicLong calls = new AtomicLong();
+  private final Predicate<String> secretReplies;
+  private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
 
   public IdempotentCalls(Database db, Clock clock) {
-    this.db = db;
-    this.clock = clock;
+    this(db, clock, name -> false);
   }
 
-  /** True for a call whose retries must not repeat it: a writing method called (not in a batch) with a request id. */
-  public static boolean applies(String methodName, String requestId, boolean inBatch) {
+  /**
+   * {@code secretReplies} names the methods whose answer carries a secret (a webhook code, an access token): their
+   * replies are never stored, so the store keeps no secret in plaintext; such a call is not protected.
+   */
+  public IdempotentCalls(Database db, Clock clock, Predicate<String> secretReplies) {
+    this.db = db;
+    this.clock = clock;
+    this.secretReplies = secretReplies;
+  }
+
+  /**
+   * True for a call whose retries must not repeat it: a writing method called (not in a batch) with a request id.
+   * A {@code batch} is a write when any of its commands is; none of them may reply with a secret.
+   */
+  public boolean applies(String methodName, ObjectNode params, String requestId, boolean inBatch) {
     if (inBatch || requestId == null || requestId.isBlank() || requestId.length() > 200) return false;
+    if (!methodName.equalsIgnoreCase(Batch.NAME)) return writes(methodName) && !secretReplies.test(methodName);
+    JsonNode cmd = params.get("cmd");
+    if (cmd == null || !cmd.isContainerNode()) return false;
+    boolean writes = false;
+    for (JsonNode c : cmd) {
+      String name = Batch.methodOf(c);
+      if (secretReplies.test(name)) return false;
+      writes |= writes(name);
+    }
+    return writes;
+  }
+
+  private static boolean writes(String methodName) {
     String lower = methodName.toLowerCase(Locale.ROOT);
     String last = lower.substring(lower.lastIndexOf('.') + 1);
     boolean reads = last.startsWith("get") || last.startsWith("is") || READ_NAMES.contains(last)
         || lower.equals("server.time") || lower.equals("method.get");
     return !reads;
+  }
+
+  /** Sweeps expired replies when the last sweep of this node is older than {@link #PURGE_EVERY}. */
+  public void purgeIfDue() {
+    long now = clock.millis();
+    long last = lastPurge.get();
+    if (last != Long.MIN_VALUE && now - last < PURGE_EVERY.toMillis()) return;
+    if (lastPurge.compareAndSet(last, now)) purge();
   }
 
   /**
@@ -64,8 +100,8 @@ public final class IdempotentCalls {
    */
   public Object once(String credentialKey, String requestId, String method, ObjectNode params, Supplier<Object> work) {
     String callHash = callHash(method, params);
-    // Old replies are swept now and then by whichever node is busy; the sweep is idempotent.
-    if (calls.incrementAndGet() % PURGE_EVERY == 0) purge();
+    // Old replies are swept once a minute by each node that is busy (and by App's timer); the sweep is idempotent.
+    purgeIfDue();
     return db.tx(tx -> {
       Instant now = clock.instant();
       boolean claimed = tx.queryOne(
@@ -102,7 +138,8 @@ public final class IdempotentCalls {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(method.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      sha.update(Json.write(params));
+      // Jackson's default writer, not the server's: a number such as 1e10000 cannot be written "plain"
+      sha.update(params.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -15,6 +15,23 @@ import java.util.Optional;
  */
 public final class MethodRegistry {
   private final Map<String, Method> byLowerName = new LinkedHashMap<>();
+  private final java.util.Set<Method> secretReplies = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Marks registered methods whose answer carries a secret (a webhook code, an access token): such replies are
+   * never stored for retries, so no secret is kept in plaintext.
+   */
+  public MethodRegistry secretReplies(String... names) {
+    for (String n : names) {
+      secretReplies.add(find(n).orElseThrow(() -> new IllegalStateException("No method " + n + " to mark")));
+    }
+    return this;
+  }
+
+  /** True when {@code name} is a method marked by {@link #secretReplies}. */
+  public boolean repliesWithSecrets(String name) {
+    return find(name).map(secretReplies::contains).orElse(false);
+  }
 
   /** Registers a method with named parameters. */
   public MethodRegistry named(String name, String scope, Handler handler) {

@@ -13,7 +13,7 @@ import java.util.Locale;
 final class Multipart {
   private Multipart() {}
 
-  static ObjectNode parse(String contentType, byte[] body) {
+  static ObjectNode parse(String contentType, byte[] body, ParamDecoder.Decoding d) {
     String boundary = boundary(contentType);
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     ObjectNode out = Json.object();
@@ -35,14 +35,15 @@ final class Multipart {
       String filename = dispositionParam(headers, "filename");
       if (name != null && !name.isEmpty()) {
         if (filename != null) {
+          if (filename.indexOf(0) >= 0) throw ParamDecoder.nul();
           ObjectNode file = Json.object();
           file.put("name", filename);
           byte[] content = java.util.Arrays.copyOfRange(body, contentStart, contentEnd);
           file.put("content", Base64.getEncoder().encodeToString(content));
-          ParamDecoder.put(out, name, file);
+          ParamDecoder.put(out, name, file, d);
         } else {
           String value = new String(body, contentStart, contentEnd - contentStart, StandardCharsets.UTF_8);
-          ParamDecoder.put(out, name, TextNode.valueOf(value));
+          ParamDecoder.put(out, name, TextNode.valueOf(value), d);
         }
       }
       pos = next;

@@ -119,19 +119,34 @@ public final class Params {
     return OptionalLong.empty();
   }
 
-  /** PHP's (int) cast: leading digits of a string, 0 when there are none; used where Bitrix casts silently. */
+  /**
+   * PHP's (int) cast: leading digits of a string (saturating at the largest long, as PHP does), 0 when there are
+   * none; 0 for an empty array and 1 for a non-empty one; 0 for a number that does not fit a long. Used where
+   * Bitrix casts silently.
+   */
   public static long phpInt(JsonNode v) {
     if (v == null || v.isNull()) return 0;
-    if (v.isNumber()) return v.asLong();
+    if (v.isIntegralNumber()) return v.canConvertToLong() ? v.asLong() : 0;
+    if (v.isNumber()) {
+      double d = v.asDouble();
+      return Double.isFinite(d) && Math.abs(d) < 9.2e18 ? (long) d : 0;
+    }
     if (v.isBoolean()) return v.asBoolean() ? 1 : 0;
-    if (!v.isTextual()) return 1; // (int) of a non-empty array is 1 in PHP
+    if (v.isContainerNode()) return v.isEmpty() ? 0 : 1;
+    if (!v.isTextual()) return 0;
     String s = v.asText().trim();
     int i = 0;
-    if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) i++;
-    int start = i;
-    while (i < s.length() && Character.isDigit(s.charAt(i)) && i - start < 18) i++;
-    if (i == start) return 0;
-    return Long.parseLong(s.substring(0, i));
+    boolean negative = false;
+    if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) negative = s.charAt(i++) == '-';
+    long out = 0;
+    boolean any = false;
+    for (; i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+      any = true;
+      int digit = s.charAt(i) - '0';
+      if (out > (Long.MAX_VALUE - digit) / 10) return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+      out = out * 10 + digit;
+    }
+    return !any ? 0 : negative ? -out : out;
   }
 
   /** JSON array, or PHP array (an object) in form encoding. */

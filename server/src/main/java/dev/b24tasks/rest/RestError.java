@@ -28,7 +28,11 @@ public enum RestError {
   ARGUMENT_MISSING("100", 400),
   /** A parameter has the wrong type. */
   ARGUMENT_TYPE("100", 400),
-  WRONG_AUTH_TYPE("WRONG_AUTH_TYPE", 400);
+  WRONG_AUTH_TYPE("WRONG_AUTH_TYPE", 400),
+  /** A value the store refuses (out of range, a duplicate, a reference to nothing): the client's input, so 400. */
+  VALUE_REFUSED("ERROR_ARGUMENT", 400),
+  /** A statement ran past statement_timeout: nothing was written, and the call may be sent again. */
+  STATEMENT_TIMEOUT("OVERLOAD_LIMIT", 503);
 
   public final String code;
   public final int status;

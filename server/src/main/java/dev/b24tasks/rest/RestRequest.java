@@ -9,9 +9,10 @@ import java.util.Map;
  * @param path the path after {@code /rest/}, undecoded, e.g. {@code 1/abc123/tasks.task.get.json}
  * @param headers the few other request headers a dialect reads (REST 3.0's {@code idempotency-key}), names in
  *     lower case
+ * @param remoteAddress the client's address (failed authentications are throttled per address), or null
  */
 public record RestRequest(String httpMethod, String path, String rawQuery, String contentType, byte[] body,
-    String authorization, Map<String, String> headers) {
+    String authorization, Map<String, String> headers, String remoteAddress) {
   /** The request headers the gateways read besides Content-Type and Authorization. */
   public static final java.util.List<String> EXTRA_HEADERS = java.util.List.of("idempotency-key");
 
@@ -20,8 +21,13 @@ public record RestRequest(String httpMethod, String path, String rawQuery, Strin
   }
 
   public RestRequest(String httpMethod, String path, String rawQuery, String contentType, byte[] body,
+      String authorization, Map<String, String> headers) {
+    this(httpMethod, path, rawQuery, contentType, body, authorization, headers, null);
+  }
+
+  public RestRequest(String httpMethod, String path, String rawQuery, String contentType, byte[] body,
       String authorization) {
-    this(httpMethod, path, rawQuery, contentType, body, authorization, Map.of());
+    this(httpMethod, path, rawQuery, contentType, body, authorization, Map.of(), null);
   }
 
   /** A header of {@link #EXTRA_HEADERS}, or null. */

@@ -40,17 +40,21 @@ public final class SharedRateLimiter implements RateLimiter {
    */
   public static RateLimiter fromSettings(String rateLimit, String store, boolean externalDatabase, Database db,
       Clock clock, RateLimiter inMemory) {
+    if (!shared(store, externalDatabase) || inMemory == RateLimiter.OFF) return inMemory;
+    String plan = rateLimit.trim().toLowerCase(Locale.ROOT);
+    return new SharedRateLimiter(db, clock,
+        plan.equals("enterprise") ? BucketRateLimiter.Plan.ENTERPRISE : BucketRateLimiter.Plan.STANDARD);
+  }
+
+  /** True when {@code --rate-limit-store} puts buckets in PostgreSQL. */
+  public static boolean shared(String store, boolean externalDatabase) {
     String where = store == null ? "auto" : store.trim().toLowerCase(Locale.ROOT);
-    boolean shared = switch (where) {
+    return switch (where) {
       case "auto", "" -> externalDatabase;
       case "postgres", "postgresql" -> true;
       case "memory" -> false;
       default -> throw new IllegalArgumentException("--rate-limit-store must be memory, postgres or auto; got " + store);
     };
-    if (!shared || inMemory == RateLimiter.OFF) return inMemory;
-    String plan = rateLimit.trim().toLowerCase(Locale.ROOT);
-    return new SharedRateLimiter(db, clock,
-        plan.equals("enterprise") ? BucketRateLimiter.Plan.ENTERPRISE : BucketRateLimiter.Plan.STANDARD);
   }
 
   @Override

@@ -32,10 +32,10 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Transactions transactions;
 
-  private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+  private Database(EmbeddedPostgres embedded, HikariDataSource pool, long statementTimeoutMillis) {
     this.embedded = embedded;
     this.pool = pool;
-    this.transactions = new Transactions(pool);
+    this.transactions = new Transactions(pool, statementTimeoutMillis);
   }
 
   /** Starts (or connects to) the store named by the settings and brings its schema up to date. */
@@ -87,7 +87,7 @@ public final class Database implements AutoCloseable {
       if (folder != null) folder.close();
       throw new StoreException("Cannot connect to the database at " + url + ": " + e.getMessage(), e);
     }
-    Database db = new Database(embedded, pool);
+    Database db = new Database(embedded, pool, settings.statementTimeoutMillis);
     db.folder = folder;
     try {
       if (migrate) db.migrate();

@@ -26,11 +26,17 @@ final class Transactions {
 
   static final int MAX_ATTEMPTS = 8;
 
+  /** SQLSTATE of a statement cancelled by statement_timeout. */
+  static final String QUERY_CANCELED = "57014";
+
   private final DataSource dataSource;
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
+  /** {@code SET LOCAL statement_timeout …} run first in every transaction, or null for no limit. */
+  private final String timeLimit;
 
-  Transactions(DataSource dataSource) {
+  Transactions(DataSource dataSource, long statementTimeoutMillis) {
     this.dataSource = dataSource;
+    this.timeLimit = statementTimeoutMillis > 0 ? "SET LOCAL statement_timeout = " + statementTimeoutMillis : null;
   }
 
   <T> T run(Tx.Work<T> work, boolean readOnly) {
@@ -40,6 +46,8 @@ final class Transactions {
       try (Connection c = dataSource.getConnection()) {
         Tx tx = new Tx(c);
         c.setAutoCommit(false);
+        // every statement of the call has a time limit: a runaway query ends with SQLSTATE 57014, not a hung call
+        if (timeLimit != null) tx.execute(timeLimit);
         current.set(tx);
         try {
           T result = work.run(tx);

@@ -46,7 +46,7 @@ public final class TaskInput {
           long p = Params.phpInt(v);
           in.put(TaskField.PRIORITY, p >= 0 && p <= 2 ? (int) p : 1);
         }
-        case "STATUS" -> in.put(TaskField.STATUS, (int) Params.phpInt(v));
+        case "STATUS" -> in.put(TaskField.STATUS, (int) Math.max(-1, Math.min(99, Params.phpInt(v)))); // no wrap
         case "PARENT_ID" -> in.put(TaskField.PARENT_ID, positiveOrNull(v));
         case "GROUP_ID" -> in.put(TaskField.GROUP_ID, Math.max(0, Params.phpInt(v)));
         case "STAGE_ID" -> in.put(TaskField.STAGE_ID, Math.max(0, Params.phpInt(v)));
@@ -102,7 +102,9 @@ public final class TaskInput {
     if (creator <= 0 || !dir.exists(creator)) throw TaskException.invalid("CREATOR_NOT_FOUND");
     Status status = status(values.getOrDefault(TaskField.STATUS, 2));
     Long parent = (Long) values.get(TaskField.PARENT_ID);
-    if (parent != null && !svc.taskExists(tx, parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
+    // a parent the actor cannot read is "not found", exactly as a missing one: no existence oracle, no attaching
+    // subtasks under other people's tasks
+    if (parent != null && !svc.readableBy(tx, actor, parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
     Instant start = (Instant) values.get(TaskField.START_DATE_PLAN);
     Instant end = (Instant) values.get(TaskField.END_DATE_PLAN);
     checkPlan(start, end);
@@ -133,7 +135,8 @@ public final class TaskInput {
     }
     Long parent = (Long) values.get(TaskField.PARENT_ID);
     if (parent != null && parent == t.id()) throw TaskException.invalid("PARENT_SELF");
-    if (parent != null && !svc.taskExists(tx, parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
+    if (parent != null && !svc.readableBy(tx, a.userId(), parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
+    if (parent != null && svc.descendsFrom(tx, parent, t.id())) throw TaskException.invalid("PARENT_CYCLE");
     Instant start = (Instant) values.getOrDefault(TaskField.START_DATE_PLAN, t.startDatePlan());
     Instant end = (Instant) values.getOrDefault(TaskField.END_DATE_PLAN, t.endDatePlan());
     checkPlan(start, end);
@@ -141,7 +144,11 @@ public final class TaskInput {
     boolean newResponsible = responsible != null && responsible != t.responsibleId();
     TaskChange c;
     if (status != null) c = Transition.status(t, status, a.userId(), now);
-    else if (newResponsible) c = Transition.delegate(t, a.userId(), responsible, now); // PrepareMembers: STATUS 2
+    else if (newResponsible && given.equals(Set.of(TaskField.RESPONSIBLE_ID))) {
+      c = Transition.delegate(t, a.userId(), responsible, now); // task_change_responsible: the delegate path
+    } else if (newResponsible) {
+      c = Transition.reassign(t, a.userId(), responsible, now); // PrepareMembers: STATUS 2, no auditor appended
+    }
     else c = Transition.stamp(new TaskChange(), a.userId(), now);
     for (TaskField f : given) {
       Object v = values.get(f);

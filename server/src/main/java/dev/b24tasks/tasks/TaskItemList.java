@@ -56,19 +56,23 @@ final class TaskItemList {
     return out;
   }
 
+  /** Highest page number that is computed; beyond it every page is past the end anyway. */
+  private static final long MAX_PAGE = 1L << 40;
+
   private Object page(Call call, Manifest m, ObjectNode order, ObjectNode filter, List<JsonNode> select,
       JsonNode nav) {
     long size = Page.SIZE;
     long start = Math.max(0, call.params().optLong("start").orElse(0));
     if (nav != null && nav.isObject()) {
       if (nav.has("nPageSize")) size = Math.max(1, Math.min(Page.SIZE, Params.phpInt(nav.get("nPageSize"))));
-      if (nav.has("iNumPage")) start = (Math.max(1, Params.phpInt(nav.get("iNumPage"))) - 1) * size;
+      // clamped, so a huge page number is an empty page, not an overflowed negative OFFSET
+      if (nav.has("iNumPage")) start = Math.min(MAX_PAGE, Math.max(1, Params.phpInt(nav.get("iNumPage"))) - 1) * size;
     }
     TaskService.Page found;
     try {
       found = tasks.list(call.userId(), filter, order, start, (int) size, true);
     } catch (IllegalArgumentException e) {
-      boolean orderKey = order.has(e.getMessage()) || order.has(e.getMessage().toLowerCase());
+      boolean orderKey = order.has(e.getMessage()) || order.has(e.getMessage().toLowerCase(java.util.Locale.ROOT));
       throw PositionalBinder.forbiddenKey(m, orderKey ? 0 : 1, e.getMessage());
     }
     TaskDataView view = new TaskDataView(tasks, directory, call.userId());
@@ -86,7 +90,7 @@ final class TaskItemList {
   private static List<String> select(List<JsonNode> select) {
     List<String> out = new ArrayList<>();
     for (JsonNode s : select) {
-      String key = s.asText().trim().toUpperCase();
+      String key = s.asText().trim().toUpperCase(java.util.Locale.ROOT);
       if (key.equals("*")) return List.of();
       if (!key.isEmpty()) out.add(key);
     }

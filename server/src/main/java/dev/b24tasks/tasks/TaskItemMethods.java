@@ -180,22 +180,27 @@ public final class TaskItemMethods {
     return out;
   }
 
-  /** Any user id may be asked about (3rd argument); an unknown action id, task or user gives false. */
+  /**
+   * Any user id may be asked about (3rd argument), but only on a task the caller herself may read: a hidden task
+   * gives false, as a missing one does, so the answer tells nothing about tasks she cannot see. An unknown action
+   * id, task or user gives false.
+   */
   private Object isActionAllowed(Call call) {
     Args a = PositionalBinder.bind(IS_ALLOWED, call.args());
     long taskId = positive(a.integer(0));
     long userId = a.has(2) && a.integer(2) > 0 ? a.integer(2) : call.userId();
     Optional<TaskAction> action = TaskAction.byLegacyId(a.integer(1));
     if (action.isEmpty()) return false;
+    if (!tasks.canRead(call.userId(), taskId)) return false;
     return tasks.allows(userId, taskId, action.get());
   }
 
   /** Both favorite methods toggle, as the portal's do; the answer says whether the task is now a favorite. */
   private Object favorite(Call call, Manifest m) {
-    Task t = readable(call, positive(PositionalBinder.bind(m, call.args()).integer(0)));
-    boolean now = !t.viewer().favorite();
-    tasks.flag(call.userId(), t.id(), TaskService.Flag.FAVORITE, now);
-    return now;
+    long id = positive(PositionalBinder.bind(m, call.args()).integer(0));
+    // read and flip under the task's row lock: two toggles at once give on then off, never on twice
+    return tasks.toggleFavorite(call.userId(), id)
+        .orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"));
   }
 
   private Object description(Call call) {

@@ -106,6 +106,8 @@ public final class TaskMethods {
     return out;
   }
 
+  static final int MAX_ACCESS_USERS = 50;
+
   /** {"allowedActions": {"503": {"ACCEPT": false, …}}}; [] when the caller may not see the task. */
   Object getaccess(Call call) {
     long id = TaskErrors.taskId(call);
@@ -118,6 +120,8 @@ public final class TaskMethods {
     }
     Set<Long> ids = new LinkedHashSet<>();
     users.ifPresentOrElse(u -> Params.values(u).forEach(v -> ids.add(Params.phpInt(v))), () -> ids.add(call.userId()));
+    // each user costs a few queries: a bounded number per call
+    if (ids.size() > MAX_ACCESS_USERS) throw RestException.of(dev.b24tasks.rest.RestError.ARGUMENT, "users: at most " + MAX_ACCESS_USERS);
     Map<String, Object> byUser = new LinkedHashMap<>();
     for (long u : ids) {
       Map<String, Object> actions = new LinkedHashMap<>();

@@ -115,14 +115,26 @@ final class TaskQuery {
 
   TaskQuery filter(JsonNode filter) {
     if (filter == null || !filter.isObject()) return this;
+    int first = where.size();
+    boolean or = false;
     for (Map.Entry<String, JsonNode> e : filter.properties()) {
       String key = e.getKey();
-      if (key.toUpperCase(Locale.ROOT).startsWith("::SUBFILTER")) {
-        filter(e.getValue()); // nested AND group; ::SUBFILTER-PARAMS carries FAVORITE
+      if (key.equalsIgnoreCase("::LOGIC")) {
+        or = "OR".equalsIgnoreCase(e.getValue().asText().trim());
         continue;
       }
-      if (key.startsWith("::")) continue; // ::LOGIC and the like
+      if (key.toUpperCase(Locale.ROOT).startsWith("::SUBFILTER")) {
+        filter(e.getValue()); // nested group; ::SUBFILTER-PARAMS carries FAVORITE
+        continue;
+      }
+      if (key.startsWith("::")) continue;
       condition(key, e.getValue());
+    }
+    if (or && where.size() - first > 1) {
+      // "::LOGIC": "OR" joins this group's conditions (their arguments are already in the same order)
+      List<String> group = new ArrayList<>(where.subList(first, where.size()));
+      where.subList(first, where.size()).clear();
+      where.add("(" + String.join(" OR ", group) + ")");
     }
     return this;
   }
@@ -210,17 +222,25 @@ final class TaskQuery {
     List<Object> anyArgs = new ArrayList<>();
     for (JsonNode v : Params.values(value)) {
       long code = Params.phpInt(v);
+      // the same precedence as subStatus: almost overdue, then overdue, then not viewed; a task the viewer declined
+      // as its responsible is never overdue for her
       if (code == Status.EXPIRED) {
-        any.add("(t.deadline < ? AND t.status NOT IN (4, 5))");
+        any.add("(t.deadline < ? AND t.status NOT IN (4, 5) AND NOT (t.status = 7 AND t.responsible_id = ?))");
         anyArgs.add(now);
+        anyArgs.add(viewer);
       } else if (code == Status.EXPIRED_SOON) {
-        any.add("(t.deadline >= ? AND t.deadline < ? AND t.status NOT IN (4, 5))");
+        any.add("(t.deadline >= ? AND t.deadline < ? AND t.status NOT IN (4, 5) "
+            + "AND NOT (t.status = 7 AND t.responsible_id = ?))");
         anyArgs.add(now);
         anyArgs.add(now.plus(DEADLINE_SOON));
+        anyArgs.add(viewer);
       } else if (code == Status.UNSEEN) {
-        any.add(unseen());
+        any.add("(" + unseen() + " AND (t.deadline IS NULL OR t.deadline >= ?))"); // not also (almost) overdue
         anyArgs.add(viewer);
         anyArgs.add(viewer);
+        anyArgs.add(now.plus(DEADLINE_SOON));
+      } else if (code < Short.MIN_VALUE || code > Short.MAX_VALUE) {
+        any.add("false"); // no status has such a code (a cast would wrap 65538 to 2)
       } else {
         any.add("t.status = ?");
         anyArgs.add((short) code);

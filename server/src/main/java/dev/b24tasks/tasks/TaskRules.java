@@ -106,8 +106,9 @@ public final class TaskRules {
 
   /**
    * taskdelegaterule.php + AssignTrait::canAssign. With the default role permissions every intranet user may be
-   * assigned (all four relation permissions are granted), so canAssign only matters for extranet users, whom this
-   * server does not have; the service checks that the new responsible exists.
+   * assigned (all four relation permissions are granted), so canAssign only matters for extranet users (user.add
+   * with EXTRANET makes them); that extranet limit is not modelled (README), and the service checks that the new
+   * responsible exists.
    */
   static boolean delegate(Actor u, Task t) {
     if (t.status() == COMPLETED) return false; // "Task already completed"

@@ -297,6 +297,23 @@ public final class TaskService {
     return tx.queryLong("SELECT count(*) FROM tasks WHERE id = ?", id) > 0;
   }
 
+  /** Whether the task exists and {@code viewer} may read it (a parent she names must be one she sees). */
+  boolean readableBy(Tx tx, long viewer, long id) throws SQLException {
+    return visible(tx, viewer, id).isPresent();
+  }
+
+  /**
+   * Whether {@code ancestor} is {@code id} or one of its ancestors. Parent changes take one advisory lock, so the
+   * walk sees every earlier change committed; UNION (not UNION ALL) ends the walk even on a cycle stored before.
+   */
+  boolean descendsFrom(Tx tx, long id, long ancestor) throws SQLException {
+    // parent changes are rare: one at a time portal-wide, so two crossing moves cannot both pass the check
+    tx.queryOne("SELECT pg_advisory_xact_lock(7243, 1)", rs -> true);
+    return tx.queryLong("WITH RECURSIVE up(id) AS (SELECT ?::bigint UNION SELECT t.parent_id FROM tasks t "
+        + "JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?", id,
+        ancestor) > 0;
+  }
+
   /** tasks.task.update: the fields given, under the rule the classic path picks for them. */
   public Task update(long userId, long id, TaskInput in) {
     return db.tx(tx -> {
@@ -442,6 +459,21 @@ public final class TaskService {
       if (t.isEmpty()) return t;
       store.flag(tx, flag.table, u, id, on);
       return store.load(tx, id, u, false);
+    });
+  }
+
+  /**
+   * Flips the caller's favorite mark under the task's row lock (lock, then read, then write), so concurrent
+   * toggles never both add; the new state, or empty when the task is not visible to her.
+   */
+  public Optional<Boolean> toggleFavorite(long u, long id) {
+    return db.tx(tx -> {
+      if (store.load(tx, id, u, true).isEmpty()) return Optional.<Boolean>empty();
+      Optional<Task> t = visible(tx, u, id);
+      if (t.isEmpty()) return Optional.<Boolean>empty();
+      boolean now = !t.get().viewer().favorite();
+      store.flag(tx, Flag.FAVORITE.table, u, id, now);
+      return Optional.of(now);
     });
   }
 

@@ -60,18 +60,30 @@ public final class Transition {
   }
 
   /**
-   * delegate: a new responsible, status 2, and the old responsible appended to the auditors unless she is already
-   * the creator, an accomplice or an auditor (MemberService::delegate, V2).
+   * delegate: a new responsible, status 2; the old responsible is appended to the auditors unless she already is
+   * one (the classic rule, CTaskItem L2921-2966: a creator or accomplice who was responsible becomes an auditor
+   * too), and the new responsible is no longer an auditor. The delegate seed page shows exactly this: task 8017,
+   * created by and assigned to 503 with auditors 61, 103, 547, delegated to 547, has auditors 61, 103, 503.
    */
   public static TaskChange delegate(Task t, long u, long newResponsible, Instant now) {
     TaskChange c = status(t, PENDING, u, now);
     c.set(TaskField.RESPONSIBLE_ID, newResponsible);
     long old = t.responsibleId();
-    if (old != newResponsible && !t.isCreator(old) && !t.isAccomplice(old) && !t.isAuditor(old)) {
-      Set<Long> auditors = new LinkedHashSet<>(t.auditors());
-      auditors.add(old);
-      c.set(TaskField.AUDITORS, auditors);
-    }
+    Set<Long> auditors = new LinkedHashSet<>(t.auditors());
+    boolean changed = old != newResponsible && auditors.add(old);
+    changed |= auditors.remove(newResponsible);
+    if (changed) c.set(TaskField.AUDITORS, auditors);
+    c.set(TaskField.DECLINE_REASON, null);
+    return c;
+  }
+
+  /**
+   * A general update that changes the responsible among other fields (PrepareMembers): STATUS 2 and DECLINE_REASON
+   * cleared, but no auditor appended; only an update of RESPONSIBLE_ID alone is a delegation.
+   */
+  public static TaskChange reassign(Task t, long u, long newResponsible, Instant now) {
+    TaskChange c = status(t, PENDING, u, now);
+    c.set(TaskField.RESPONSIBLE_ID, newResponsible);
     c.set(TaskField.DECLINE_REASON, null);
     return c;
   }

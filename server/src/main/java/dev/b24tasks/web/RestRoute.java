@@ -46,7 +46,7 @@ final class RestRoute implements Handler {
       }
       out = gateway.handle(new RestRequest(req.prologue().method().text(), restPath, req.prologue().query().rawValue(),
           req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null), body,
-          req.headers().first(HeaderNames.AUTHORIZATION).orElse(null), extra));
+          req.headers().first(HeaderNames.AUTHORIZATION).orElse(null), extra, req.remotePeer().host()));
     } catch (GatewayHook.ConnectionCut e) {
       // a fault asked for it (b24tasks.fault.add CUT_BEFORE / CUT_AFTER): the client sees the connection drop
       metrics.record(null, 0, System.nanoTime() - started);
@@ -56,16 +56,25 @@ final class RestRoute implements Handler {
           e.code());
     } catch (RuntimeException e) {
       // Never a stack trace or exception text in a body: the log has it.
-      log.error("Request to {} failed", path, e);
+      // The path holds the webhook code: only the method name is logged.
+      log.error("Request to method {} failed", methodName(restPath), e);
       RestException internal = RestException.of(RestError.INTERNAL_SERVER_ERROR);
       out = new RestResponse(500, "application/json; charset=utf-8", Json.write(gateway.errorBody(internal)), null,
           internal.code());
     }
     res.status(Status.create(out.status()));
+    if (out.status() == 413) res.header(HeaderNames.CONNECTION, "close"); // the rest of the body is not read
     res.header(HeaderNames.CONTENT_TYPE, out.contentType());
     out.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
     res.send(out.body());
     metrics.record(out.method(), out.status(), System.nanoTime() - started);
+  }
+
+  /** The last segment of {@code 1/code/tasks.task.get.json}, without the secret before it. */
+  static String methodName(String restPath) {
+    String p = restPath.endsWith("/") ? restPath.substring(0, restPath.length() - 1) : restPath;
+    String last = p.substring(p.lastIndexOf('/') + 1);
+    return last.length() > 100 ? last.substring(0, 100) : last;
   }
 
   private byte[] readBody(ServerRequest req) {
@@ -74,10 +83,8 @@ final class RestRoute implements Handler {
     if (declared > maxBodyBytes) throw RestException.of(RestError.PAYLOAD_TOO_LARGE, maxBodyBytes);
     try (InputStream in = req.content().inputStream()) {
       byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-      if (data.length > maxBodyBytes) {
-        in.skip(Long.MAX_VALUE); // drain, so the connection stays usable
-        throw RestException.of(RestError.PAYLOAD_TOO_LARGE, maxBodyBytes);
-      }
+      // Beyond the limit the rest is not read (a client may stream forever): the answer closes the connection.
+      if (data.length > maxBodyBytes) throw RestException.of(RestError.PAYLOAD_TOO_LARGE, maxBodyBytes);
       return data;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -46,7 +46,7 @@ class AppCommandTest {
     s.tlsPort = -1;
     s.rateLimit = "off";
     s.announce = false;
-    s.webhook = "1:clicode";
+    s.webhook = "1:clicode1";
     try (App server = App.start(s); AppReceiver receiver = new AppReceiver()) {
       String base = "http://127.0.0.1:" + server.port();
       Run bad = run(url, "app", "add", "--name", "x", "--handler", "ftp://x", "--scopes", "task");
@@ -62,7 +62,7 @@ class AppCommandTest {
       AppReceiver.Received install = receiver.next(Duration.ofSeconds(30));
       assertThat(install.form().get("event")).isEqualTo("ONAPPINSTALL");
       assertThat(install.form().get("auth[client_endpoint]")).isEqualTo(base + "/rest/");
-      OAuth app = new OAuth(new RestClient(base, 1, "clicode"), reg.get("CLIENT_ID").asText(),
+      OAuth app = new OAuth(new RestClient(base, 1, "clicode1"), reg.get("CLIENT_ID").asText(),
           reg.get("CLIENT_SECRET").asText());
       assertThat(app.call(install.form().get("auth[access_token]"), "tasks.task.list", "{}").status()).isEqualTo(200);
       assertThat(app.refresh(install.form().get("auth[refresh_token]")).status()).isEqualTo(200);

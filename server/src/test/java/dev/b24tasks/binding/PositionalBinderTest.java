@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.ParamDecoder;
 import dev.b24tasks.rest.RestException;
@@ -131,6 +130,5 @@ class PositionalBinderTest {
     assertThat(PositionalBinder.forbiddenKey(LIST, 0, "IS_COMPLETED").description("en")).isEqualTo(
         "TASKS_ERROR_EXCEPTION_#256; Param #0 (arOrder) for method ctaskitem::list() must not contain key "
             + "\"IS_COMPLETED\".; 256/TE/WRONG_ARGUMENTS<br>");
-    assertThat(Json.object()).isNotNull();
   }
 }

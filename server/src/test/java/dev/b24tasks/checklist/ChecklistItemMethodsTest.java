@@ -52,7 +52,12 @@ class ChecklistItemMethodsTest extends CastTest {
 
     JsonNode t = creator.task(taskId);
     assertThat(t.get("checklist").get(Long.toString(item)).get("parentId").asText()).isEqualTo(Long.toString(root));
-    assertThat(t.get("checklist").get(Long.toString(root)).get("parentId").asText()).isEqualTo("0");
+    // the seed: a checklist's parentId is the number 0, an item's the string id of its parent
+    assertThat(t.get("checklist").get(Long.toString(root)).get("parentId").isInt()).isTrue();
+    assertThat(t.get("checklist").get(Long.toString(root)).get("parentId").asInt()).isZero();
+    assertThat(t.get("checklist").get(Long.toString(item)).get("parentId").isTextual()).isTrue();
+    assertThat(t.get("checkListTree").get("descendants").get(0).get("fields").get("displaySortIndex").asText())
+        .isEmpty();
     JsonNode tree = t.get("checkListTree");
     assertThat(tree.get("nodeId").asInt()).isZero();
     JsonNode list = tree.get("descendants").get(0);

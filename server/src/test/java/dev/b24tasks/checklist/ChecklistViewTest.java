@@ -37,14 +37,17 @@ class ChecklistViewTest {
     JsonNode first = nodes.get(0);
     assertThat(first.get("nodeId").asInt()).isEqualTo(1);
     assertThat(first.get("fields").get("id").asLong()).isEqualTo(1);
-    assertThat(first.get("fields").get("displaySortIndex").asText()).isEqualTo("1");
+    // the seed (shared/seeds/003): a checklist's displaySortIndex is "", fields.nodeId is null
+    assertThat(first.get("fields").get("displaySortIndex").asText()).isEqualTo("");
+    assertThat(first.get("fields").get("nodeId").isNull()).isTrue();
     assertThat(first.get("fields").get("completedCount").asInt()).isEqualTo(1);
     JsonNode second = first.get("descendants").get(1);
     assertThat(second.get("fields").get("displaySortIndex").asText()).isEqualTo("2");
     JsonNode nested = first.get("descendants").get(0).get("descendants").get(0);
     assertThat(nested.get("fields").get("displaySortIndex").asText()).isEqualTo("1.1");
     assertThat(nested.get("fields").get("isComplete").isBoolean()).isTrue();
-    assertThat(nodes.get(1).get("fields").get("displaySortIndex").asText()).isEqualTo("2");
+    assertThat(nodes.get(1).get("fields").get("displaySortIndex").asText()).isEqualTo("");
+    assertThat(first.get("descendants").get(0).get("fields").get("displaySortIndex").asText()).isEqualTo("1");
     assertThat(nested.get("nodeId").asInt()).isEqualTo(3);
     assertThat(first.get("action").get("modify").asBoolean()).isTrue();
   }

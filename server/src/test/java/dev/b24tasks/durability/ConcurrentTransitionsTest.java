@@ -21,7 +21,7 @@ class ConcurrentTransitionsTest {
 
   static Person person(App app, String name) {
     long id = app.directory.createUser(name + System.nanoTime() + "@example.com", name, "Storm", false);
-    String code = "storm" + id;
+    String code = "stormcode" + id;
     app.auth.createWebhook(id, Scopes.ALL, code, null, "storm");
     return new Person(id, code);
   }

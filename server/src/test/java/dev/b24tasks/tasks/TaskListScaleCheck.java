@@ -37,8 +37,8 @@ class TaskListScaleCheck {
       return null;
     });
     long user = 50;
-    app.auth.createWebhook(user, dev.b24tasks.auth.Scopes.ALL, "scale", null, "scale");
-    RestClient member = server.as(user, "scale");
+    app.auth.createWebhook(user, dev.b24tasks.auth.Scopes.ALL, "scalecode", null, "scale");
+    RestClient member = server.as(user, "scalecode");
     RestClient admin = server.admin();
     for (int i = 0; i < 5; i++) {
       long t0 = System.nanoTime();

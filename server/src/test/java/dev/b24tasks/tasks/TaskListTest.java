@@ -98,6 +98,10 @@ class TaskListTest {
     assertThat(ids(worker, filter("PRIORITY", 2))).containsExactly(done);
     assertThat(ids(worker, filter("<DEADLINE", "2021-01-01"))).containsExactly(overdue);
     assertThat(ids(worker, filter("no_such_key", 1))).hasSize(4);
+    // m13: a subfilter with ::LOGIC OR matches either condition; without it, both
+    assertThat(ids(worker, filter("::SUBFILTER-1", Map.of("::LOGIC", "OR", "ID", overdue, "PRIORITY", 2))))
+        .containsExactlyInAnyOrder(overdue, done);
+    assertThat(ids(worker, filter("::SUBFILTER-1", Map.of("ID", overdue, "PRIORITY", 2)))).isEmpty();
   }
 
   @Test
@@ -130,6 +134,13 @@ class TaskListTest {
     JsonNode row = r.result().get("tasks").get(0);
     assertThat(row.get("status").asText()).isEqualTo("2");
     assertThat(row.get("subStatus").asText()).isEqualTo("-1");
+    // m12: a meta-status filter selects exactly the rows whose subStatus it is (overdue wins over unseen)
+    for (int meta : new int[] {-1, -2, -3}) {
+      for (var p : List.of(worker, helper, boss)) {
+        JsonNode rows = p.call("tasks.task.list", filter("STATUS", meta)).result().get("tasks");
+        rows.forEach(t -> assertThat(t.get("subStatus").asText()).as("STATUS %d", meta).isEqualTo(Integer.toString(meta)));
+      }
+    }
     helper.call("tasks.task.get", Map.of("taskId", child)); // opening the task clears "unseen"
     assertThat(ids(helper, filter("STATUS", -2))).isEmpty();
   }

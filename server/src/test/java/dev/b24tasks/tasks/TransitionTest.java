@@ -85,13 +85,22 @@ class TransitionTest {
   }
 
   @Test
-  void delegate_leaves_the_auditors_alone_when_the_old_responsible_already_has_a_part() {
+  void delegate_appends_a_creator_or_accomplice_who_was_responsible_but_not_an_auditor_twice() {
     Task ownTask = TaskFixtures.task(Status.PENDING, false, 10, 10, List.of(), List.of(40L));
-    assertThat(Transition.delegate(ownTask, 10, 99, NOW).has(TaskField.AUDITORS)).isFalse();
+    assertThat(Transition.delegate(ownTask, 10, 99, NOW).get(TaskField.AUDITORS))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE).containsExactly(40L, 10L);
     Task alsoAuditor = TaskFixtures.task(Status.PENDING, false, 10, 20, List.of(), List.of(20L));
     assertThat(Transition.delegate(alsoAuditor, 10, 99, NOW).has(TaskField.AUDITORS)).isFalse();
     Task alsoAccomplice = TaskFixtures.task(Status.PENDING, false, 10, 20, List.of(20L), List.of());
-    assertThat(Transition.delegate(alsoAccomplice, 10, 99, NOW).has(TaskField.AUDITORS)).isFalse();
+    assertThat(Transition.delegate(alsoAccomplice, 10, 99, NOW).get(TaskField.AUDITORS))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE).containsExactly(20L);
     assertThat(T0).isBefore(NOW);
+  }
+
+  @Test
+  void delegate_to_an_auditor_takes_her_out_of_the_auditors() {
+    Task t = TaskFixtures.task(Status.PENDING, false, 10, 10, List.of(), List.of(40L, 99L));
+    assertThat(Transition.delegate(t, 10, 99, NOW).get(TaskField.AUDITORS))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE).containsExactly(40L, 10L);
   }
 }
