@@ -5,6 +5,8 @@ import dev.b24tasks.auth.Scopes;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
+import dev.b24tasks.events.Apps;
+import dev.b24tasks.events.Events;
 import dev.b24tasks.legacy.LegacyFamilies;
 import dev.b24tasks.ops.OpsMethods;
 import dev.b24tasks.rest.Batch;
@@ -43,19 +45,21 @@ public final class App implements AutoCloseable {
   public final AuthStore auth;
   public final Directory directory;
   public final TaskService tasks;
+  public final Events events;
   public final MethodRegistry registry;
   public final Gateway gateway;
   private final HttpServer http;
   private final Bootstrap.Result bootstrap;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
-      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap) {
+      Events events, MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
     this.auth = auth;
     this.directory = directory;
     this.tasks = tasks;
+    this.events = events;
     this.registry = registry;
     this.gateway = gateway;
     this.http = http;
@@ -92,7 +96,11 @@ public final class App implements AutoCloseable {
       taskMethods.register(registry);
       new TaskListMethods(tasks, taskMethods).register(registry);
       new TaskUserMethods(tasks, directory, taskMethods).register(registry);
-      new LegacyFamilies(db, tasks, directory, clock).register(registry);
+      LegacyFamilies legacy = new LegacyFamilies(db, tasks, directory, clock);
+      legacy.register(registry);
+      Events events = new Events(db, settings, directory, Apps.none(() -> portal(db, listening.get())),
+          token -> auth.token(token).credentialKey()).listenTo(tasks).listenTo(legacy.comments());
+      events.register(registry);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
@@ -106,9 +114,10 @@ public final class App implements AutoCloseable {
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
-      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);
-      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, events::scrape);
+      App app = new App(settings, clock, db, auth, directory, tasks, events, registry, gateway, http, boot);
       listening.set(app);
+      events.start();
       return app;
     } catch (RuntimeException e) {
       db.close();
@@ -139,6 +148,21 @@ public final class App implements AutoCloseable {
     return p < 0 ? null : (https ? "https" : "http") + "://" + displayHost() + ":" + p;
   }
 
+  /**
+   * The portal's part of an event's auth block while no applications feature supplies it: domain, endpoints and a
+   * member id that every node on the database computes alike.
+   */
+  private static java.util.Map<String, Object> portal(Database db, App app) {
+    String base = app == null ? "http://127.0.0.1" : app.baseUrl(false) != null ? app.baseUrl(false) : app.baseUrl(true);
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("domain", base.replaceFirst("^https?://", ""));
+    m.put("client_endpoint", base + "/rest/");
+    m.put("server_endpoint", base + "/rest/");
+    m.put("member_id", db.read(tx -> tx.queryOne("SELECT md5('b24-tasks:' || current_database() || ':'"
+        + " || (SELECT oid FROM pg_database WHERE datname = current_database()))", rs -> rs.getString(1)).orElse("")));
+    return m;
+  }
+
   private String displayHost() {
     return "0.0.0.0".equals(settings.host) ? "127.0.0.1" : settings.host;
   }
@@ -156,6 +180,7 @@ public final class App implements AutoCloseable {
   public void close() {
     try {
       http.close();
+      events.close();
     } finally {
       db.close();
     }

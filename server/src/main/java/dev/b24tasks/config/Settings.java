@@ -46,6 +46,15 @@ public final class Settings {
    * silently; current ones refuse it. False follows the current behaviour.
    */
   public boolean noopTransitionsSucceed = false;
+  /**
+   * How often a failed event delivery is tried again, with exponential backoff; 0 (the portal's behaviour) never
+   * retries.
+   */
+  public int eventRetries = 0;
+  /** How long a handler may take to answer an event POST, in seconds. */
+  public double eventTimeoutSeconds = 10;
+  /** How long the delivery log keeps its rows, in days. */
+  public int eventLogDays = 7;
   /** The time every component reads (token expiry, limits); tests may hold it still. */
   public Clock clock = Clock.systemUTC();
   /** Print the webhook URLs and other start-up facts to standard output. */

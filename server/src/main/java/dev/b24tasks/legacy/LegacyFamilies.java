@@ -34,6 +34,11 @@ public final class LegacyFamilies {
     tasks.setViewAddons(new LegacyViewAddons(link, checklists, comments, directory));
   }
 
+  /** The comment feature's service (the event outbox listens to its changes). */
+  public CommentService comments() {
+    return comments;
+  }
+
   /** Registers the families in the order the docs list them. */
   public void register(MethodRegistry registry) {
     new TaskItemMethods(tasks, directory).register(registry);

@@ -58,9 +58,12 @@ public final class Gateway {
       String requestId = textOf(params.get("bx24_request_id"));
       for (String t : TELEMETRY) params.remove(t);
       JsonNode authParam = params.remove("auth");
+      // like auth, auth_connector belongs to the credential, not to the method (events read it from the context)
+      String connector = textOf(params.remove("auth_connector"));
       Caller caller = authenticate(target, authParam, request.authorization());
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
-      Dispatcher.Outcome outcome = dispatcher.call(caller, target.method(), params, requestId, false);
+      Dispatcher.Outcome outcome = CallContext.run(caller, connector,
+          () -> dispatcher.call(caller, target.method(), params, requestId, false));
       if (!outcome.ok()) return error(outcome.error(), target.xml(), target.method());
       return success(outcome, target);
     } catch (RestException e) {
