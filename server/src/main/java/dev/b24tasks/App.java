@@ -2,12 +2,19 @@ package dev.b24tasks;
 
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Scopes;
+import dev.b24tasks.checklist.ChecklistMethods;
+import dev.b24tasks.checklist.ChecklistService;
+import dev.b24tasks.checklist.ChecklistViewAddons;
+import dev.b24tasks.comments.CommentMethods;
+import dev.b24tasks.comments.CommentService;
+import dev.b24tasks.comments.CommentViewAddons;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
+import dev.b24tasks.elapsed.ElapsedMethods;
+import dev.b24tasks.elapsed.ElapsedService;
 import dev.b24tasks.events.Apps;
 import dev.b24tasks.events.Events;
-import dev.b24tasks.legacy.LegacyFamilies;
 import dev.b24tasks.ops.OpsMethods;
 import dev.b24tasks.rest.Batch;
 import dev.b24tasks.rest.BucketRateLimiter;
@@ -19,7 +26,9 @@ import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
 import dev.b24tasks.rest.WindowedOperatingBudget;
 import dev.b24tasks.store.Database;
-import dev.b24tasks.store.SharedRateLimiter;
+import dev.b24tasks.rest.SharedRateLimiter;
+import dev.b24tasks.tasks.TaskItemMethods;
+import dev.b24tasks.tasks.TaskLink;
 import dev.b24tasks.tasks.TaskListMethods;
 import dev.b24tasks.tasks.TaskMethods;
 import dev.b24tasks.tasks.TaskService;
@@ -96,10 +105,18 @@ public final class App implements AutoCloseable {
       taskMethods.register(registry);
       new TaskListMethods(tasks, taskMethods).register(registry);
       new TaskUserMethods(tasks, directory, taskMethods).register(registry);
-      LegacyFamilies legacy = new LegacyFamilies(db, tasks, directory, clock);
-      legacy.register(registry);
+      new TaskItemMethods(tasks, directory).register(registry);
+      // The features that hang off a task reach it through TaskLink (read access, rules, counters).
+      TaskLink taskLink = new TaskLink(tasks);
+      ChecklistService checklists = new ChecklistService(db, taskLink, clock);
+      tasks.addViewAddons(new ChecklistViewAddons(taskLink, checklists, directory));
+      new ChecklistMethods(checklists, directory).register(registry);
+      CommentService comments = new CommentService(db, taskLink, directory, clock);
+      tasks.addViewAddons(new CommentViewAddons(comments));
+      new CommentMethods(comments, directory).register(registry);
+      new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
       Events events = new Events(db, settings, directory, Apps.none(() -> portal(db, listening.get())),
-          token -> auth.token(token).credentialKey()).listenTo(tasks).listenTo(legacy.comments());
+          token -> auth.token(token).credentialKey()).listenTo(tasks).listenTo(comments);
       events.register(registry);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);

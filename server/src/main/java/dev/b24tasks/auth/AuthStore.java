@@ -1,7 +1,5 @@
 package dev.b24tasks.auth;
 
-import dev.b24tasks.rest.RestError;
-import dev.b24tasks.rest.RestException;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.store.Sql;
 import java.sql.ResultSet;
@@ -62,9 +60,9 @@ public final class AuthStore {
       // every row is compared, so the time taken does not tell which one matched
       if (java.security.MessageDigest.isEqual(presented, (byte[]) row[1])) match = row;
     }
-    if (match == null) throw RestException.of(RestError.NO_AUTH_FOUND);
+    if (match == null) throw new AuthException(AuthException.Reason.NO_AUTH_FOUND);
     Instant expires = (Instant) match[3];
-    if (expires != null && !expires.isAfter(now)) throw RestException.of(RestError.NO_AUTH_FOUND);
+    if (expires != null && !expires.isAfter(now)) throw new AuthException(AuthException.Reason.NO_AUTH_FOUND);
     Caller caller = new Caller(userId, Set.of((String[]) match[2]), "webhook:" + match[0], Caller.Kind.WEBHOOK);
     cache.put(key, new Cached(caller, now.plus(CACHE_TTL), expires));
     return caller;
@@ -82,10 +80,10 @@ public final class AuthStore {
         rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.strings(rs, "scopes"), Sql.instant(rs, "expires_at"),
             rs.getBoolean(5)},
         (Object) Secrets.hash(token)));
-    if (row.isEmpty() || !(Boolean) row.get()[4]) throw RestException.of(RestError.INVALID_TOKEN);
+    if (row.isEmpty() || !(Boolean) row.get()[4]) throw new AuthException(AuthException.Reason.INVALID_TOKEN);
     Object[] r = row.get();
     Instant expires = (Instant) r[3];
-    if (!expires.isAfter(now)) throw RestException.of(RestError.EXPIRED_TOKEN);
+    if (!expires.isAfter(now)) throw new AuthException(AuthException.Reason.EXPIRED_TOKEN);
     Caller caller = new Caller((Long) r[1], Set.of((String[]) r[2]), "token:" + r[0], Caller.Kind.TOKEN);
     cache.put(key, new Cached(caller, now.plus(CACHE_TTL), expires));
     return caller;
@@ -106,7 +104,7 @@ public final class AuthStore {
     try {
       webhook(userId, code);
       return true;
-    } catch (RestException e) {
+    } catch (AuthException e) {
       return false;
     }
   }

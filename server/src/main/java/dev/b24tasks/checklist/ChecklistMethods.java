@@ -1,17 +1,18 @@
 package dev.b24tasks.checklist;
 
-import static dev.b24tasks.legacy.LegacyErrors.positive;
-import static dev.b24tasks.legacy.Manifest.optional;
-import static dev.b24tasks.legacy.Manifest.required;
+import dev.b24tasks.binding.LegacyErrors;
+import static dev.b24tasks.binding.LegacyErrors.positive;
+import static dev.b24tasks.binding.Manifest.optional;
+import static dev.b24tasks.binding.Manifest.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.directory.Directory;
-import dev.b24tasks.legacy.ArgType;
-import dev.b24tasks.legacy.Args;
-import dev.b24tasks.legacy.Manifest;
-import dev.b24tasks.legacy.ManifestDoc;
-import dev.b24tasks.legacy.PositionalBinder;
+import dev.b24tasks.binding.ArgType;
+import dev.b24tasks.binding.Args;
+import dev.b24tasks.binding.Manifest;
+import dev.b24tasks.binding.ManifestDoc;
+import dev.b24tasks.binding.PositionalBinder;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;

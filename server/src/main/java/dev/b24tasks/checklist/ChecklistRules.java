@@ -1,6 +1,6 @@
 package dev.b24tasks.checklist;
 
-import dev.b24tasks.legacy.TaskFacts;
+import dev.b24tasks.tasks.TaskFacts;
 import dev.b24tasks.tasks.TaskAction;
 
 /**

@@ -1,21 +1,21 @@
 package dev.b24tasks.comments;
 
-import static dev.b24tasks.legacy.LegacyErrors.positive;
-import static dev.b24tasks.legacy.Manifest.optional;
-import static dev.b24tasks.legacy.Manifest.required;
+import static dev.b24tasks.binding.LegacyErrors.positive;
+import static dev.b24tasks.binding.Manifest.optional;
+import static dev.b24tasks.binding.Manifest.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.User;
-import dev.b24tasks.legacy.ArgType;
-import dev.b24tasks.legacy.Args;
-import dev.b24tasks.legacy.LegacyDates;
-import dev.b24tasks.legacy.LegacyErrors;
-import dev.b24tasks.legacy.Manifest;
-import dev.b24tasks.legacy.ManifestDoc;
-import dev.b24tasks.legacy.PositionalBinder;
-import dev.b24tasks.legacy.RowFilter;
+import dev.b24tasks.binding.ArgType;
+import dev.b24tasks.binding.Args;
+import dev.b24tasks.binding.LegacyDates;
+import dev.b24tasks.binding.LegacyErrors;
+import dev.b24tasks.binding.Manifest;
+import dev.b24tasks.binding.ManifestDoc;
+import dev.b24tasks.binding.PositionalBinder;
+import dev.b24tasks.binding.RowFilter;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.MethodRegistry;

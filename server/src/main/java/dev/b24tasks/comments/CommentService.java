@@ -2,9 +2,9 @@ package dev.b24tasks.comments;
 
 import dev.b24tasks.comments.CommentRules.Action;
 import dev.b24tasks.directory.Directory;
-import dev.b24tasks.legacy.LegacyErrors;
-import dev.b24tasks.legacy.TaskFacts;
-import dev.b24tasks.legacy.TaskLink;
+import dev.b24tasks.binding.LegacyErrors;
+import dev.b24tasks.tasks.TaskFacts;
+import dev.b24tasks.tasks.TaskLink;
 import dev.b24tasks.rest.RestException;
 import dev.b24tasks.store.Database;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.b24tasks.elapsed;
 
 import dev.b24tasks.directory.Directory;
-import dev.b24tasks.legacy.LegacyErrors;
-import dev.b24tasks.legacy.TaskLink;
-import dev.b24tasks.legacy.TaskFacts;
+import dev.b24tasks.binding.LegacyErrors;
+import dev.b24tasks.tasks.TaskLink;
+import dev.b24tasks.tasks.TaskFacts;
 import dev.b24tasks.tasks.TaskAction;
 import dev.b24tasks.rest.RestException;
 import dev.b24tasks.store.Database;

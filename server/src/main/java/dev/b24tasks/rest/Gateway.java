@@ -2,6 +2,7 @@ package dev.b24tasks.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24tasks.auth.AuthException;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
 import java.time.ZoneId;
@@ -72,6 +73,18 @@ public final class Gateway {
   }
 
   private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader) {
+    try {
+      return credential(target, authParam, authorizationHeader);
+    } catch (AuthException e) {
+      throw RestException.of(switch (e.reason()) {
+        case NO_AUTH_FOUND -> RestError.NO_AUTH_FOUND;
+        case INVALID_TOKEN -> RestError.INVALID_TOKEN;
+        case EXPIRED_TOKEN -> RestError.EXPIRED_TOKEN;
+      });
+    }
+  }
+
+  private Caller credential(Target target, JsonNode authParam, String authorizationHeader) {
     if (target.webhookUser() != null) return auth.webhook(target.webhookUser(), target.webhookCode());
     String token = null;
     if (authParam != null && !authParam.isContainerNode() && !authParam.asText().isBlank()) token = authParam.asText();

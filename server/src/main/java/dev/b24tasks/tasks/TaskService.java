@@ -35,7 +35,7 @@ public final class TaskService {
   private final TaskStore store = new TaskStore();
   private final TaskHistory history = new TaskHistory(store);
   private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
-  private volatile TaskViewAddons viewAddons = TaskViewAddons.NONE;
+  private final List<TaskViewAddons> viewAddons = new CopyOnWriteArrayList<>();
 
   public TaskService(Database db, Directory directory, Clock clock, Settings settings) {
     this.db = db;
@@ -49,13 +49,14 @@ public final class TaskService {
     listeners.add(listener);
   }
 
-  /** Lets another feature (checklists) supply parts of the task object; one provider, the last one set wins. */
-  public void setViewAddons(TaskViewAddons addons) {
-    this.viewAddons = addons == null ? TaskViewAddons.NONE : addons;
+  /** Lets another feature (checklists, comments) supply its part of the task object; every provider counts. */
+  public void addViewAddons(TaskViewAddons addons) {
+    viewAddons.add(addons);
   }
 
+  /** What every registered feature adds to the task object, as one provider. */
   public TaskViewAddons viewAddons() {
-    return viewAddons;
+    return TaskViewAddons.all(viewAddons);
   }
 
   Database db() {

@@ -1,6 +1,6 @@
 package dev.b24tasks.checklist;
 
-import static dev.b24tasks.legacy.LegacyAssert.refused;
+import static dev.b24tasks.testing.LegacyAssert.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package dev.b24tasks.checklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.b24tasks.legacy.TaskFacts;
+import dev.b24tasks.tasks.TaskFacts;
 import dev.b24tasks.tasks.TaskAction;
 import java.util.EnumSet;
 import java.util.Map;

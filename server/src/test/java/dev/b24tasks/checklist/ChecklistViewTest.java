@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24tasks.legacy.TaskFacts;
+import dev.b24tasks.tasks.TaskFacts;
 import dev.b24tasks.tasks.TaskAction;
 import dev.b24tasks.rest.Json;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,10 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.tasks;
 
-import static dev.b24tasks.legacy.Manifest.optional;
+import dev.b24tasks.binding.ArgType;
+import dev.b24tasks.binding.Args;
+import dev.b24tasks.binding.Manifest;
+import dev.b24tasks.binding.PositionalBinder;
+import static dev.b24tasks.binding.Manifest.optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,8 +12,6 @@ import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.Page;
 import dev.b24tasks.rest.Params;
-import dev.b24tasks.tasks.Task;
-import dev.b24tasks.tasks.TaskService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

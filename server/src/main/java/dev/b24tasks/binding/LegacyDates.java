@@ -1,4 +1,4 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.binding;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.tasks;
 
 import java.util.regex.Pattern;
 

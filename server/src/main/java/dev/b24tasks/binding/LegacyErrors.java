@@ -1,4 +1,4 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.binding;
 
 import dev.b24tasks.rest.RestException;
 

@@ -1,7 +1,7 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.binding;
 
-import static dev.b24tasks.legacy.Manifest.optional;
-import static dev.b24tasks.legacy.Manifest.required;
+import static dev.b24tasks.binding.Manifest.optional;
+import static dev.b24tasks.binding.Manifest.required;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.b24tasks.rest.MethodRegistry;

@@ -1,8 +1,5 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.tasks;
 
-import dev.b24tasks.tasks.Task;
-import dev.b24tasks.tasks.TaskAction;
-import dev.b24tasks.tasks.TaskService;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;

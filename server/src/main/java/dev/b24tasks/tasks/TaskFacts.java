@@ -1,6 +1,5 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.tasks;
 
-import dev.b24tasks.tasks.TaskAction;
 import java.util.Set;
 
 /**

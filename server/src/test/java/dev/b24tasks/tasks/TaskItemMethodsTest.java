@@ -1,11 +1,11 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.tasks;
 
-import static dev.b24tasks.legacy.LegacyAssert.nullResult;
-import static dev.b24tasks.legacy.LegacyAssert.refused;
+import static dev.b24tasks.testing.LegacyAssert.nullResult;
+import static dev.b24tasks.testing.LegacyAssert.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24tasks.tasks.People;
+import dev.b24tasks.testing.LegacyAssert;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestServer;

@@ -1,11 +1,9 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.checklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24tasks.checklist.ChecklistItem;
-import dev.b24tasks.checklist.ChecklistService;
-import dev.b24tasks.checklist.ChecklistView;
-import dev.b24tasks.comments.CommentService;
 import dev.b24tasks.directory.Directory;
+import dev.b24tasks.tasks.TaskFacts;
+import dev.b24tasks.tasks.TaskLink;
 import dev.b24tasks.tasks.TaskViewAddons;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,20 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the checklist and comment features add to the task object: {@code checklist}, the nodes of
- * {@code checkListTree} (with each item's {@code action} for the viewer) and {@code newCommentsCount}.
+ * What the checklist feature adds to the task object: {@code checklist} and the nodes of {@code checkListTree},
+ * with each item's {@code action} for the viewer.
  */
-public final class LegacyViewAddons implements TaskViewAddons {
+public final class ChecklistViewAddons implements TaskViewAddons {
   private final TaskLink tasks;
   private final ChecklistService checklists;
-  private final CommentService comments;
   private final Directory directory;
 
-  public LegacyViewAddons(TaskLink tasks, ChecklistService checklists, CommentService comments,
-      Directory directory) {
+  public ChecklistViewAddons(TaskLink tasks, ChecklistService checklists, Directory directory) {
     this.tasks = tasks;
     this.checklists = checklists;
-    this.comments = comments;
     this.directory = directory;
   }
 
@@ -54,10 +49,5 @@ public final class LegacyViewAddons implements TaskViewAddons {
     if (t.isEmpty()) return out;
     for (JsonNode node : ChecklistView.treeNodes(items, t.get())) out.add(node);
     return out;
-  }
-
-  @Override
-  public long newCommentsCount(long taskId, long viewerId) {
-    return comments.newCount(taskId, viewerId);
   }
 }

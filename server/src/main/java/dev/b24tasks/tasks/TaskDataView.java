@@ -1,11 +1,7 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.tasks;
 
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.User;
-import dev.b24tasks.tasks.Task;
-import dev.b24tasks.tasks.TaskAction;
-import dev.b24tasks.tasks.TaskService;
-import dev.b24tasks.tasks.TaskView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,9 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.tasks;
 
-import static dev.b24tasks.legacy.LegacyAssert.refused;
+import static dev.b24tasks.testing.LegacyAssert.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24tasks.tasks.People;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.TestServer;
 import java.util.ArrayList;

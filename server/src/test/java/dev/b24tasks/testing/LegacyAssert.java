@@ -1,8 +1,7 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.b24tasks.testing.Response;
 
 /** The two answers every legacy family test checks: a refusal in the legacy envelope, and a {@code null} result. */
 public final class LegacyAssert {

@@ -1,8 +1,15 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.tasks;
 
-import static dev.b24tasks.legacy.LegacyErrors.positive;
-import static dev.b24tasks.legacy.Manifest.optional;
-import static dev.b24tasks.legacy.Manifest.required;
+import dev.b24tasks.binding.ArgType;
+import dev.b24tasks.binding.Args;
+import dev.b24tasks.binding.LegacyDates;
+import dev.b24tasks.binding.LegacyErrors;
+import dev.b24tasks.binding.Manifest;
+import dev.b24tasks.binding.ManifestDoc;
+import dev.b24tasks.binding.PositionalBinder;
+import static dev.b24tasks.binding.LegacyErrors.positive;
+import static dev.b24tasks.binding.Manifest.optional;
+import static dev.b24tasks.binding.Manifest.required;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -10,12 +17,6 @@ import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.RestException;
-import dev.b24tasks.tasks.Task;
-import dev.b24tasks.tasks.TaskAction;
-import dev.b24tasks.tasks.TaskException;
-import dev.b24tasks.tasks.TaskInput;
-import dev.b24tasks.tasks.TaskService;
-import dev.b24tasks.tasks.TaskStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

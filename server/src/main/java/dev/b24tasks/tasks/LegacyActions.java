@@ -1,6 +1,5 @@
-package dev.b24tasks.legacy;
+package dev.b24tasks.tasks;
 
-import dev.b24tasks.tasks.TaskAction;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,6 @@
-package dev.b24tasks.store;
+package dev.b24tasks.rest;
 
-import dev.b24tasks.rest.BucketRateLimiter;
-import dev.b24tasks.rest.RateLimiter;
+import dev.b24tasks.store.Database;
 import java.time.Clock;
 import java.util.Locale;
 
