@@ -13,7 +13,7 @@ import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
 import dev.b24tasks.elapsed.ElapsedService;
-import dev.b24tasks.events.Apps;
+import dev.b24tasks.events.AppsFromService;
 import dev.b24tasks.events.Events;
 import dev.b24tasks.ops.OpsMethods;
 import dev.b24tasks.rest.Batch;
@@ -55,13 +55,15 @@ public final class App implements AutoCloseable {
   public final Directory directory;
   public final TaskService tasks;
   public final Events events;
+  public final dev.b24tasks.apps.AppService apps;
   public final MethodRegistry registry;
   public final Gateway gateway;
   private final HttpServer http;
   private final Bootstrap.Result bootstrap;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
-      Events events, MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap) {
+      Events events, MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap,
+      dev.b24tasks.apps.AppService apps) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
@@ -69,6 +71,7 @@ public final class App implements AutoCloseable {
     this.directory = directory;
     this.tasks = tasks;
     this.events = events;
+    this.apps = apps;
     this.registry = registry;
     this.gateway = gateway;
     this.http = http;
@@ -115,8 +118,12 @@ public final class App implements AutoCloseable {
       tasks.addViewAddons(new CommentViewAddons(comments));
       new CommentMethods(comments, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
-      Events events = new Events(db, settings, directory, Apps.none(() -> portal(db, listening.get())),
-          token -> auth.token(token).credentialKey()).listenTo(tasks).listenTo(comments);
+      var endpoints = new dev.b24tasks.web.Endpoints();
+      var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
+      new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
+      new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints);
+      Events events = new Events(db, settings, directory, new AppsFromService(apps, () -> portalOrigin(listening.get(),
+          settings)), token -> auth.token(token).credentialKey()).listenTo(tasks).listenTo(comments).listenTo(apps);
       events.register(registry);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
@@ -131,8 +138,8 @@ public final class App implements AutoCloseable {
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
-      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, events::scrape);
-      App app = new App(settings, clock, db, auth, directory, tasks, events, registry, gateway, http, boot);
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, events::scrape);
+      App app = new App(settings, clock, db, auth, directory, tasks, events, registry, gateway, http, boot, apps);
       listening.set(app);
       events.start();
       return app;
@@ -165,19 +172,11 @@ public final class App implements AutoCloseable {
     return p < 0 ? null : (https ? "https" : "http") + "://" + displayHost() + ":" + p;
   }
 
-  /**
-   * The portal's part of an event's auth block while no applications feature supplies it: domain, endpoints and a
-   * member id that every node on the database computes alike.
-   */
-  private static java.util.Map<String, Object> portal(Database db, App app) {
-    String base = app == null ? "http://127.0.0.1" : app.baseUrl(false) != null ? app.baseUrl(false) : app.baseUrl(true);
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("domain", base.replaceFirst("^https?://", ""));
-    m.put("client_endpoint", base + "/rest/");
-    m.put("server_endpoint", base + "/rest/");
-    m.put("member_id", db.read(tx -> tx.queryOne("SELECT md5('b24-tasks:' || current_database() || ':'"
-        + " || (SELECT oid FROM pg_database WHERE datname = current_database()))", rs -> rs.getString(1)).orElse("")));
-    return m;
+  /** Where apps reach this portal: the HTTPS listener when there is one (as Bitrix24 clients expect), else HTTP. */
+  private static String portalOrigin(App app, Settings settings) {
+    if (app == null) return "http://127.0.0.1:" + settings.port;
+    String https = app.baseUrl(true);
+    return https != null ? https : app.baseUrl(false);
   }
 
   private String displayHost() {

@@ -71,6 +71,27 @@ public final class Events implements AutoCloseable {
     return this;
   }
 
+  /** ONAPPINSTALL and ONAPPUNINSTALL from inside the applications feature's install / uninstall transactions. */
+  public Events listenTo(dev.b24tasks.apps.AppService apps) {
+    apps.addLifecycleListener(new dev.b24tasks.apps.AppService.LifecycleListener() {
+      @Override
+      public void installed(long appId, String applicationToken) {
+        appInstalled(appId, actingUser(), "1", settings.language);
+      }
+
+      @Override
+      public void uninstalling(long appId, String applicationToken) {
+        appUninstalled(appId, actingUser(), true, settings.language);
+      }
+    });
+    return this;
+  }
+
+  private static long actingUser() {
+    dev.b24tasks.rest.CallContext ctx = dev.b24tasks.rest.CallContext.current();
+    return ctx == null ? 0 : ctx.caller().userId();
+  }
+
   public void register(MethodRegistry registry) {
     new EventMethods(db, directory, apps, outbox, settings.clock).register(registry);
     new OfflineMethods(db, directory, settings.timeZone).register(registry);

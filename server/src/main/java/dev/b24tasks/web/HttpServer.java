@@ -25,12 +25,15 @@ public final class HttpServer implements AutoCloseable {
 
   /** Starts the listeners; {@code tls} null means HTTP only. */
   public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy) {
-    return start(settings, gateway, tls, healthy, () -> "");
+    return start(settings, gateway, tls, healthy, new Endpoints(), () -> "");
   }
 
-  /** Starts the listeners; {@code moreMetrics} is appended to {@code /metrics} (features' own meters). */
+  /**
+   * Starts the listeners with the features' {@code endpoints} beside {@code /rest/}; {@code moreMetrics} is
+   * appended to {@code /metrics} (the features' own meters).
+   */
   public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
-      Supplier<String> moreMetrics) {
+      Endpoints endpoints, Supplier<String> moreMetrics) {
     RequestMetrics metrics = new RequestMetrics(moreMetrics);
     RestRoute rest = new RestRoute(gateway, settings.maxBodyBytes, metrics);
     var builder = WebServer.builder()
@@ -38,11 +41,11 @@ public final class HttpServer implements AutoCloseable {
         .port(settings.port)
         .idleConnectionTimeout(Duration.ofMinutes(5))
         .directHandlers(EnvelopeDirectHandler.all(gateway, settings.maxBodyBytes))
-        .routing(r -> routing(r, rest, metrics, healthy));
+        .routing(r -> routing(r, rest, metrics, healthy, endpoints));
     if (tls != null) {
       builder.putSocket("https", s -> s.host(settings.host).port(settings.tlsPort).tls(tls)
           .directHandlers(EnvelopeDirectHandler.all(gateway, settings.maxBodyBytes))
-          .routing(r -> routing(r, rest, metrics, healthy)));
+          .routing(r -> routing(r, rest, metrics, healthy, endpoints)));
     }
     WebServer server = builder.build().start();
     // Helidon logs a failed bind and carries on with port -1; a server that cannot listen must not start.
@@ -55,7 +58,9 @@ public final class HttpServer implements AutoCloseable {
     return new HttpServer(server, tls != null);
   }
 
-  static void routing(HttpRouting.Builder r, RestRoute rest, RequestMetrics metrics, BooleanSupplier healthy) {
+  static void routing(HttpRouting.Builder r, RestRoute rest, RequestMetrics metrics, BooleanSupplier healthy,
+      Endpoints endpoints) {
+    for (Endpoints.Route route : endpoints.routes()) r.any(route.prefix() + "*", new EndpointRoute(route));
     r.any("/rest/*", rest)
         .get("/health", (req, res) -> {
           boolean ok = healthy.getAsBoolean();
