@@ -43,7 +43,7 @@ CREATE TABLE event_outbox (
     send_tokens        boolean     NOT NULL,
     application_token  text,
     session_ttl        integer     NOT NULL,
-    data               jsonb       NOT NULL,
+    data               json        NOT NULL,
     created_at         timestamptz NOT NULL,
     next_attempt_at    timestamptz NOT NULL,
     attempts           integer     NOT NULL DEFAULT 0,
@@ -52,6 +52,7 @@ CREATE TABLE event_outbox (
 );
 CREATE INDEX event_outbox_due ON event_outbox (next_attempt_at, id);
 
+-- json, not jsonb: the portal's key order (FIELDS_BEFORE, FIELDS_AFTER, ...) is part of the wire format.
 -- One row per delivery attempt, kept for a bounded time (b24tasks.event.log / b24tasks.event.redeliver).
 CREATE TABLE event_deliveries (
     id            bigserial   PRIMARY KEY,
@@ -61,7 +62,7 @@ CREATE TABLE event_deliveries (
     handler       text        NOT NULL,
     app_id        bigint      NOT NULL,
     auth_user_id  bigint      NOT NULL,
-    data          jsonb       NOT NULL,
+    data          json        NOT NULL,
     enqueued_at   timestamptz NOT NULL,
     attempted_at  timestamptz NOT NULL,
     attempt       integer     NOT NULL,
@@ -69,8 +70,10 @@ CREATE TABLE event_deliveries (
     duration_ms   integer     NOT NULL,
     answer        text        NOT NULL DEFAULT '',
     error         text,
-    outcome       text        NOT NULL
+    outcome       text        NOT NULL,
+    merge_key     text
 );
+CREATE INDEX event_deliveries_merge ON event_deliveries (merge_key) WHERE merge_key IS NOT NULL;
 CREATE INDEX event_deliveries_event ON event_deliveries (event_id, id);
 CREATE INDEX event_deliveries_at ON event_deliveries (attempted_at);
 
@@ -81,8 +84,8 @@ CREATE TABLE event_offline (
     message_id        text        NOT NULL,
     app_id            bigint      NOT NULL,
     event_name        text        NOT NULL,
-    event_data        jsonb       NOT NULL,
-    event_additional  jsonb       NOT NULL,
+    event_data        json        NOT NULL,
+    event_additional  json        NOT NULL,
     process_id        text        NOT NULL DEFAULT '',
     connector_id      text        NOT NULL DEFAULT '',
     error             boolean     NOT NULL DEFAULT false

@@ -129,7 +129,7 @@ final class EventAdminMethods {
       Instant now = clock.instant();
       tx.update("INSERT INTO event_outbox (event_id, event_name, handler_id, handler, app_id, auth_user_id, send_tokens,"
           + " application_token, session_ttl, data, created_at, next_attempt_at, attempts)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)", eventId, name, r[1], r[2], appId, r[4],
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)", eventId, name, r[1], r[2], appId, r[4],
           appId > 0 && !EventCatalogue.WITHOUT_TOKENS.contains(name), token, EventOutbox.SESSION_TTL - 1, r[5], now,
           now, r[6]);
       tx.queryOne("SELECT pg_notify(?, '')", rs -> true, EventOutbox.CHANNEL);

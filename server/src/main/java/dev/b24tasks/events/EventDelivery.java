@@ -133,7 +133,8 @@ final class EventDelivery implements AutoCloseable {
 
   /** One row as claimed. */
   record Row(long id, long eventId, String name, long handlerId, String url, long appId, long authUser,
-      boolean tokens, String applicationToken, int ttl, String data, Instant createdAt, int attempts) {}
+      boolean tokens, String applicationToken, int ttl, String data, Instant createdAt, int attempts,
+      String mergeKey) {}
 
   /** What came of one POST. */
   record Result(Row row, Integer status, long millis, String answer, String error, boolean skipped) {
@@ -147,11 +148,11 @@ final class EventDelivery implements AutoCloseable {
     return db.tx(tx -> {
       Instant now = clock.instant();
       List<Row> rows = tx.query("SELECT id, event_id, event_name, handler_id, handler, app_id, auth_user_id,"
-          + " send_tokens, application_token, session_ttl, data::text, created_at, attempts FROM event_outbox"
+          + " send_tokens, application_token, session_ttl, data::text, created_at, attempts, merge_key FROM event_outbox"
           + " WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
           rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getLong(6),
               rs.getLong(7), rs.getBoolean(8), rs.getString(9), rs.getInt(10), rs.getString(11),
-              Sql.instant(rs, "created_at"), rs.getInt(13)), now);
+              Sql.instant(rs, "created_at"), rs.getInt(13), rs.getString(14)), now);
       if (rows.isEmpty()) return 0;
       // Tokens are issued in transactions of their own (other threads), committed before the handler can use them.
       List<Future<Result>> sent = new ArrayList<>();
@@ -275,12 +276,13 @@ final class EventDelivery implements AutoCloseable {
     }
     if (!res.skipped()) metrics.duration.record(Duration.ofMillis(res.millis()));
     tx.update("INSERT INTO event_deliveries (event_id, event_name, handler_id, handler, app_id, auth_user_id, data,"
-        + " enqueued_at, attempted_at, attempt, http_status, duration_ms, answer, error, outcome)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)", r.eventId(), r.name(), r.handlerId(), r.url(),
-        r.appId(), r.authUser(), r.data(), r.createdAt(), now, attempt, res.status(), (int) Math.min(res.millis(),
-            Integer.MAX_VALUE), res.answer().replace("\u0000", ""), res.error(), outcome);
+        + " enqueued_at, attempted_at, attempt, http_status, duration_ms, answer, error, outcome, merge_key)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.eventId(), r.name(), r.handlerId(),
+        r.url(), r.appId(), r.authUser(), r.data(), r.createdAt(), now, attempt, res.status(),
+        (int) Math.min(res.millis(), Integer.MAX_VALUE), res.answer().replace("\u0000", ""), res.error(), outcome,
+        r.mergeKey());
     if (outcome.equals("retry")) {
-      tx.updateOne("UPDATE event_outbox SET attempts = ?, next_attempt_at = ?, merge_key = NULL WHERE id = ?", attempt,
+      tx.updateOne("UPDATE event_outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?", attempt,
           now.plus(backoff(attempt)), r.id());
     } else {
       tx.updateOne("DELETE FROM event_outbox WHERE id = ?", r.id());

@@ -95,8 +95,11 @@ final class EventOutbox {
       String applicationToken, int ttl, String json, Instant now, String mergeKey) throws SQLException {
     tx.update("INSERT INTO event_outbox (event_id, event_name, handler_id, handler, app_id, auth_user_id, send_tokens,"
         + " application_token, session_ttl, data, created_at, next_attempt_at, merge_key)"
-        + " VALUES (nextval('event_ids'), ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (merge_key) DO NOTHING",
-        name, handlerId, url, appId, authUser, tokens, applicationToken, ttl, json, now, now, mergeKey);
+        + " SELECT nextval('event_ids'), ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?"
+        // a twin of this hit may already be delivered (a batch's commands commit one by one)
+        + " WHERE NOT EXISTS (SELECT 1 FROM event_deliveries WHERE merge_key = ?)"
+        + " ON CONFLICT (merge_key) DO NOTHING",
+        name, handlerId, url, appId, authUser, tokens, applicationToken, ttl, json, now, now, mergeKey, mergeKey);
   }
 
   /** How many more levels of handler call-backs may fire events: a fresh hit has all of them. */
@@ -115,7 +118,7 @@ final class EventOutbox {
     if (ctx != null && ctx.caller().appId() == h.appId() && ctx.authConnector().equals(h.connector())) return false;
     String additional = new String(Json.write(Map.of("user_id", Long.toString(actingUser))), StandardCharsets.UTF_8);
     tx.update("INSERT INTO event_offline (timestamp_x, message_id, app_id, event_name, event_data, event_additional,"
-        + " process_id, connector_id) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, '', ?)"
+        + " process_id, connector_id) VALUES (?, ?, ?, ?, ?::json, ?::json, '', ?)"
         + " ON CONFLICT (app_id, connector_id, message_id, process_id) DO UPDATE"
         + " SET timestamp_x = excluded.timestamp_x, event_data = excluded.event_data,"
         + " event_additional = excluded.event_additional",
