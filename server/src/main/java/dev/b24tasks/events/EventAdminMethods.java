@@ -13,7 +13,6 @@ import dev.b24tasks.store.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ final class EventAdminMethods {
   }
 
   private String iso(Instant i) {
-    return i == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atZone(zone).toOffsetDateTime());
+    return i == null ? null : OfflineMethods.ISO.format(i.atZone(zone));
   }
 
   /** The newest attempts first; filters {@code eventId}, {@code handlerId}, {@code event}, {@code outcome}; limit. */

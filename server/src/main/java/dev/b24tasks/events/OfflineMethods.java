@@ -46,7 +46,8 @@ final class OfflineMethods {
     LIST_FIELDS = Map.copyOf(m);
   }
 
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+  /** Bitrix's ATOM format: seconds and a numeric offset, never {@code Z}. */
+  static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private final Database db;
   private final Directory directory;
