@@ -23,18 +23,18 @@ import java.util.function.Function;
  * portal sends and answers what the test says. The form body is read as PHP reads {@code $_POST}: bracket keys
  * nest, every value is a string.
  */
-final class EventReceiver implements AutoCloseable {
+public final class EventReceiver implements AutoCloseable {
   /** One POST: path, headers that matter, the raw body and the PHP view of it. */
-  record Received(String path, String userAgent, String contentType, String body, ObjectNode form) {
-    String event() {
+  public record Received(String path, String userAgent, String contentType, String body, ObjectNode form) {
+    public String event() {
       return form.path("event").asText();
     }
 
-    JsonNode data() {
+    public JsonNode data() {
       return form.path("data");
     }
 
-    JsonNode auth() {
+    public JsonNode auth() {
       return form.path("auth");
     }
   }
@@ -44,7 +44,7 @@ final class EventReceiver implements AutoCloseable {
   private final List<Received> all = java.util.Collections.synchronizedList(new ArrayList<>());
   private volatile Function<Received, Integer> answer = r -> 200;
 
-  EventReceiver() {
+  public EventReceiver() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -75,23 +75,23 @@ final class EventReceiver implements AutoCloseable {
   }
 
   /** What the handler does with each POST before it answers with the returned status. */
-  void answer(Function<Received, Integer> answer) {
+  public void answer(Function<Received, Integer> answer) {
     this.answer = answer;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
   /** The next POST, waiting for it (delivery runs after the commit, on the server's workers). */
-  Received next() throws InterruptedException {
+  public Received next() throws InterruptedException {
     Received r = received.poll(60, TimeUnit.SECONDS);
     if (r == null) throw new AssertionError("the portal sent nothing within 60 s");
     return r;
   }
 
   /** The next POST to {@code path}, skipping others. */
-  Received next(String path) throws InterruptedException {
+  public Received next(String path) throws InterruptedException {
     while (true) {
       Received r = next();
       if (r.path().equals(path)) return r;
