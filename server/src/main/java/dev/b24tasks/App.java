@@ -48,6 +48,8 @@ import java.util.function.Consumer;
  * {@link #start} is the single wiring function, used by {@code serve} and by the tests alike.
  */
 public final class App implements AutoCloseable {
+  /** The names the OAuth listener's certificate carries: the public OAuth servers' hosts, and loopback. */
+  static final String OAUTH_NAMES = "dns:oauth.bitrix.info,dns:oauth.bitrix24.tech,ip:127.0.0.1,dns:localhost";
   public final Settings settings;
   public final Clock clock;
   public final Database db;
@@ -119,9 +121,10 @@ public final class App implements AutoCloseable {
       new CommentMethods(comments, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
       var endpoints = new dev.b24tasks.web.Endpoints();
+      var oauthEndpoints = new dev.b24tasks.web.Endpoints();
       var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
       new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
-      new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints);
+      new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
       Events events = new Events(db, settings, directory, new AppsFromService(apps, () -> portalOrigin(listening.get(),
           settings)), token -> auth.token(token).credentialKey()).listenTo(tasks).listenTo(comments).listenTo(apps);
       events.register(registry);
@@ -138,7 +141,10 @@ public final class App implements AutoCloseable {
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
-      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, events::scrape);
+      Tls oauthTls = settings.oauthTlsPort < 0 ? null
+          : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).tls();
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints,
+          events::scrape);
       App app = new App(settings, clock, db, auth, directory, tasks, events, registry, gateway, http, boot, apps);
       listening.set(app);
       events.start();
@@ -155,6 +161,16 @@ public final class App implements AutoCloseable {
 
   public int tlsPort() {
     return http.tlsPort();
+  }
+
+  /** The port answering as the public OAuth server, or -1 when {@code --oauth-tls-port} is off. */
+  public int oauthTlsPort() {
+    return http.oauthTlsPort();
+  }
+
+  /** The OAuth listener's certificate (it names the public OAuth hosts), or null when that listener is off. */
+  public Path oauthCertificatePem() {
+    return oauthTlsPort() < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).pem();
   }
 
   /** The base of the administrator's webhook, e.g. {@code http://127.0.0.1:8080/rest/1/abc123/}, when known. */

@@ -46,6 +46,7 @@ public final class AppMethods {
     r.named("b24tasks.app.delete", "b24tasks", this::delete);
     r.named("b24tasks.app.install", "b24tasks", this::install);
     r.named("b24tasks.app.uninstall", "b24tasks", this::uninstall);
+    r.named("b24tasks.app.open", "b24tasks", this::open);
     r.named("app.info", "basic", this::info);
     r.named("app.option.get", "basic", call -> optionGet(call, false));
     r.named("app.option.set", "basic", call -> optionSet(call, false));
@@ -148,6 +149,30 @@ public final class AppMethods {
     long id = appId(call);
     if (apps.app(id).isEmpty()) throw notFound();
     return apps.uninstall(id);
+  }
+
+  /**
+   * What the portal's browser posts into the app's frame when a user opens it: the URL, and the form fields to
+   * POST there (an emulator has no page to host the frame, so the caller posts them).
+   */
+  Object open(Call call) {
+    requireAdmin(call);
+    long id = appId(call);
+    AppService.AppInfo app = apps.app(id).orElseThrow(AppMethods::notFound);
+    if (app.uninstalled()) throw RestException.literal("ERROR_NOT_INSTALLED", 400, "Application not installed");
+    JsonNode userNode = call.params().first("USER_ID", "user_id");
+    long user = userNode == null ? call.userId() : Params.asLong(userNode)
+        .orElseThrow(() -> RestException.of(RestError.ARGUMENT_TYPE, Params.display(userNode), "USER_ID", "int"));
+    if (!directory.exists(user)) throw RestException.literal("ERROR_NOT_FOUND", 400, "User not found");
+    if (!app.installed() && !directory.isAdmin(user)) {
+      throw RestException.literal("ERROR_NOT_INSTALLED", 400,
+          "The application is not fully installed yet; an administrator must open it first");
+    }
+    String placement = text(call.params(), "PLACEMENT");
+    JsonNode options = call.params().first("PLACEMENT_OPTIONS", "placement_options");
+    String optionsJson = options == null || options.isNull() ? "{}"
+        : options.isTextual() ? options.asText() : json(options);
+    return apps.frame(id, user, placement == null || placement.isBlank() ? "DEFAULT" : placement, optionsJson);
   }
 
   private void requireAdmin(Call call) {

@@ -1,12 +1,12 @@
 package dev.b24tasks.apps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.auth.AuthException;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
 import dev.b24tasks.auth.Secrets;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.rest.Json;
-import dev.b24tasks.rest.RestException;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.store.Sql;
 import dev.b24tasks.store.Tx;
@@ -260,6 +260,42 @@ public final class AppService {
     });
   }
 
+  /**
+   * What the portal's page posts into the app's frame when {@code userId} opens it (§1.4): the target (the
+   * install URL while an app with an interface is not installed yet, else the handler path) with DOMAIN,
+   * PROTOCOL, LANG and APP_SID in its query, and the form fields AUTH_ID, AUTH_EXPIRES (seconds), REFRESH_ID,
+   * member_id, status, PLACEMENT, PLACEMENT_OPTIONS (always sent, JSON).
+   */
+  public Map<String, Object> frame(long appId, long userId, String placement, String placementOptions) {
+    String origin = portalOrigin.get();
+    return db.tx(tx -> {
+      AppInfo app = appIn(tx, appId, false).orElseThrow(() -> new IllegalArgumentException("no app " + appId));
+      Map<String, String> block = block(tx, app, userId, origin);
+      String target = !app.installed() && app.installUrl() != null ? app.installUrl() : app.handlerUrl();
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("DOMAIN", host(origin));
+      query.put("PROTOCOL", origin.startsWith("https:") ? "1" : "0");
+      query.put("LANG", settings.language == null ? "en" : settings.language);
+      query.put("APP_SID", randomHex(16));
+      StringBuilder url = new StringBuilder(target);
+      query.forEach((k, v) -> url.append(url.indexOf("?") < 0 ? '?' : '&').append(k).append('=')
+          .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("AUTH_ID", block.get("access_token"));
+      fields.put("AUTH_EXPIRES", block.get("expires_in"));
+      fields.put("REFRESH_ID", block.get("refresh_token"));
+      fields.put("member_id", block.get("member_id"));
+      fields.put("status", STATUS);
+      fields.put("PLACEMENT", placement);
+      fields.put("PLACEMENT_OPTIONS", placementOptions);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("URL", url.toString());
+      out.put("METHOD", "POST");
+      out.put("FIELDS", fields);
+      return out;
+    });
+  }
+
   /** The auth block without tokens that ONAPPUNINSTALL carries: domain, endpoints, member_id, application token. */
   public Map<String, String> bareAuthBlock(long appId) {
     String origin = portalOrigin.get();
@@ -281,8 +317,12 @@ public final class AppService {
     return out;
   }
 
-  /** Issues a token pair and answers it as the token endpoint does, field order included. */
-  private Map<String, Object> mint(Tx tx, AppInfo app, long userId, String origin) throws SQLException {
+  /**
+   * Issues a token pair and answers it as the token endpoint does, field order included. {@code oauthOrigin}
+   * is the OAuth server's address ({@code domain}, {@code server_endpoint}), {@code client_endpoint} the portal.
+   */
+  private Map<String, Object> mint(Tx tx, AppInfo app, long userId, String oauthOrigin) throws SQLException {
+    String origin = portalOrigin.get();
     String access = randomHex(35);
     String refresh = randomHex(35);
     Instant now = clock.instant();
@@ -296,8 +336,8 @@ public final class AppService {
     out.put("expires", expires.getEpochSecond());
     out.put("expires_in", ACCESS_TTL.toSeconds());
     out.put("scope", String.join(",", app.scopes()));
-    out.put("domain", host(origin));
-    out.put("server_endpoint", origin + "/rest/");
+    out.put("domain", host(oauthOrigin));
+    out.put("server_endpoint", oauthOrigin + "/rest/");
     out.put("status", STATUS);
     out.put("client_endpoint", origin + "/rest/");
     out.put("member_id", memberId(tx));
@@ -314,15 +354,48 @@ public final class AppService {
         rs -> {
           Caller caller = new Caller(rs.getLong("user_id"), java.util.Set.of(Sql.strings(rs, "scopes")),
               "app:" + rs.getLong("id"), Caller.Kind.APP, rs.getLong("app_id"));
-          RestException refusal = null;
+          AuthException refusal = null;
           if ("uninstalled".equals(rs.getString("state"))) {
-            refusal = RestException.literal("APPLICATION_NOT_FOUND", 401, "Application not found");
+            refusal = AuthException.refused("APPLICATION_NOT_FOUND", "Application not found");
           } else if (!rs.getBoolean("active")) {
-            refusal = RestException.literal("authorization_error", 401, "Unable to authorize user");
+            refusal = AuthException.refused("authorization_error", "Unable to authorize user");
           }
           return new AuthStore.Credential(caller, Sql.instant(rs, "access_expires_at"), refusal);
         },
         (Object) tokenHash));
+  }
+
+  /**
+   * The OAuth server's {@code app.info} of an access token: client_id, scope, expires (ISO), user_id and the
+   * installation (installed, version, status, scope, domain, uri, client_endpoint, member_id).
+   */
+  Map<String, Object> tokenInfo(String accessToken) {
+    Instant now = clock.instant();
+    Optional<Object[]> row = db.read(tx -> tx.queryOne("SELECT app_id, user_id, access_expires_at FROM app_tokens "
+            + "WHERE access_hash = ?", rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.instant(rs, "access_expires_at")},
+        (Object) Secrets.hash(accessToken)));
+    if (row.isEmpty()) throw new OAuthError(401, "invalid_token", "The access token provided is invalid.");
+    Instant expires = (Instant) row.get()[2];
+    if (!expires.isAfter(now)) throw new OAuthError(401, "expired_token", "The access token provided has expired.");
+    AppInfo app = app((Long) row.get()[0]).orElseThrow(OAuthError::notInstalled);
+    String portal = portalOrigin.get();
+    Map<String, Object> install = new LinkedHashMap<>();
+    install.put("installed", app.installed());
+    install.put("version", 1);
+    install.put("status", STATUS);
+    install.put("scope", String.join(",", app.scopes()));
+    install.put("domain", host(portal));
+    install.put("uri", portal);
+    install.put("client_endpoint", portal + "/rest/");
+    install.put("member_id", memberId());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("client_id", app.clientId());
+    out.put("scope", String.join(",", app.scopes()));
+    out.put("expires", java.time.OffsetDateTime.ofInstant(expires, java.time.ZoneOffset.UTC)
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    out.put("user_id", row.get()[1]);
+    out.put("install", install);
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -345,8 +418,12 @@ public final class AppService {
   /** A 30-second, single-use authorization code for {@code userId} (the user who agreed). */
   String issueCode(AppInfo app, long userId) {
     String code = randomHex(35);
-    db.tx(tx -> tx.update("INSERT INTO app_codes (code_hash, app_id, user_id, expires_at) VALUES (?, ?, ?, ?)",
-        Secrets.hash(code), app.id(), userId, clock.instant().plus(CODE_TTL)));
+    db.tx(tx -> {
+      boolean active = tx.queryOne("SELECT active FROM users WHERE id = ?", rs -> rs.getBoolean(1), userId).orElse(false);
+      if (!active) throw new OAuthError(401, "authorization_error", "Unable to authorize user");
+      return tx.update("INSERT INTO app_codes (code_hash, app_id, user_id, expires_at) VALUES (?, ?, ?, ?)",
+          Secrets.hash(code), app.id(), userId, clock.instant().plus(CODE_TTL));
+    });
     return code;
   }
 
@@ -482,6 +559,11 @@ public final class AppService {
   /** {@code host[:port]} of an origin such as {@code http://127.0.0.1:8080}. */
   static String host(String origin) {
     return origin.replaceFirst("^https?://", "").replaceAll("/+$", "");
+  }
+
+  /** Waits up to {@code timeout} for ONAPPINSTALL notices still on their way (for the command line). */
+  public void awaitNotices(Duration timeout) throws InterruptedException {
+    notice.await(timeout);
   }
 
   /** The app list as rows, for the CLI. */

@@ -24,6 +24,7 @@ final class InstallNotice {
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
   private final String language;
+  private final java.util.Set<Thread> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   InstallNotice(String language) {
     this.language = language;
@@ -66,7 +67,7 @@ final class InstallNotice {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("User-Agent", "Bitrix24 Webhook Engine")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    Thread.ofVirtual().name("onappinstall-" + app.id()).start(() -> {
+    Thread t = Thread.ofVirtual().name("onappinstall-" + app.id()).unstarted(() -> {
       try {
         HttpResponse<Void> r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
         log.info("ONAPPINSTALL for app {} to {}: HTTP {}", app.id(), target, r.statusCode());
@@ -74,7 +75,21 @@ final class InstallNotice {
         log.warn("ONAPPINSTALL for app {} to {} failed: {}", app.id(), target, e.toString());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        pending.remove(Thread.currentThread());
       }
     });
+    pending.add(t);
+    t.start();
+  }
+
+  /** Waits for the notices still being sent (a command-line process must not exit under them). */
+  void await(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Thread t : java.util.List.copyOf(pending)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) return;
+      t.join(Duration.ofNanos(left));
+    }
   }
 }

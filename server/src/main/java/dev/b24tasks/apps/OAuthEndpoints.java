@@ -38,9 +38,14 @@ public final class OAuthEndpoints implements Endpoints.Endpoint {
     this.signIn = signIn;
   }
 
-  /** Registers both paths. */
-  public void register(Endpoints endpoints) {
-    endpoints.add("/oauth/", this);
+  /**
+   * Registers {@code /oauth/} on the portal's listeners and, on the OAuth listener's, {@code /oauth/} and the OAuth
+   * server's {@code /rest/app.info}.
+   */
+  public void register(Endpoints portal, Endpoints oauthServer) {
+    portal.add("/oauth/", this);
+    oauthServer.add("/oauth/", this);
+    oauthServer.add("/rest/", this);
   }
 
   @Override
@@ -55,6 +60,7 @@ public final class OAuthEndpoints implements Endpoints.Endpoint {
     return switch (path) {
       case "/oauth/token" -> token(request, params);
       case "/oauth/authorize" -> authorize(request, params);
+      case "/rest/app.info", "/rest/app.info.json" -> appInfo(request, params);
       default -> Endpoints.Response.of(404, "application/json",
           "{\"error\":\"not_found\",\"error_description\":\"Unknown OAuth endpoint\"}".getBytes(StandardCharsets.UTF_8));
     };
@@ -105,7 +111,12 @@ public final class OAuthEndpoints implements Endpoints.Endpoint {
       return page(401, "Sign-in required. This server has no login page yet: start it with --oauth-dev-user USER_ID "
           + "to have authorization requests signed in as that user.");
     }
-    String code = apps.issueCode(app, user.get());
+    String code;
+    try {
+      code = apps.issueCode(app, user.get());
+    } catch (OAuthError e) {
+      return page(e.status, e.error + ": " + e.description + " (signed-in user " + user.get() + ")");
+    }
     String state = text(p, "state");
     String host = AppService.host(request.origin());
     Map<String, String> q = new LinkedHashMap<>();
@@ -121,6 +132,24 @@ public final class OAuthEndpoints implements Endpoints.Endpoint {
           .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
     }
     return Endpoints.Response.of(302, "text/html; charset=utf-8", new byte[0]).header("Location", target.toString());
+  }
+
+  // ---- the OAuth server's app.info ----------------------------------------------------------------------------
+
+  /** {@code GET {oauth}/rest/app.info?auth=TOKEN}: what the OAuth server knows of a token and its installation. */
+  private Endpoints.Response appInfo(Endpoints.Request request, ObjectNode p) {
+    String token = text(p, "auth");
+    if (token == null || token.isEmpty()) token = text(p, "access_token");
+    String bearer = request.header("authorization");
+    if ((token == null || token.isEmpty()) && bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      token = bearer.substring(7).trim();
+    }
+    if (token == null || token.isEmpty()) return error(OAuthError.invalidRequest("The access token is missing."));
+    try {
+      return json(200, Map.of("result", apps.tokenInfo(token)));
+    } catch (OAuthError e) {
+      return error(e);
+    }
   }
 
   // ---- bodies ------------------------------------------------------------------------------------------------

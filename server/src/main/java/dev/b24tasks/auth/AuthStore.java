@@ -48,7 +48,7 @@ public final class AuthStore {
    * A token a {@link TokenSource} knows: the caller it stands for and when it expires, or the 401 it must be
    * refused with before expiry is even looked at (e.g. its application is gone).
    */
-  public record Credential(Caller caller, Instant expiresAt, RuntimeException refusal) {}
+  public record Credential(Caller caller, Instant expiresAt, AuthException refusal) {}
 
   private final List<TokenSource> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
 

@@ -57,6 +57,10 @@ public final class ServeCommand implements Callable<Integer> {
       + "and agrees without a form (no login page yet). Default: off (authorization requests are refused)")
   Long oauthDevUser;
 
+  @Option(names = "--oauth-tls-port", description = "HTTPS port answering as oauth.bitrix.info / oauth.bitrix24.tech "
+      + "(for clients that hard-code the OAuth host: map those names to this machine, e.g. 443). Default: -1 (off)")
+  int oauthTlsPort = -1;
+
   @Option(names = "--oauth-refresh", description = "Refresh tokens: single-use (a used one is invalid, the older "
       + "docs) or reusable until expiry (the OAuth server's stateless tokens). Default: ${DEFAULT-VALUE}")
   String oauthRefresh = "single-use";
@@ -113,6 +117,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (oauthRefreshDays <= 0) throw new IllegalArgumentException("--oauth-refresh-days must be positive");
     s.oauthRefreshDays = oauthRefreshDays;
     s.oauthDevUser = oauthDevUser;
+    s.oauthTlsPort = oauthTlsPort;
     if (timeZone != null && !timeZone.isBlank()) s.timeZone = ZoneId.of(timeZone);
     if (eventRetries < 0) throw new IllegalArgumentException("--event-retries must be 0 or more, got " + eventRetries);
     if (!(eventTimeout > 0)) throw new IllegalArgumentException("--event-timeout must be positive, got " + eventTimeout);
@@ -158,6 +163,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (app.certificatePem() != null) {
       out.println("HTTPS uses a self-signed certificate; trust it with e.g. NODE_EXTRA_CA_CERTS="
           + app.certificatePem().toAbsolutePath());
+    }
+    if (app.oauthTlsPort() > 0) {
+      out.println("OAuth server (oauth.bitrix.info, oauth.bitrix24.tech) on https://" + host + ":" + app.oauthTlsPort()
+          + "/oauth/token/; map those names to " + host + " and trust " + app.oauthCertificatePem().toAbsolutePath());
     }
   }
 }

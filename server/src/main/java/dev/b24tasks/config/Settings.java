@@ -67,6 +67,11 @@ public final class Settings {
    * a used refresh token valid until it expires, as the OAuth server's stateless signed tokens do.
    */
   public boolean oauthRefreshSingleUse = true;
+  /**
+   * HTTPS port of a listener that answers as the public OAuth server ({@code oauth.bitrix.info},
+   * {@code oauth.bitrix24.tech}: its own certificate names them), for clients that hard-code that host; -1 off.
+   */
+  public int oauthTlsPort = -1;
   /** Lifetime of refresh tokens in days (current docs: 180; older docs 28, the 2017 OAuth server 30). */
   public int oauthRefreshDays = 180;
   /** Print the webhook URLs and other start-up facts to standard output. */

@@ -6,6 +6,7 @@ import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import dev.b24tasks.rest.RestError;
 import dev.b24tasks.rest.RestException;
 import dev.b24tasks.store.Database;
@@ -56,7 +57,7 @@ final class EventAdminMethods {
   }
 
   private String iso(Instant i) {
-    return i == null ? null : OfflineMethods.ISO.format(i.atZone(zone));
+    return i == null ? null : Wire.date(i, zone);
   }
 
   /** The newest attempts first; filters {@code eventId}, {@code handlerId}, {@code event}, {@code outcome}; limit. */

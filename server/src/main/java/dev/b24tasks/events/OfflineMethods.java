@@ -11,19 +11,19 @@ import dev.b24tasks.auth.Secrets;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.CallContext;
+import dev.b24tasks.rest.FilterKey;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Page;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.store.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +46,6 @@ final class OfflineMethods {
     LIST_FIELDS = Map.copyOf(m);
   }
 
-  /** Bitrix's ATOM format: seconds and a numeric offset, never {@code Z}. */
-  static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private final Database db;
   private final Directory directory;
@@ -89,14 +87,14 @@ final class OfflineMethods {
     }
     if (!filter.isObject() && !(filter.isArray() && filter.isEmpty())) throw argument("The filter is not an array.");
     for (Map.Entry<String, JsonNode> e : filter.properties()) {
-      String key = e.getKey().trim();
-      int i = 0;
-      while (i < key.length() && "=<>!%".indexOf(key.charAt(i)) >= 0) i++;
-      String op = key.substring(0, i);
-      String field = key.substring(i).toUpperCase(Locale.ROOT);
+      FilterKey key = FilterKey.parse(e.getKey().trim());
+      String field = key.field().toUpperCase(Locale.ROOT);
       if (!fields.containsKey(field)) throw argument("Filter field not allowed: " + field);
-      if (op.isEmpty()) op = "=";
-      if (!List.of("=", ">", "<", ">=", "<=").contains(op)) throw argument("Filter operation not allowed: " + op);
+      String op = key.operation().isEmpty() ? "=" : key.operation();
+      // EventOfflineTable: = > < >= <= only, no negation
+      if (key.not() || !List.of("=", ">", "<", ">=", "<=").contains(op)) {
+        throw argument("Filter operation not allowed: " + key.prefix());
+      }
       JsonNode v = e.getValue();
       if (v == null || v.isContainerNode()) throw argument("Filter field not allowed: " + field);
       String column = fields.get(field);
@@ -142,8 +140,7 @@ final class OfflineMethods {
   private Map<String, Object> item(ResultSet rs, boolean listing) throws SQLException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ID", Long.toString(rs.getLong("id")));
-    m.put("TIMESTAMP_X", ISO.format(Sql.instant(rs, "timestamp_x").atZone(zone).toOffsetDateTime()
-        .truncatedTo(ChronoUnit.SECONDS)));
+    m.put("TIMESTAMP_X", Wire.date(Sql.instant(rs, "timestamp_x"), zone));
     m.put("EVENT_NAME", rs.getString("event_name"));
     m.put("EVENT_DATA", EventDelivery.json(rs.getString("event_data")));
     m.put("EVENT_ADDITIONAL", EventDelivery.json(rs.getString("event_additional")));

@@ -20,6 +20,8 @@ class OAuthModesTest {
 
   @RegisterExtension static TestServer noSignIn = new TestServer();
 
+  @RegisterExtension static TestServer nobody = new TestServer(s -> s.oauthDevUser = 404L);
+
   static OAuth register(TestServer server) {
     Response added = server.admin().call("b24tasks.app.add", Map.of("NAME", "Modes",
         "HANDLER", "https://app.example/handler", "SCOPE", List.of("task"), "API_ONLY", "Y"));
@@ -47,5 +49,13 @@ class OAuthModesTest {
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.headers().firstValue("Location")).isEmpty();
     assertThat(r.body()).contains("--oauth-dev-user");
+  }
+
+  @Test
+  void a_dev_sign_in_user_that_does_not_exist_is_refused_on_the_page() {
+    OAuth app = register(nobody);
+    Response r = nobody.admin().raw("GET", "/oauth/authorize/?client_id=" + app.clientId(), null, null);
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.body()).contains("authorization_error");
   }
 }

@@ -271,6 +271,39 @@ class OAuthTest {
     assertThat(receiver.nothingPending()).isTrue();
   }
 
+  @Test
+  void opening_an_app_gives_the_frame_post_its_fields_and_working_tokens() {
+    Response added = server.admin().call("b24tasks.app.add", Map.of("NAME", "Framed",
+        "HANDLER", "https://framed.example/index.php", "INSTALL", "https://framed.example/install.php",
+        "SCOPE", "task", "API_ONLY", "N"));
+    long id = added.result().get("ID").asLong();
+    Response open = server.admin().call("b24tasks.app.open", Map.of("ID", id, "PLACEMENT_OPTIONS", Map.of("a", 1)));
+    assertThat(open.status()).as(open.toString()).isEqualTo(200);
+    String url = open.result().get("URL").asText();
+    assertThat(url).startsWith("https://framed.example/install.php?DOMAIN=");
+    assertThat(AppReceiver.parseForm(URI.create(url).getRawQuery()).keySet())
+        .containsExactly("DOMAIN", "PROTOCOL", "LANG", "APP_SID");
+    JsonNode fields = open.result().get("FIELDS");
+    assertThat(AppStoryTest.names(fields)).containsExactly("AUTH_ID", "AUTH_EXPIRES", "REFRESH_ID", "member_id",
+        "status", "PLACEMENT", "PLACEMENT_OPTIONS");
+    assertThat(fields.get("AUTH_EXPIRES").asText()).isEqualTo("3600");
+    assertThat(fields.get("PLACEMENT").asText()).isEqualTo("DEFAULT");
+    assertThat(fields.get("PLACEMENT_OPTIONS").asText()).isEqualTo("{\"a\":1}");
+    OAuth framed = new OAuth(server.admin(), added.result().get("CLIENT_ID").asText(),
+        added.result().get("CLIENT_SECRET").asText());
+    assertThat(framed.call(fields.get("AUTH_ID").asText(), "app.info", "{}").result().get("INSTALLED").asBoolean())
+        .isFalse();
+    assertThat(framed.refresh(fields.get("REFRESH_ID").asText()).status()).isEqualTo(200);
+
+    long peer = server.app().directory.createUser("framed-peer@apps.local", "Peer", "", false);
+    Response notYet = server.admin().call("b24tasks.app.open", Map.of("ID", id, "USER_ID", peer));
+    assertThat(notYet.status()).isEqualTo(400);
+    assertThat(notYet.error()).isEqualTo("ERROR_NOT_INSTALLED");
+    server.admin().call("b24tasks.app.install", Map.of("ID", id));
+    Response opened = server.admin().call("b24tasks.app.open", Map.of("ID", id, "USER_ID", peer));
+    assertThat(opened.result().get("URL").asText()).startsWith("https://framed.example/index.php?DOMAIN=");
+  }
+
   static OAuth register(String name, String scope) {
     Response added = server.admin().call("b24tasks.app.add", Map.of("NAME", name,
         "HANDLER", receiver.url("/" + name.replace(' ', '-')), "SCOPE", List.of(scope), "API_ONLY", "Y"));
