@@ -71,6 +71,7 @@ CREATE TABLE event_deliveries (
     answer        text        NOT NULL DEFAULT '',
     error         text,
     outcome       text        NOT NULL,
+    node          text        NOT NULL DEFAULT '',
     merge_key     text
 );
 CREATE INDEX event_deliveries_merge ON event_deliveries (merge_key) WHERE merge_key IS NOT NULL;

@@ -84,7 +84,7 @@ final class EventAdminMethods {
     });
     long limit = Math.max(1, Math.min(500, p.optLong("limit").orElse(50)));
     return db.read(tx -> tx.query("SELECT id, event_id, event_name, handler_id, handler, app_id, auth_user_id,"
-        + " data::text AS data, enqueued_at, attempted_at, attempt, http_status, duration_ms, answer, error, outcome"
+        + " data::text AS data, enqueued_at, attempted_at, attempt, http_status, duration_ms, answer, error, outcome, node"
         + " FROM event_deliveries" + where + " ORDER BY id DESC LIMIT " + limit, rs -> {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("id", rs.getLong("id"));
@@ -103,6 +103,7 @@ final class EventAdminMethods {
           m.put("answer", rs.getString("answer"));
           m.put("error", rs.getString("error"));
           m.put("outcome", rs.getString("outcome"));
+          m.put("node", rs.getString("node"));
           return m;
         }, args.toArray()));
   }

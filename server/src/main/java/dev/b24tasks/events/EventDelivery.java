@@ -47,6 +47,16 @@ final class EventDelivery implements AutoCloseable {
   private static final int BATCH = 16;
   private static final int ANSWER_BYTES = 512;
   private static final Duration IDLE_POLL = Duration.ofMillis(500);
+  /** Which process delivered, for the log: pid@host. */
+  static final String NODE = ProcessHandle.current().pid() + "@" + host();
+
+  private static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
 
   private final Database db;
   private final Apps apps;
@@ -276,11 +286,11 @@ final class EventDelivery implements AutoCloseable {
     }
     if (!res.skipped()) metrics.duration.record(Duration.ofMillis(res.millis()));
     tx.update("INSERT INTO event_deliveries (event_id, event_name, handler_id, handler, app_id, auth_user_id, data,"
-        + " enqueued_at, attempted_at, attempt, http_status, duration_ms, answer, error, outcome, merge_key)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.eventId(), r.name(), r.handlerId(),
+        + " enqueued_at, attempted_at, attempt, http_status, duration_ms, answer, error, outcome, node, merge_key)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.eventId(), r.name(), r.handlerId(),
         r.url(), r.appId(), r.authUser(), r.data(), r.createdAt(), now, attempt, res.status(),
         (int) Math.min(res.millis(), Integer.MAX_VALUE), res.answer().replace("\u0000", ""), res.error(), outcome,
-        r.mergeKey());
+        NODE, r.mergeKey());
     if (outcome.equals("retry")) {
       tx.updateOne("UPDATE event_outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?", attempt,
           now.plus(backoff(attempt)), r.id());

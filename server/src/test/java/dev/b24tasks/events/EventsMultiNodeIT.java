@@ -65,6 +65,7 @@ class EventsMultiNodeIT {
       assertThat(seen.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
       assertThat(posts.get()).isEqualTo(CHANGES);
       assertThat(deliveriesLogged(url)).isEqualTo(CHANGES);
+      System.out.println("deliveries by node: " + byNode(url));
     } finally {
       TestPostgres.dropDatabase(url);
     }
@@ -76,6 +77,16 @@ class EventsMultiNodeIT {
 
   static long deliveriesLogged(String url) throws Exception {
     return count(url, "SELECT count(*) FROM event_deliveries WHERE outcome = 'delivered'");
+  }
+
+  static String byNode(String url) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT node, count(*) FROM event_deliveries GROUP BY node ORDER BY node")) {
+      while (rs.next()) out.append(rs.getString(1)).append('=').append(rs.getLong(2)).append(' ');
+    }
+    return out.toString().trim();
   }
 
   private static long count(String url, String sql) throws Exception {
