@@ -353,7 +353,8 @@ public final class AppService {
             + "JOIN apps a ON a.id = t.app_id JOIN users u ON u.id = t.user_id WHERE t.access_hash = ?",
         rs -> {
           Caller caller = new Caller(rs.getLong("user_id"), java.util.Set.of(Sql.strings(rs, "scopes")),
-              "app:" + rs.getLong("id"), Caller.Kind.APP, rs.getLong("app_id"));
+              // one app and user share one rate-limit bucket, however often its tokens are renewed
+              "app:" + rs.getLong("app_id") + ":" + rs.getLong("user_id"), Caller.Kind.APP, rs.getLong("app_id"));
           AuthException refusal = null;
           if ("uninstalled".equals(rs.getString("state"))) {
             refusal = AuthException.refused("APPLICATION_NOT_FOUND", "Application not found");

@@ -304,6 +304,20 @@ class OAuthTest {
     assertThat(opened.result().get("URL").asText()).startsWith("https://framed.example/index.php?DOMAIN=");
   }
 
+  @Test
+  void a_token_of_a_deactivated_user_is_refused_with_authorization_error() throws Exception {
+    long user = server.app().directory.createUser("leaving@apps.local", "Leaving", "", false);
+    String token = server.admin().call("b24tasks.app.open", Map.of("ID", appId, "USER_ID", user)).result()
+        .get("FIELDS").get("AUTH_ID").asText();
+    assertThat(app.call(token, "tasks.task.list", "{}").status()).isEqualTo(200);
+    server.app().db.tx(tx -> tx.update("UPDATE users SET active = false WHERE id = ?", user));
+    server.app().auth.clearCache();
+    Response r = app.call(token, "tasks.task.list", "{}");
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.error()).isEqualTo("authorization_error");
+    assertThat(r.errorDescription()).isEqualTo("Unable to authorize user");
+  }
+
   static OAuth register(String name, String scope) {
     Response added = server.admin().call("b24tasks.app.add", Map.of("NAME", name,
         "HANDLER", receiver.url("/" + name.replace(' ', '-')), "SCOPE", List.of(scope), "API_ONLY", "Y"));
