@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Event delivery benchmark: events delivered per second to a handler that answers at once, and the lag from the
-# change's commit to the handler's answer (p50/p99), read from the server's own delivery log.
+# Event delivery benchmark, read from the server's own delivery log:
+#  1. N changes (batches of 50 tasks.task.add from 4 clients) with a handler that answers at once: the lag from the
+#     change's commit to the handler's answer (p50/p99), and events per second end to end (bound by the writes);
+#  2. a backlog of M events committed to the outbox in one transaction: how fast the node drains it (delivery alone).
 #
-#   bench/events.sh [--events N] [--jar server/target/b24-tasks.jar] [--port 19200] [--handler-port 19201]
+#   bench/events.sh [--events N] [--backlog M] [--jar server/target/b24-tasks.jar] [--port 19200] [--handler-port 19201]
 #
 # Needs a PostgreSQL on 127.0.0.1:5432 (user postgres), python3, curl, psql. Makes and drops its own database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=2000
+BACKLOG=5000
 JAR=server/target/b24-tasks.jar
 PORT=19200
 HPORT=19201
 while [ $# -gt 0 ]; do
   case "$1" in
     --events) EVENTS=$2; shift 2 ;;
+    --backlog) BACKLOG=$2; shift 2 ;;
     --jar) JAR=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
     --handler-port) HPORT=$2; shift 2 ;;
@@ -65,6 +69,7 @@ for _ in $(seq 1 1200); do
   [ "$N" -ge "$TOTAL" ] && break
   sleep 0.1
 done
+echo "1. $TOTAL changes through the REST API:"
 psql -q -h 127.0.0.1 -U postgres "$DB" <<SQL
 \pset footer off
 SELECT count(*) AS delivered,
@@ -73,4 +78,27 @@ SELECT count(*) AS delivered,
        round(extract(epoch FROM percentile_cont(0.99) WITHIN GROUP (ORDER BY attempted_at - enqueued_at)) * 1000) AS lag_p99_ms,
        round(avg(duration_ms), 1) AS post_avg_ms
 FROM event_deliveries WHERE outcome = 'delivered';
+SQL
+
+echo "2. a backlog of $BACKLOG events committed at once:"
+MARK=$(psql -qtA -h 127.0.0.1 -U postgres -c "SELECT coalesce(max(id), 0) FROM event_deliveries" "$DB")
+psql -q -h 127.0.0.1 -U postgres "$DB" <<SQL
+INSERT INTO event_outbox (event_id, event_name, handler_id, handler, app_id, auth_user_id, send_tokens,
+    application_token, session_ttl, data, created_at, next_attempt_at)
+SELECT nextval('event_ids'), 'ONTASKADD', h.id, h.handler, 0, 1, false, o.application_token, 6,
+    json_build_object('FIELDS_BEFORE', 'undefined', 'FIELDS_AFTER', json_build_object('ID', g),
+        'IS_ACCESSIBLE_BEFORE', 'N', 'IS_ACCESSIBLE_AFTER', 'undefined'), now(), now()
+FROM generate_series(1, $BACKLOG) g, event_handlers h JOIN outgoing_webhooks o ON o.id = h.outgoing_id;
+SQL
+for _ in $(seq 1 3000); do
+  N=$(psql -qtA -h 127.0.0.1 -U postgres -c "SELECT count(*) FROM event_deliveries WHERE id > $MARK AND outcome='delivered'" "$DB")
+  [ "$N" -ge "$BACKLOG" ] && break
+  sleep 0.1
+done
+psql -q -h 127.0.0.1 -U postgres "$DB" <<SQL
+\pset footer off
+SELECT count(*) AS delivered,
+       round(count(*) / greatest(extract(epoch FROM max(attempted_at) - min(enqueued_at)), 0.001)) AS events_per_s,
+       round(avg(duration_ms), 1) AS post_avg_ms
+FROM event_deliveries WHERE id > $MARK AND outcome = 'delivered';
 SQL
