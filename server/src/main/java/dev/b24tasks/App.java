@@ -125,8 +125,8 @@ public final class App implements AutoCloseable {
       var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
       new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
       new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
-      Events events = new Events(db, settings, directory, new AppsFromService(apps, () -> portalOrigin(listening.get(),
-          settings)), token -> auth.token(token).credentialKey()).listenTo(tasks).listenTo(comments).listenTo(apps);
+      Events events = new Events(db, settings, directory, new AppsFromService(apps,
+          () -> portalOrigin(listening.get(), settings))).listenTo(tasks).listenTo(comments).listenTo(apps);
       events.register(registry);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);

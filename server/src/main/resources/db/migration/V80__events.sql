@@ -95,9 +95,10 @@ CREATE TABLE event_offline (
 CREATE UNIQUE INDEX event_offline_merge ON event_offline (app_id, connector_id, message_id, process_id);
 CREATE INDEX event_offline_process ON event_offline (app_id, process_id);
 
--- Loop guard: the event-session TTL carried by the access tokens handed out with deliveries.
+-- Loop guard: the event-session TTL carried by the access tokens handed out with deliveries (SHA-256 hex of the
+-- token: an app's tokens share one credential key, so the key cannot tell a handler's call-back from the app).
 CREATE TABLE event_sessions (
-    credential_key  text        PRIMARY KEY,
+    token_hash      text        PRIMARY KEY,
     ttl             integer     NOT NULL,
     created_at      timestamptz NOT NULL
 );

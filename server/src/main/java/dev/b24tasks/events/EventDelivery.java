@@ -1,6 +1,7 @@
 package dev.b24tasks.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.auth.Secrets;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.store.Database;
@@ -28,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +63,6 @@ final class EventDelivery implements AutoCloseable {
   private final Clock clock;
   private final Settings settings;
   private final EventMetrics metrics;
-  private final Function<String, String> credentialOfToken;
   private final HttpClient http;
   private final Duration timeout;
   private final LinkedBlockingQueue<Boolean> wake = new LinkedBlockingQueue<>();
@@ -72,14 +71,12 @@ final class EventDelivery implements AutoCloseable {
   private volatile boolean running;
   private volatile Connection listening;
 
-  EventDelivery(Database db, Apps apps, Clock clock, Settings settings, EventMetrics metrics,
-      Function<String, String> credentialOfToken) {
+  EventDelivery(Database db, Apps apps, Clock clock, Settings settings, EventMetrics metrics) {
     this.db = db;
     this.apps = apps;
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
-    this.credentialOfToken = credentialOfToken;
     this.timeout = Duration.ofMillis(Math.max(1, (long) (settings.eventTimeoutSeconds * 1000)));
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER).executor(posts).build();
@@ -254,16 +251,9 @@ final class EventDelivery implements AutoCloseable {
 
   /** Event\Session: calls made with this token may fire events only {@code ttl} more levels deep. */
   private void remember(String accessToken, int ttl) {
-    String key;
-    try {
-      key = credentialOfToken.apply(accessToken);
-    } catch (RuntimeException e) {
-      return;
-    }
-    if (key == null) return;
-    db.tx(tx -> tx.update("INSERT INTO event_sessions (credential_key, ttl, created_at) VALUES (?, ?, ?)"
-        + " ON CONFLICT (credential_key) DO UPDATE SET ttl = excluded.ttl, created_at = excluded.created_at",
-        key, ttl, clock.instant()));
+    db.tx(tx -> tx.update("INSERT INTO event_sessions (token_hash, ttl, created_at) VALUES (?, ?, ?)"
+        + " ON CONFLICT (token_hash) DO UPDATE SET ttl = excluded.ttl, created_at = excluded.created_at",
+        Secrets.hashHex(accessToken), ttl, clock.instant()));
   }
 
   private void settle(Tx tx, Result res) throws SQLException {

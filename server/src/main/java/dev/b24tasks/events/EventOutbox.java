@@ -1,6 +1,5 @@
 package dev.b24tasks.events;
 
-import dev.b24tasks.auth.Caller;
 import dev.b24tasks.rest.CallContext;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.store.Database;
@@ -104,9 +103,9 @@ final class EventOutbox {
 
   /** How many more levels of handler call-backs may fire events: a fresh hit has all of them. */
   private static int levels(Tx tx, CallContext ctx) throws SQLException {
-    if (ctx == null || ctx.caller().kind() == Caller.Kind.WEBHOOK) return SESSION_TTL;
-    return tx.queryOne("SELECT ttl FROM event_sessions WHERE credential_key = ?", rs -> rs.getInt(1),
-        ctx.caller().credentialKey()).orElse(SESSION_TTL);
+    if (ctx == null || ctx.tokenHash() == null) return SESSION_TTL;
+    return tx.queryOne("SELECT ttl FROM event_sessions WHERE token_hash = ?", rs -> rs.getInt(1), ctx.tokenHash())
+        .orElse(SESSION_TTL);
   }
 
   /**

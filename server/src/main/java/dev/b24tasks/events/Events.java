@@ -10,7 +10,6 @@ import dev.b24tasks.tasks.TaskChangeListener;
 import dev.b24tasks.tasks.TaskService;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The events feature: the outbox fed by the task and comment services inside their transactions, the delivery
@@ -27,19 +26,14 @@ public final class Events implements AutoCloseable {
   private final EventDelivery delivery;
   private final OutgoingWebhooks outgoing;
 
-  /**
-   * {@code credentialOfToken} names the credential of an access token handed out with a delivery (the loop guard
-   * remembers how deep call-backs made with it may go).
-   */
-  public Events(Database db, Settings settings, Directory directory, Apps apps,
-      Function<String, String> credentialOfToken) {
+  public Events(Database db, Settings settings, Directory directory, Apps apps) {
     this.db = db;
     this.settings = settings;
     this.directory = directory;
     this.apps = apps;
     this.outbox = new EventOutbox(db, apps, settings.clock);
     this.metrics = new EventMetrics(db, settings.clock);
-    this.delivery = new EventDelivery(db, apps, settings.clock, settings, metrics, credentialOfToken);
+    this.delivery = new EventDelivery(db, apps, settings.clock, settings, metrics);
     this.outgoing = new OutgoingWebhooks(db, settings.clock);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.AuthException;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
+import dev.b24tasks.auth.Secrets;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,9 +62,10 @@ public final class Gateway {
       JsonNode authParam = params.remove("auth");
       // like auth, auth_connector belongs to the credential, not to the method (events read it from the context)
       String connector = textOf(params.remove("auth_connector"));
-      Caller caller = authenticate(target, authParam, request.authorization());
+      String token = target.webhookUser() == null ? tokenOf(authParam, request.authorization()) : null;
+      Caller caller = authenticate(target, token);
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
-      Dispatcher.Outcome outcome = CallContext.run(caller, connector,
+      Dispatcher.Outcome outcome = CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
           () -> dispatcher.call(caller, target.method(), params, requestId, false));
       if (!outcome.ok()) return error(outcome.error(), target.xml(), target.method());
       return success(outcome, target);
@@ -72,9 +74,9 @@ public final class Gateway {
     }
   }
 
-  private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader) {
+  private Caller authenticate(Target target, String token) {
     try {
-      return credential(target, authParam, authorizationHeader);
+      return credential(target, token);
     } catch (AuthException e) {
       if (e.reason() == AuthException.Reason.REFUSED) throw RestException.literal(e.code(), 401, e.description());
       throw RestException.of(switch (e.reason()) {
@@ -86,16 +88,21 @@ public final class Gateway {
     }
   }
 
-  private Caller credential(Target target, JsonNode authParam, String authorizationHeader) {
+  private Caller credential(Target target, String token) {
     if (target.webhookUser() != null) return auth.webhook(target.webhookUser(), target.webhookCode());
+    if (token == null || token.isEmpty()) throw RestException.of(RestError.NO_AUTH_FOUND);
+    return auth.token(token);
+  }
+
+  /** The access token of {@code /rest/{method}}: {@code auth}, else {@code Authorization: Bearer}; null if none. */
+  private static String tokenOf(JsonNode authParam, String authorizationHeader) {
     String token = null;
     if (authParam != null && !authParam.isContainerNode() && !authParam.asText().isBlank()) token = authParam.asText();
     if (token == null && authorizationHeader != null) {
       String h = authorizationHeader.trim();
       token = h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
     }
-    if (token == null || token.isEmpty()) throw RestException.of(RestError.NO_AUTH_FOUND);
-    return auth.token(token);
+    return token == null || token.isEmpty() ? null : token;
   }
 
   /** {@code 1/abc/tasks.task.get.json}, {@code tasks.task.get}, {@code batch.xml/}: method, credentials, format. */

@@ -131,6 +131,10 @@ class DeliveryTest {
     long marker = EventsTest.addTask(server.admin(), "marker");
     server.admin().call("tasks.task.update", Map.of("taskId", marker, "fields", Map.of("TITLE", "marked")));
     assertThat(receiver.next("/loop").data().get("FIELDS_AFTER").get("ID").asLong()).isEqualTo(marker);
+    // the guard rides on the handed-out tokens only: the app's own calls with its own token still fire
+    Response own = app.call("tasks.task.update", Map.of("taskId", marker, "fields", Map.of("TITLE", "by the app")));
+    assertThat(own.status()).as(own.toString()).isEqualTo(200);
+    assertThat(receiver.next("/loop").data().get("FIELDS_AFTER").get("ID").asLong()).isEqualTo(marker);
     receiver.answer(r -> 200);
   }
 
