@@ -28,6 +28,17 @@ public final class Gateway {
   private final RateLimiter rateLimiter;
   private final ZoneId zone;
   private final String language;
+  private volatile Dialect v3;
+
+  /** Another dialect served under {@code /rest/api/}: REST 3.0. */
+  public interface Dialect {
+    RestResponse handle(RestRequest request);
+  }
+
+  /** Serves {@code /rest/api/…} with {@code v3}; until set, those paths are unknown methods as before. */
+  public void serveApi(Dialect dialect) {
+    this.v3 = dialect;
+  }
 
   public Gateway(Dispatcher dispatcher, AuthStore auth, RateLimiter rateLimiter, ZoneId zone) {
     this.dispatcher = dispatcher;
@@ -49,6 +60,8 @@ public final class Gateway {
   record Target(String method, Long webhookUser, String webhookCode, boolean xml) {}
 
   public RestResponse handle(RestRequest request) {
+    Dialect api = v3;
+    if (api != null && isApiPath(request.path())) return api.handle(request);
     Target target;
     try {
       target = parsePath(request.path());
@@ -63,7 +76,7 @@ public final class Gateway {
       // like auth, auth_connector belongs to the credential, not to the method (events read it from the context)
       String connector = textOf(params.remove("auth_connector"));
       String token = target.webhookUser() == null ? tokenOf(authParam, request.authorization()) : null;
-      Caller caller = authenticate(target, token);
+      Caller caller = authenticate(target, authParam, request.authorization());
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       Dispatcher.Outcome outcome = CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
           () -> dispatcher.call(caller, target.method(), params, requestId, false));
@@ -74,9 +87,19 @@ public final class Gateway {
     }
   }
 
-  private Caller authenticate(Target target, String token) {
+  private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader) {
+    return authenticate(auth, target.webhookUser(), target.webhookCode(), authParam, authorizationHeader);
+  }
+
+  /**
+   * The caller of a request, for every dialect: the webhook of the path, else the token of {@code auth} or of
+   * {@code Authorization: Bearer}. Throws the classic 401 {@code NO_AUTH_FOUND}, {@code invalid_token} or
+   * {@code expired_token}.
+   */
+  public static Caller authenticate(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
+      String authorizationHeader) {
     try {
-      return credential(target, token);
+      return credential(auth, webhookUser, webhookCode, authParam, authorizationHeader);
     } catch (AuthException e) {
       if (e.reason() == AuthException.Reason.REFUSED) throw RestException.literal(e.code(), 401, e.description());
       throw RestException.of(switch (e.reason()) {
@@ -88,14 +111,16 @@ public final class Gateway {
     }
   }
 
-  private Caller credential(Target target, String token) {
-    if (target.webhookUser() != null) return auth.webhook(target.webhookUser(), target.webhookCode());
-    if (token == null || token.isEmpty()) throw RestException.of(RestError.NO_AUTH_FOUND);
+  private static Caller credential(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
+      String authorizationHeader) {
+    if (webhookUser != null) return auth.webhook(webhookUser, webhookCode);
+    String token = tokenOf(authParam, authorizationHeader);
+    if (token == null) throw RestException.of(RestError.NO_AUTH_FOUND);
     return auth.token(token);
   }
 
-  /** The access token of {@code /rest/{method}}: {@code auth}, else {@code Authorization: Bearer}; null if none. */
-  private static String tokenOf(JsonNode authParam, String authorizationHeader) {
+  /** The access token of a request: {@code auth}, else {@code Authorization: Bearer}; null if there is none. */
+  public static String tokenOf(JsonNode authParam, String authorizationHeader) {
     String token = null;
     if (authParam != null && !authParam.isContainerNode() && !authParam.asText().isBlank()) token = authParam.asText();
     if (token == null && authorizationHeader != null) {
@@ -103,6 +128,13 @@ public final class Gateway {
       token = h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
     }
     return token == null || token.isEmpty() ? null : token;
+  }
+
+  /** {@code api/…}: the REST 3.0 prefix (the segment after {@code /rest/}). */
+  static boolean isApiPath(String rawPath) {
+    String p = rawPath == null ? "" : rawPath;
+    while (p.startsWith("/")) p = p.substring(1);
+    return p.equals("api") || p.startsWith("api/");
   }
 
   /** {@code 1/abc/tasks.task.get.json}, {@code tasks.task.get}, {@code batch.xml/}: method, credentials, format. */
