@@ -448,6 +448,14 @@ public final class TaskService {
         + " activity_date = COALESCE(?, activity_date) WHERE id = ?", delta, at, taskId));
   }
 
+  /** Tells the change listeners that the task changed through another feature (see {@link TaskLink#changedBy}). */
+  void changedElsewhere(long taskId, long userId) {
+    db.tx(tx -> {
+      notify(taskId, TaskChangeListener.Kind.UPDATE, userId);
+      return null;
+    });
+  }
+
   /** ACTIVITY_DATE only (a chat message, a result…). */
   public void touchActivity(long taskId, Instant at) {
     db.tx(tx -> tx.update("UPDATE tasks SET activity_date = ? WHERE id = ?", at, taskId));

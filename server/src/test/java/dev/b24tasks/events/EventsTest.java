@@ -114,6 +114,17 @@ class EventsTest {
     assertThat(admin.call("task.item.complete", List.of(id)).status()).isEqualTo(200);
     expect("/families", "ONTASKUPDATE", update);
 
+    // a Gantt link fires an update of the dependent task
+    long before = addTask(admin, "before");
+    expect("/families", "ONTASKADD", Map.of("FIELDS_BEFORE", "undefined", "FIELDS_AFTER", Map.of("ID", before),
+        "IS_ACCESSIBLE_BEFORE", "N", "IS_ACCESSIBLE_AFTER", "undefined"));
+    Response link = admin.call("task.dependence.add", Map.of("taskIdFrom", before, "taskIdTo", id, "linkType", 2));
+    assertThat(link.status()).as(link.toString()).isEqualTo(200);
+    expect("/families", "ONTASKUPDATE", update);
+    assertThat(admin.call("task.dependence.delete", Map.of("taskIdFrom", before, "taskIdTo", id)).status())
+        .isEqualTo(200);
+    expect("/families", "ONTASKUPDATE", update);
+
     // views, mutes and favourites change nothing of the task: no event (the next one to arrive is the marker's)
     admin.call("tasks.task.get", Map.of("taskId", id));
     admin.call("tasks.task.mute", Map.of("id", id));
