@@ -15,6 +15,8 @@ import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
 import dev.b24tasks.elapsed.ElapsedService;
+import dev.b24tasks.events.AppsFromService;
+import dev.b24tasks.events.Events;
 import dev.b24tasks.ops.OpsMethods;
 import dev.b24tasks.portal.Portal;
 import dev.b24tasks.portal.PortalClock;
@@ -70,6 +72,7 @@ public final class App implements AutoCloseable {
   public final AuthStore auth;
   public final Directory directory;
   public final TaskService tasks;
+  public final Events events;
   public final dev.b24tasks.apps.AppService apps;
   public final MethodRegistry registry;
   public final Gateway gateway;
@@ -78,7 +81,7 @@ public final class App implements AutoCloseable {
   private Thread purger;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
-      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap,
+      Events events, MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap,
       dev.b24tasks.apps.AppService apps) {
     this.settings = settings;
     this.clock = clock;
@@ -86,6 +89,7 @@ public final class App implements AutoCloseable {
     this.auth = auth;
     this.directory = directory;
     this.tasks = tasks;
+    this.events = events;
     this.apps = apps;
     this.registry = registry;
     this.gateway = gateway;
@@ -148,6 +152,9 @@ public final class App implements AutoCloseable {
       new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
       new StageMethods(new StageService(db, taskLink, directory)).register(registry);
       new dev.b24tasks.planner.PlannerMethods().register(registry);
+      Events events = new Events(db, settings, clock, directory, new AppsFromService(apps,
+          () -> portalOrigin(listening.get(), settings))).listenTo(tasks).listenTo(comments).listenTo(apps);
+      events.register(registry);
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
@@ -175,11 +182,13 @@ public final class App implements AutoCloseable {
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       Tls oauthTls = settings.oauthTlsPort < 0 ? null
           : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).tls();
-      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints);
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints,
+          events::scrape);
       portal.node(settings.host + ":" + http.port());
-      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, apps);
+      App app = new App(settings, clock, db, auth, directory, tasks, events, registry, gateway, http, boot, apps);
       listening.set(app);
       app.purger = Thread.ofVirtual().name("request-replies-purge").start(() -> purgeLoop(db, replies, throttle));
+      events.start();
       return app;
     } catch (RuntimeException e) {
       db.close();
@@ -263,6 +272,7 @@ public final class App implements AutoCloseable {
     if (purger != null) purger.interrupt();
     try {
       http.close();
+      events.close();
     } finally {
       db.close();
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, WebhookCommand.class, TokenCommand.class, AppCommand.class, UserCommand.class,
         SeedCommand.class, BackupCommand.class, RestoreCommand.class, ResetCommand.class,
         PortalCommands.ClockCommand.class, PortalCommands.SnapshotCommand.class, PortalCommands.FaultCommand.class,
-        PortalCommands.JournalCommand.class, PortalCommands.ConformanceCommand.class})
+        PortalCommands.JournalCommand.class, PortalCommands.ConformanceCommand.class, OutgoingCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     Logging.bridgeJul();

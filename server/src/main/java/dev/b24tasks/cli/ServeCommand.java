@@ -99,6 +99,17 @@ public final class ServeCommand implements Callable<Integer> {
       + "for log collectors). Default: ${DEFAULT-VALUE}")
   String logFormat = "text";
 
+  @Option(names = "--event-retries", description = "Tries again a failed event POST this many times (1 s, 2 s, "
+      + "4 s... up to 5 min apart); 0, as on a portal, never retries. Default: ${DEFAULT-VALUE}")
+  int eventRetries = 0;
+
+  @Option(names = "--event-timeout", description = "Seconds a handler may take to answer an event POST. "
+      + "Default: ${DEFAULT-VALUE}")
+  double eventTimeout = 10;
+
+  @Option(names = "--event-log-days", description = "Days the event delivery log is kept. Default: ${DEFAULT-VALUE}")
+  int eventLogDays = 7;
+
   @Option(names = "--config", description = "Config file (key=value, keys as the long option names)")
   Path config;
 
@@ -154,6 +165,12 @@ public final class ServeCommand implements Callable<Integer> {
     if (journalMaxAge < 1) throw new IllegalArgumentException("--journal-max-age must be at least 1, got " + journalMaxAge);
     s.journalSize = journalSize;
     s.journalMaxAgeSeconds = journalMaxAge;
+    if (eventRetries < 0) throw new IllegalArgumentException("--event-retries must be 0 or more, got " + eventRetries);
+    if (!(eventTimeout > 0)) throw new IllegalArgumentException("--event-timeout must be positive, got " + eventTimeout);
+    if (eventLogDays < 1) throw new IllegalArgumentException("--event-log-days must be 1 or more, got " + eventLogDays);
+    s.eventRetries = eventRetries;
+    s.eventTimeoutSeconds = eventTimeout;
+    s.eventLogDays = eventLogDays;
     return s;
   }
 

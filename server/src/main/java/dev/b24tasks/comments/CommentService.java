@@ -10,6 +10,7 @@ import dev.b24tasks.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Comment use cases, one transaction each. The task's {@code commentsCount} and {@code activityDate} belong to
@@ -21,12 +22,22 @@ public final class CommentService {
   private final Directory directory;
   private final Clock clock;
   private final CommentStore store = new CommentStore();
+  private final List<CommentChangeListener> listeners = new CopyOnWriteArrayList<>();
 
   public CommentService(Database db, TaskLink tasks, Directory directory, Clock clock) {
     this.db = db;
     this.tasks = tasks;
     this.directory = directory;
     this.clock = clock;
+  }
+
+  /** Registers a hook called inside the transaction of every change (the event outbox plugs in here). */
+  public void addListener(CommentChangeListener listener) {
+    listeners.add(listener);
+  }
+
+  private void notify(long id, long taskId, CommentChangeListener.Kind kind, long userId) {
+    for (CommentChangeListener l : listeners) l.changed(id, taskId, kind, userId);
   }
 
   /**
@@ -42,6 +53,7 @@ public final class CommentService {
       long id = store.insert(tx, taskId, author, message, postDate != null ? postDate : now);
       store.markRead(tx, taskId, author, id);
       tasks.commentsChanged(taskId, 1, now);
+      notify(id, taskId, CommentChangeListener.Kind.ADD, userId);
       return id;
     });
   }
@@ -51,6 +63,7 @@ public final class CommentService {
       Comment c = changeable(tx, userId, taskId, id);
       if (message == null || message.isBlank()) throw error("TEXT_EMPTY_UPDATE");
       store.updateMessage(tx, c.id(), message, clock.instant());
+      notify(c.id(), taskId, CommentChangeListener.Kind.UPDATE, userId);
       return null;
     });
   }
@@ -60,6 +73,7 @@ public final class CommentService {
       Comment c = changeable(tx, userId, taskId, id);
       store.delete(tx, c.id());
       tasks.commentsChanged(taskId, -1, null);
+      notify(c.id(), taskId, CommentChangeListener.Kind.DELETE, userId);
       return null;
     });
   }

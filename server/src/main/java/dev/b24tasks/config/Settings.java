@@ -57,6 +57,15 @@ public final class Settings {
    */
   public long statementTimeoutMillis = 30_000;
   /**
+   * How often a failed event delivery is tried again, with exponential backoff; 0 (the portal's behaviour) never
+   * retries.
+   */
+  public int eventRetries = 0;
+  /** How long a handler may take to answer an event POST, in seconds. */
+  public double eventTimeoutSeconds = 10;
+  /** How long the delivery log keeps its rows, in days. */
+  public int eventLogDays = 7;
+  /**
    * Real time, underneath the portal clock (which every component reads: token expiry, limits, task dates);
    * tests may hold it still.
    */

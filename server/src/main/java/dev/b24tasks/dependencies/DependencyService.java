@@ -41,6 +41,7 @@ public final class DependencyService {
       if (store.exists(tx, taskIdTo, taskIdFrom)) throw error("ILLEGAL_NEW_LINK", "LINK_EXISTS");
       if (store.reaches(tx, taskIdFrom, taskIdTo)) throw error("ILLEGAL_NEW_LINK", "LINK_CYCLE");
       store.insert(tx, taskIdTo, taskIdFrom, linkType, userId, clock.instant());
+      tasks.changedBy(userId, taskIdTo);
       return null;
     });
   }
@@ -53,6 +54,7 @@ public final class DependencyService {
       }
       tx.queryOne("SELECT pg_advisory_xact_lock(?)", rs -> true, LOCK);
       if (store.delete(tx, taskIdTo, taskIdFrom) == 0) throw error("ILLEGAL_NEW_LINK", "LINK_MISSING");
+      tasks.changedBy(userId, taskIdTo);
       return null;
     });
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.AuthException;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
+import dev.b24tasks.auth.Secrets;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,9 @@ public final class Gateway {
       String requestId = textOf(params.get("bx24_request_id"));
       for (String t : TELEMETRY) params.remove(t);
       JsonNode authParam = params.remove("auth");
+      // like auth, auth_connector belongs to the credential, not to the method (events read it from the context)
+      String connector = textOf(params.remove("auth_connector"));
+      String token = target.webhookUser() == null ? tokenOf(authParam, request.authorization()) : null;
       x.params = params;
       // an auth in the body wins over one in the query string, as PHP's $_REQUEST has it
       if (caller == null || (target.webhookUser() == null && authParam != null && !authParam.equals(earlyAuth))) {
@@ -131,7 +135,9 @@ public final class Gateway {
         return error(RestException.of(RestError.INTERNAL_SERVER_ERROR), target.xml(), target.method());
       }
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
-      Dispatcher.Outcome outcome = dispatcher.call(caller, target.method(), params, requestId, false);
+      Caller who = caller;
+      Dispatcher.Outcome outcome = CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
+          () -> dispatcher.call(who, target.method(), params, requestId, false));
       x.cut = cut;
       if (!outcome.ok()) return error(outcome.error(), target.xml(), target.method());
       return success(outcome, target);
@@ -183,14 +189,20 @@ public final class Gateway {
   private static Caller credential(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
       String authorizationHeader) {
     if (webhookUser != null) return auth.webhook(webhookUser, webhookCode);
+    String token = tokenOf(authParam, authorizationHeader);
+    if (token == null) throw RestException.of(RestError.NO_AUTH_FOUND);
+    return auth.token(token);
+  }
+
+  /** The access token of a request: {@code auth}, else {@code Authorization: Bearer}; null if there is none. */
+  public static String tokenOf(JsonNode authParam, String authorizationHeader) {
     String token = null;
     if (authParam != null && !authParam.isContainerNode() && !authParam.asText().isBlank()) token = authParam.asText();
     if (token == null && authorizationHeader != null) {
       String h = authorizationHeader.trim();
       token = h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
     }
-    if (token == null || token.isEmpty()) throw RestException.of(RestError.NO_AUTH_FOUND);
-    return auth.token(token);
+    return token == null || token.isEmpty() ? null : token;
   }
 
   /** {@code api/…}: the REST 3.0 prefix (the segment after {@code /rest/}). */

@@ -62,6 +62,14 @@ public final class TaskLink {
     tasks.commentsChanged(taskId, delta, activityAt);
   }
 
+  /**
+   * Something the task shows changed elsewhere (its Gantt links): the change listeners hear an update of the task
+   * (ONTASKUPDATE, as the portal fires it for dependency add/delete), in the caller's transaction.
+   */
+  public void changedBy(long userId, long taskId) {
+    tasks.changedElsewhere(taskId, userId);
+  }
+
   /** The task's elapsed-time records now sum to {@code seconds}: {@code timeSpentInLogs}, {@code durationFact}. */
   public void timeSpentChanged(long taskId, long userId, long seconds) {
     tasks.setTimeSpent(taskId, userId, seconds, Math.round(seconds / 60.0));

@@ -516,6 +516,14 @@ public final class TaskService {
     });
   }
 
+  /** Tells the change listeners that the task changed through another feature (see {@link TaskLink#changedBy}). */
+  void changedElsewhere(long taskId, long userId) {
+    db.tx(tx -> {
+      notify(taskId, TaskChangeListener.Kind.UPDATE, userId);
+      return null;
+    });
+  }
+
   /** Whether any task of the group stands in the stage (whoever may see it). */
   public boolean anyInStage(long groupId, long stageId) {
     return db.read(tx -> tx.queryOne("SELECT 1 FROM tasks WHERE group_id = ? AND stage_id = ? LIMIT 1",

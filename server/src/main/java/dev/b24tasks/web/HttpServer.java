@@ -8,6 +8,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The HTTP(S) listeners: {@code /rest/*} to the gateway, {@code /health}, {@code /metrics}. One routing function
@@ -43,7 +44,13 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
       Endpoints endpoints, Tls oauthTls, Endpoints oauthEndpoints) {
-    RequestMetrics metrics = new RequestMetrics();
+    return start(settings, gateway, tls, healthy, endpoints, oauthTls, oauthEndpoints, () -> "");
+  }
+
+  /** The full form: {@code moreMetrics} is appended to {@code /metrics} (the features' own meters). */
+  public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
+      Endpoints endpoints, Tls oauthTls, Endpoints oauthEndpoints, Supplier<String> moreMetrics) {
+    RequestMetrics metrics = new RequestMetrics(moreMetrics);
     RestRoute rest = new RestRoute(gateway, settings.maxBodyBytes, metrics);
     var builder = WebServer.builder()
         .host(settings.host)

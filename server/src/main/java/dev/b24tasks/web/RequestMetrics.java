@@ -10,6 +10,11 @@ import java.util.concurrent.TimeUnit;
 public final class RequestMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private final java.util.function.Supplier<String> more;
+
+  RequestMetrics(java.util.function.Supplier<String> more) {
+    this.more = more;
+  }
 
   void record(String method, int status, long nanos) {
     String m = method == null ? "unknown" : method.toLowerCase(java.util.Locale.ROOT);
@@ -25,6 +30,6 @@ public final class RequestMetrics {
   }
 
   public String scrape() {
-    return registry.scrape();
+    return registry.scrape() + more.get();
   }
 }
