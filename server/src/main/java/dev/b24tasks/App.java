@@ -9,6 +9,8 @@ import dev.b24tasks.comments.CommentMethods;
 import dev.b24tasks.comments.CommentService;
 import dev.b24tasks.comments.CommentViewAddons;
 import dev.b24tasks.config.Settings;
+import dev.b24tasks.console.Console;
+import dev.b24tasks.console.Desk;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
@@ -56,9 +58,10 @@ public final class App implements AutoCloseable {
   public final Gateway gateway;
   private final HttpServer http;
   private final Bootstrap.Result bootstrap;
+  public final Console console;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
-      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap) {
+      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap, Console console) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
@@ -69,6 +72,7 @@ public final class App implements AutoCloseable {
     this.gateway = gateway;
     this.http = http;
     this.bootstrap = bootstrap;
+    this.console = console;
   }
 
   public static App start(Settings settings) {
@@ -110,7 +114,8 @@ public final class App implements AutoCloseable {
       CommentService comments = new CommentService(db, taskLink, directory, clock);
       tasks.addViewAddons(new CommentViewAddons(comments));
       new CommentMethods(comments, directory).register(registry);
-      new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
+      ElapsedService elapsed = new ElapsedService(db, taskLink, directory, clock);
+      new ElapsedMethods(elapsed, directory).register(registry);
 
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
@@ -124,8 +129,11 @@ public final class App implements AutoCloseable {
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
-      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);
-      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
+      Console console = new Console(language, db, clock,
+          new Desk(tasks, taskLink, directory, checklists, comments, elapsed, clock), auth, users, departments,
+          workgroups, https -> listening.get() == null ? null : listening.get().baseUrl(https));
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, console::routing);
+      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, console);
       listening.set(app);
       return app;
     } catch (RuntimeException e) {
@@ -168,6 +176,15 @@ public final class App implements AutoCloseable {
 
   public Bootstrap.Result bootstrap() {
     return bootstrap;
+  }
+
+  /**
+   * The console's one-time sign-in link for the administrator (user 1), printed at start while she has no
+   * password yet; null when she has one or no listener is on.
+   */
+  public String adminSignInLink() {
+    Long admin = dev.b24tasks.ops.PortalReset.administrator(db);
+    return admin == null ? null : console.firstStartLink(admin);
   }
 
   @Override

@@ -120,6 +120,12 @@ public final class ServeCommand implements Callable<Integer> {
     } else {
       out.println("Make a webhook with: b24-tasks webhook create --user 1 --scopes task,user (with the server stopped)");
     }
+    String link = app.adminSignInLink();
+    out.println("Web console: http://" + host + ":" + app.port() + "/console/");
+    if (link != null) {
+      out.println("Sign in as the administrator with this one-time link (valid 24 hours), then set a password:");
+      out.println("  " + link);
+    }
     if (app.certificatePem() != null) {
       out.println("HTTPS uses a self-signed certificate; trust it with e.g. NODE_EXTRA_CA_CERTS="
           + app.certificatePem().toAbsolutePath());

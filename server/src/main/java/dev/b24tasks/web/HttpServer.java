@@ -8,9 +8,11 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * The HTTP(S) listeners: {@code /rest/*} to the gateway, {@code /health}, {@code /metrics}. One routing function
+ * The HTTP(S) listeners: {@code /rest/*} to the gateway, {@code /health}, {@code /metrics}, and whatever pages
+ * the caller adds (the web console). One routing function
  * serves both listeners, the server and the tests.
  */
 public final class HttpServer implements AutoCloseable {
@@ -24,6 +26,12 @@ public final class HttpServer implements AutoCloseable {
 
   /** Starts the listeners; {@code tls} null means HTTP only. */
   public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy) {
+    return start(settings, gateway, tls, healthy, r -> {});
+  }
+
+  /** Starts the listeners with {@code pages} adding routes beside {@code /rest/*} (the web console). */
+  public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
+      Consumer<HttpRouting.Builder> pages) {
     RequestMetrics metrics = new RequestMetrics();
     RestRoute rest = new RestRoute(gateway, settings.maxBodyBytes, metrics);
     var builder = WebServer.builder()
@@ -31,11 +39,17 @@ public final class HttpServer implements AutoCloseable {
         .port(settings.port)
         .idleConnectionTimeout(Duration.ofMinutes(5))
         .directHandlers(EnvelopeDirectHandler.all(gateway, settings.maxBodyBytes))
-        .routing(r -> routing(r, rest, metrics, healthy));
+        .routing(r -> {
+          routing(r, rest, metrics, healthy);
+          pages.accept(r);
+        });
     if (tls != null) {
       builder.putSocket("https", s -> s.host(settings.host).port(settings.tlsPort).tls(tls)
           .directHandlers(EnvelopeDirectHandler.all(gateway, settings.maxBodyBytes))
-          .routing(r -> routing(r, rest, metrics, healthy)));
+          .routing(r -> {
+            routing(r, rest, metrics, healthy);
+            pages.accept(r);
+          }));
     }
     WebServer server = builder.build().start();
     // Helidon logs a failed bind and carries on with port -1; a server that cannot listen must not start.
