@@ -6,6 +6,7 @@ import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.RestException;
+import dev.b24tasks.rest.Wire;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -148,6 +149,6 @@ public final class TaskMethods {
   }
 
   static String upper(String key) {
-    return TaskInput.upperSnake(key).toUpperCase(Locale.ROOT);
+    return Wire.upperSnake(key).toUpperCase(Locale.ROOT);
   }
 }

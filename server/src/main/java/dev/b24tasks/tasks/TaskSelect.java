@@ -2,6 +2,7 @@ package dev.b24tasks.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -51,7 +52,7 @@ final class TaskSelect {
     if (fields == null) return full;
     Map<String, Object> out = new LinkedHashMap<>();
     full.forEach((k, v) -> {
-      String field = COMPOSITE.getOrDefault(k, TaskInput.upperSnake(k));
+      String field = COMPOSITE.getOrDefault(k, Wire.upperSnake(k));
       if (ALWAYS.contains(k) || fields.contains(field)) out.put(k, v);
     });
     return out;

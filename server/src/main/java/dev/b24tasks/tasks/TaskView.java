@@ -3,10 +3,10 @@ package dev.b24tasks.tasks;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.DirectoryViews;
 import dev.b24tasks.directory.User;
+import dev.b24tasks.rest.Wire;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,7 +21,6 @@ import java.util.Set;
  * one call and one viewer; it fetches the people and groups of all its tasks once.
  */
 public final class TaskView {
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private final TaskService service;
   private final Directory directory;
@@ -71,9 +70,9 @@ public final class TaskView {
     m.put("description", t.description());
     m.put("mark", t.mark());
     m.put("priority", str(t.priority()));
-    m.put("multitask", yn(t.multitask()));
-    m.put("notViewed", yn(t.viewer().viewedDate() == null && !t.isCreator(viewer.userId())));
-    m.put("replicate", yn(t.replicate()));
+    m.put("multitask", Wire.yn(t.multitask()));
+    m.put("notViewed", Wire.yn(t.viewer().viewedDate() == null && !t.isCreator(viewer.userId())));
+    m.put("replicate", Wire.yn(t.replicate()));
     m.put("stageId", str(t.stageId()));
     m.put("sprintId", null);
     m.put("backlogId", null);
@@ -94,25 +93,25 @@ public final class TaskView {
     m.put("xmlId", t.xmlId());
     m.put("commentsCount", str(t.commentsCount()));
     m.put("serviceCommentsCount", str(t.serviceCommentsCount()));
-    m.put("allowChangeDeadline", yn(t.allowChangeDeadline()));
-    m.put("allowTimeTracking", yn(t.allowTimeTracking()));
-    m.put("taskControl", yn(t.taskControl()));
-    m.put("addInReport", yn(t.addInReport()));
+    m.put("allowChangeDeadline", Wire.yn(t.allowChangeDeadline()));
+    m.put("allowTimeTracking", Wire.yn(t.allowTimeTracking()));
+    m.put("taskControl", Wire.yn(t.taskControl()));
+    m.put("addInReport", Wire.yn(t.addInReport()));
     m.put("forkedByTemplateId", null);
     m.put("timeEstimate", str(t.timeEstimate()));
     m.put("timeSpentInLogs", str(t.timeSpentInLogs()));
-    m.put("matchWorkTime", yn(t.matchWorkTime()));
+    m.put("matchWorkTime", Wire.yn(t.matchWorkTime()));
     m.put("forumTopicId", null);
     m.put("forumId", null);
     m.put("siteId", t.siteId());
-    m.put("subordinate", yn(subordinate(t)));
+    m.put("subordinate", Wire.yn(subordinate(t)));
     m.put("exchangeModified", null);
     m.put("exchangeId", null);
     m.put("outlookVersion", str(t.outlookVersion()));
     m.put("viewedDate", date(t.viewer().viewedDate()));
     m.put("sorting", t.sorting() == null ? null : str(t.sorting()));
     m.put("durationFact", str(t.durationFact()));
-    m.put("isMuted", yn(t.viewer().muted()));
+    m.put("isMuted", Wire.yn(t.viewer().muted()));
     m.put("isPinned", "N");
     m.put("isPinnedInGroup", "N");
     m.put("flowId", null);
@@ -121,7 +120,7 @@ public final class TaskView {
     m.put("statusChangedDate", date(t.statusChangedDate()));
     m.put("durationPlan", str(t.durationPlan()));
     m.put("durationType", t.durationType());
-    m.put("favorite", yn(t.viewer().favorite()));
+    m.put("favorite", Wire.yn(t.viewer().favorite()));
     m.put("groupId", str(t.groupId()));
     m.put("auditors", strings(t.auditors()));
     m.put("accomplices", strings(t.accomplices()));
@@ -204,7 +203,7 @@ public final class TaskView {
   // ---- wire values ---------------------------------------------------------------------------------------
 
   String date(Instant i) {
-    return i == null ? null : OffsetDateTime.ofInstant(i, zone).format(ISO);
+    return i == null ? null : OffsetDateTime.ofInstant(i, zone).format(Wire.DATE);
   }
 
   public ZoneId zone() {
@@ -217,9 +216,6 @@ public final class TaskView {
     return String.valueOf(v);
   }
 
-  static String yn(boolean b) {
-    return b ? "Y" : "N";
-  }
 
   private static List<String> strings(Collection<Long> ids) {
     List<String> out = new ArrayList<>(ids.size());
