@@ -21,7 +21,8 @@ import dev.b24tasks.tasks.TaskFacts;
 import dev.b24tasks.tasks.TaskInput;
 import dev.b24tasks.tasks.TaskLink;
 import dev.b24tasks.tasks.TaskService;
-import dev.b24tasks.tasks.TaskStore;
+import static java.time.temporal.ChronoUnit.SECONDS;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -205,8 +206,8 @@ public final class Desk {
     }
     if (f.responsible() != null) filter.put("RESPONSIBLE_ID", f.responsible());
     if (f.group() != null) filter.put("GROUP_ID", f.group());
-    if (f.deadlineBefore() != null) filter.put("<=DEADLINE", f.deadlineBefore().toString());
-    if (f.overdue()) filter.put("<DEADLINE", clock.instant().toString());
+    if (f.deadlineBefore() != null) filter.put("<=DEADLINE", f.deadlineBefore().truncatedTo(SECONDS).toString());
+    if (f.overdue()) filter.put("<DEADLINE", clock.instant().truncatedTo(SECONDS).toString());
     if (f.search() != null && !f.search().isBlank()) filter.put("%TITLE", f.search().trim());
     return filter;
   }
@@ -252,7 +253,7 @@ public final class Desk {
     Optional<TaskFacts> taskFacts = link.readable(viewer, taskId);
     List<Comment> commentRows = comments.list(viewer, taskId);
     List<ElapsedItem> elapsedRows = elapsed.list(viewer, taskId);
-    List<TaskStore.HistoryRow> historyRows = tasks.history(viewer, taskId, null, true);
+    List<TaskService.HistoryEntry> historyRows = tasks.historyEntries(viewer, taskId);
     ObjectNode sub = JSON.objectNode().put("PARENT_ID", taskId);
     List<Task> subtasks = tasks.list(viewer, sub, JSON.objectNode().put("ID", "ASC"), 0, 50, false).tasks();
     Optional<Task> parent = t.parentId() == null ? Optional.empty() : tasks.get(viewer, t.parentId());
@@ -260,7 +261,7 @@ public final class Desk {
     Set<Long> people = new LinkedHashSet<>(t.allMembers());
     commentRows.forEach(c -> people.add(c.authorId()));
     elapsedRows.forEach(e -> people.add(e.userId()));
-    for (TaskStore.HistoryRow h : historyRows) {
+    for (TaskService.HistoryEntry h : historyRows) {
       people.add(h.userId());
       if (h.field().equals("RESPONSIBLE_ID") || h.field().equals("CREATED_BY")) {
         addIds(people, h.from());
@@ -279,7 +280,7 @@ public final class Desk {
     }
     boolean mayAdd = taskFacts.map(ChecklistRules::add).orElse(false);
     long spent = elapsedRows.stream().mapToLong(ElapsedItem::seconds).sum();
-    List<HistoryEntry> history = historyRows.stream().map(h -> new HistoryEntry(h.createdDate(),
+    List<HistoryEntry> history = historyRows.stream().map(h -> new HistoryEntry(h.at(),
         person(persons, h.userId()), h.field(), named(h.field(), h.from(), persons),
         named(h.field(), h.to(), persons))).toList();
     return Optional.of(new Detail(t, allowed, moves, person(persons, t.createdBy()),

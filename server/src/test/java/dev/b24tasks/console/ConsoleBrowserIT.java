@@ -158,12 +158,14 @@ class ConsoleBrowserIT {
     page.getByLabel("Responsible").selectOption(String.valueOf(boris));
     page.getByLabel("Check result after completion").check();
     page.getByLabel("Important").check();
+    page.getByLabel("Deadline").fill("2030-06-30T17:00");
     shot(page, "03-new-task");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create task")).click();
     assertThat(page.locator("#task-title")).hasText("Quarterly report for the board");
     taskId = Long.parseLong(page.locator("article.task-page").getAttribute("data-task"));
     assertThat(page.locator(".description")).hasText("Numbers for Q4, with <b>tags</b> kept as text.");
     assertThat(page.locator("#task-responsible")).containsText("Boris Petrov");
+    assertThat(page.locator(".task-side")).containsText("Jun 30, 2030");
     page.context().close();
   }
 
@@ -176,6 +178,19 @@ class ConsoleBrowserIT {
     assertThat(card(page, "pending").locator(".title")).hasText("Quarterly report for the board");
     assertThat(buttons(page, "pending")).containsExactly("Start", "Complete", "Defer", "Delegate");
     shot(page, "04-board-boris");
+    // the list method's filters, applied in place
+    page.getByLabel("Overdue").check();
+    assertThat(card(page, "pending")).hasCount(0);
+    assertThat(page.locator("[data-column=pending] .task-card")).hasCount(1);
+    assertThat(page.locator("[data-column=pending] .task-card .title")).hasText("Prepare price list");
+    page.getByLabel("Overdue").uncheck();
+    page.getByLabel("Role").selectOption("O");
+    assertThat(page.locator(".task-card")).hasCount(0);
+    page.getByLabel("Role").selectOption("R");
+    page.getByLabel("Search").fill("quarterly");
+    assertThat(page.locator(".task-card")).hasCount(1);
+    page.getByLabel("Search").fill("");
+    assertThat(page.locator("[data-column=pending] .task-card")).hasCount(2);
 
     press(page, "pending", "Defer");
     assertThat(card(page, "deferred")).isVisible();
