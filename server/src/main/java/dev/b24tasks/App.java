@@ -11,11 +11,14 @@ import dev.b24tasks.comments.CommentViewAddons;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.console.Console;
 import dev.b24tasks.console.Desk;
+import dev.b24tasks.console.JournalPage;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
 import dev.b24tasks.elapsed.ElapsedService;
 import dev.b24tasks.ops.OpsMethods;
+import dev.b24tasks.portal.Portal;
+import dev.b24tasks.portal.PortalClock;
 import dev.b24tasks.rest.Batch;
 import dev.b24tasks.rest.BucketRateLimiter;
 import dev.b24tasks.rest.Dispatcher;
@@ -40,6 +43,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -81,14 +85,18 @@ public final class App implements AutoCloseable {
 
   /** Starts with {@code extraMethods} registered after the built-in ones (tests add small probe methods). */
   public static App start(Settings settings, Consumer<MethodRegistry> extraMethods) {
-    Clock clock = settings.clock;
+    PortalClock clock = new PortalClock(settings.clock);
     Database db = Database.open(settings);
     try {
+      Portal portal = Portal.open(db, clock, settings.clockSpec, new Portal.JournalOptions(settings.journal,
+          settings.journalSize, Duration.ofSeconds(settings.journalMaxAgeSeconds)), settings.host + ":" + settings.port);
       AuthStore auth = new AuthStore(db, clock);
+      portal.state().onGenerationChange(auth::clearCache);
       Directory directory = new Directory(db, settings.timeZone);
       MethodRegistry registry = new MethodRegistry();
-      new SystemMethods(registry, settings.timeZone).register(registry);
-      new OpsMethods(db, directory, auth).register(registry);
+      new SystemMethods(registry, settings.timeZone, clock).register(registry);
+      new OpsMethods(db, directory, auth, portal.state()::bumpGeneration).register(registry);
+      portal.register(registry, directory::isAdmin);
       // Feature method families register here, one line each, in the order the docs group them.
       var users = new dev.b24tasks.directory.Users(db);
       var departments = new dev.b24tasks.directory.Departments(db);
@@ -127,12 +135,15 @@ public final class App implements AutoCloseable {
       rateLimiter = SharedRateLimiter.fromSettings(settings.rateLimit, settings.rateLimitStore,
           settings.databaseUrl != null && !settings.databaseUrl.isBlank(), db, clock, rateLimiter);
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
+      portal.attach(gateway);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       Console console = new Console(language, db, clock,
           new Desk(tasks, taskLink, directory, checklists, comments, elapsed, clock), auth, users, departments,
           workgroups, https -> listening.get() == null ? null : listening.get().baseUrl(https));
+      new JournalPage(console, portal::journal).register();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, console::routing);
+      portal.node(settings.host + ":" + http.port());
       App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, console);
       listening.set(app);
       return app;

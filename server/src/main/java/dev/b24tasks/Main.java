@@ -2,6 +2,7 @@ package dev.b24tasks;
 
 import dev.b24tasks.cli.BackupCommand;
 import dev.b24tasks.cli.ConfigDefaults;
+import dev.b24tasks.cli.PortalCommands;
 import dev.b24tasks.cli.ResetCommand;
 import dev.b24tasks.cli.RestoreCommand;
 import dev.b24tasks.cli.SeedCommand;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Command;
     version = "b24-tasks 0.1.0",
     description = "A self-hosted, Bitrix24-compatible Tasks REST server.",
     subcommands = {ServeCommand.class, WebhookCommand.class, TokenCommand.class, UserCommand.class,
-        SeedCommand.class, BackupCommand.class, RestoreCommand.class, ResetCommand.class})
+        SeedCommand.class, BackupCommand.class, RestoreCommand.class, ResetCommand.class,
+        PortalCommands.ClockCommand.class, PortalCommands.SnapshotCommand.class, PortalCommands.FaultCommand.class,
+        PortalCommands.JournalCommand.class, PortalCommands.ConformanceCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main());

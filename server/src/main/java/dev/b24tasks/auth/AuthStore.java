@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Inbound webhooks and access tokens. Secrets are stored as SHA-256 hashes; a webhook code is compared in
  * constant time against every webhook of its user. Successful look-ups are cached for a few seconds so the hot
  * path does not ask the database on every call; a deleted webhook stops working within that time on every node.
+ * That lifetime is real time, so a portal clock held still or set back keeps nothing alive; the credentials' own
+ * expiry is portal time.
  */
 public final class AuthStore {
   /** How long a positive look-up is trusted before the database is asked again. */
@@ -27,7 +29,12 @@ public final class AuthStore {
   private final Clock clock;
   private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-  private record Cached(Caller caller, Instant expiresAt, Instant credentialExpiresAt) {}
+  /** {@code fresh} until the real-time nanos {@code freshUntil}; the credential's own expiry is portal time. */
+  private record Cached(Caller caller, long freshUntil, Instant credentialExpiresAt) {
+    boolean fresh() {
+      return System.nanoTime() - freshUntil < 0;
+    }
+  }
 
   /** One webhook as listed: the code itself is not kept, only its hash. */
   public record Webhook(long id, long userId, Set<String> scopes, Instant expiresAt, Instant createdAt, String title) {}
@@ -45,7 +52,7 @@ public final class AuthStore {
     String key = "w:" + userId + "/" + code;
     Instant now = clock.instant();
     Cached hit = cache.get(key);
-    if (hit != null && hit.expiresAt.isAfter(now)
+    if (hit != null && hit.fresh()
         && (hit.credentialExpiresAt == null || hit.credentialExpiresAt.isAfter(now))) {
       return hit.caller;
     }
@@ -64,7 +71,7 @@ public final class AuthStore {
     Instant expires = (Instant) match[3];
     if (expires != null && !expires.isAfter(now)) throw new AuthException(AuthException.Reason.NO_AUTH_FOUND);
     Caller caller = new Caller(userId, Set.of((String[]) match[2]), "webhook:" + match[0], Caller.Kind.WEBHOOK);
-    cache.put(key, new Cached(caller, now.plus(CACHE_TTL), expires));
+    cache.put(key, new Cached(caller, System.nanoTime() + CACHE_TTL.toNanos(), expires));
     return caller;
   }
 
@@ -73,7 +80,7 @@ public final class AuthStore {
     String key = "t:" + token;
     Instant now = clock.instant();
     Cached hit = cache.get(key);
-    if (hit != null && hit.expiresAt.isAfter(now) && hit.credentialExpiresAt.isAfter(now)) return hit.caller;
+    if (hit != null && hit.fresh() && hit.credentialExpiresAt.isAfter(now)) return hit.caller;
     Optional<Object[]> row = db.read(tx -> tx.queryOne(
         "SELECT t.id, t.user_id, t.scopes, t.expires_at, u.active FROM access_tokens t "
             + "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
@@ -85,7 +92,7 @@ public final class AuthStore {
     Instant expires = (Instant) r[3];
     if (!expires.isAfter(now)) throw new AuthException(AuthException.Reason.EXPIRED_TOKEN);
     Caller caller = new Caller((Long) r[1], Set.of((String[]) r[2]), "token:" + r[0], Caller.Kind.TOKEN);
-    cache.put(key, new Cached(caller, now.plus(CACHE_TTL), expires));
+    cache.put(key, new Cached(caller, System.nanoTime() + CACHE_TTL.toNanos(), expires));
     return caller;
   }
 

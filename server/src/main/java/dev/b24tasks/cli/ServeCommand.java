@@ -53,6 +53,21 @@ public final class ServeCommand implements Callable<Integer> {
       + "completed task): refuse (current Bitrix24) or succeed (portals before February 2026). Default: ${DEFAULT-VALUE}")
   String noopTransitions = "refuse";
 
+  @Option(names = "--clock", description = "The portal clock, for every node: fixed:<ISO date-time> (time stands "
+      + "still), offset:<seconds or ISO duration> (real time shifted) or real. Default: what the database holds")
+  String clock;
+
+  @Option(names = "--journal", description = "The request journal (b24tasks.journal.list): on or off. "
+      + "Default: ${DEFAULT-VALUE}")
+  String journal = "on";
+
+  @Option(names = "--journal-size", description = "Entries the journal keeps at most. Default: ${DEFAULT-VALUE}")
+  int journalSize = 10_000;
+
+  @Option(names = "--journal-max-age", description = "Seconds the journal keeps an entry at most. "
+      + "Default: ${DEFAULT-VALUE}")
+  long journalMaxAge = 86_400;
+
   @Option(names = "--config", description = "Config file (key=value, keys as the long option names)")
   Path config;
 
@@ -85,6 +100,18 @@ public final class ServeCommand implements Callable<Integer> {
     }
     s.noopTransitionsSucceed = noopTransitions.equals("succeed");
     if (timeZone != null && !timeZone.isBlank()) s.timeZone = ZoneId.of(timeZone);
+    if (clock != null && !clock.isBlank()) {
+      dev.b24tasks.portal.PortalClock.parse(clock, java.time.Instant.now()); // a bad --clock stops here, clearly
+      s.clockSpec = clock;
+    }
+    if (!journal.equals("on") && !journal.equals("off")) {
+      throw new IllegalArgumentException("--journal must be on or off, got " + journal);
+    }
+    s.journal = journal.equals("on");
+    if (journalSize < 1) throw new IllegalArgumentException("--journal-size must be at least 1, got " + journalSize);
+    if (journalMaxAge < 1) throw new IllegalArgumentException("--journal-max-age must be at least 1, got " + journalMaxAge);
+    s.journalSize = journalSize;
+    s.journalMaxAgeSeconds = journalMaxAge;
     return s;
   }
 

@@ -46,8 +46,17 @@ public final class Settings {
    * silently; current ones refuse it. False follows the current behaviour.
    */
   public boolean noopTransitionsSucceed = false;
-  /** The time every component reads (token expiry, limits); tests may hold it still. */
+  /**
+   * Real time, underneath the portal clock (which every component reads: token expiry, limits, task dates);
+   * tests may hold it still.
+   */
   public Clock clock = Clock.systemUTC();
+  /** {@code serve --clock}: {@code fixed:<ISO date-time>}, {@code offset:<seconds or ISO duration>}, {@code real}; null keeps the stored one. */
+  public String clockSpec;
+  /** The request journal: on, how many entries at most, how old at most (seconds). */
+  public boolean journal = true;
+  public int journalSize = 10_000;
+  public long journalMaxAgeSeconds = 86_400;
   /** Print the webhook URLs and other start-up facts to standard output. */
   public boolean announce = true;
 }

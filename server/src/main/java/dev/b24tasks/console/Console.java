@@ -66,25 +66,26 @@ public final class Console {
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(null, ContentType.Html, Console.class.getClassLoader(), "dev.b24tasks.console.jte");
   private final List<Section> sections = new CopyOnWriteArrayList<>();
+  private final List<java.util.function.Consumer<HttpRouting.Builder>> extensions = new CopyOnWriteArrayList<>();
   private final Map<String, Asset> assets = new HashMap<>();
 
   private record Asset(byte[] bytes, String type) {}
 
   /** The signed-in request: who, in which words, with which session. */
-  record Ctx(ServerRequest req, ServerResponse res, String token, Sessions.Session session, Desk.Person me,
+  public record Ctx(ServerRequest req, ServerResponse res, String token, Sessions.Session session, Desk.Person me,
       boolean admin, Texts t) {
-    long user() {
+    public long user() {
       return me.id();
     }
   }
 
   @FunctionalInterface
-  interface Page {
+  public interface Page {
     void handle(Ctx c) throws Exception;
   }
 
   @FunctionalInterface
-  interface Change {
+  public interface Change {
     void handle(Ctx c, Web.Form form) throws Exception;
   }
 
@@ -126,6 +127,11 @@ public final class Console {
     sections.add(s);
   }
 
+  /** Adds routes (under {@code /console/}) served beside the console's own; call before the server starts. */
+  public void addRoutes(java.util.function.Consumer<HttpRouting.Builder> more) {
+    extensions.add(more);
+  }
+
   /** A one-time sign-in link for the portal's administrator when she has no password yet; else null. */
   public String firstStartLink(long adminId) {
     if (passwords.has(adminId)) return null;
@@ -137,6 +143,7 @@ public final class Console {
   // ---- routes ----------------------------------------------------------------------------------------------
 
   public void routing(HttpRouting.Builder r) {
+    extensions.forEach(e -> e.accept(r));
     r.get("/", (req, res) -> Web.redirect(req, res, "/console/"));
     r.get("/favicon.ico", (req, res) -> res.status(Status.NO_CONTENT_204).send());
     r.get("/console/static/{file}", this::asset);
@@ -265,7 +272,8 @@ public final class Console {
         rs -> rs.getString(1), userId)).orElse("");
   }
 
-  private io.helidon.webserver.http.Handler page(Page p) {
+  /** A page for signed-in people (others are sent to sign in first). */
+  public io.helidon.webserver.http.Handler page(Page p) {
     return (req, res) -> guard(req, res, () -> {
       Optional<Ctx> c = signedIn(req, res);
       if (c.isEmpty()) {
@@ -283,7 +291,8 @@ public final class Console {
     });
   }
 
-  private io.helidon.webserver.http.Handler admin(Page p) {
+  /** A page for administrators. */
+  public io.helidon.webserver.http.Handler admin(Page p) {
     return page(c -> {
       if (!c.admin()) {
         forbidden(c);
@@ -297,7 +306,7 @@ public final class Console {
    * A changing request: signed in, from our own origin, carrying the session's anti-forgery token (header
    * {@code X-CSRF-Token} from htmx, or the form field {@code _csrf}). Anything else is 403 and changes nothing.
    */
-  private io.helidon.webserver.http.Handler change(Change ch) {
+  public io.helidon.webserver.http.Handler change(Change ch) {
     return (req, res) -> guard(req, res, () -> {
       Web.Form form = Web.body(req);
       Optional<Ctx> c = signedIn(req, res);
@@ -328,7 +337,7 @@ public final class Console {
     });
   }
 
-  private io.helidon.webserver.http.Handler adminChange(Change ch) {
+  public io.helidon.webserver.http.Handler adminChange(Change ch) {
     return change((c, f) -> {
       if (!c.admin()) {
         forbidden(c);
@@ -352,12 +361,13 @@ public final class Console {
     res.header(HeaderNames.CACHE_CONTROL, "no-store");
   }
 
-  private Frame frame(Ctx c, String title, String nav, String flash, String flashKind) {
+  public Frame frame(Ctx c, String title, String nav, String flash, String flashKind) {
     List<Section> visible = sections.stream().filter(s -> !s.adminOnly() || c.admin()).toList();
     return new Frame(c.t(), c.me(), c.session().csrf(), title, nav, visible, flash, flashKind);
   }
 
-  private void render(Ctx c, int status, String template, Map<String, Object> params) {
+  /** Renders a template of {@code src/main/jte} (any feature may keep its pages there, in a folder of its own). */
+  public void render(Ctx c, int status, String template, Map<String, Object> params) {
     html(c.res(), status, template, params);
   }
 
@@ -530,6 +540,15 @@ public final class Console {
     p.put("f", frame(c, c.t().get("board.title"), "board", null, null));
     p.put("b", b);
     render(c, 200, "board.jte", p);
+  }
+
+  Desk desk() {
+    return desk;
+  }
+
+  /** The first 200 active people by name, for pickers. */
+  List<Desk.Person> people() {
+    return people("");
   }
 
   private List<Desk.Person> people(String q) {

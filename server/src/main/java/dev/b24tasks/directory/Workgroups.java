@@ -178,8 +178,8 @@ public final class Workgroups {
     return out;
   }
 
-  private static void touch(Tx tx, long groupId) throws SQLException {
-    tx.update("UPDATE workgroups SET activity_at = now() WHERE id = ?", groupId);
+  private void touch(Tx tx, long groupId) throws SQLException {
+    tx.update("UPDATE workgroups SET activity_at = ? WHERE id = ?", clock.instant(), groupId);
   }
 
   private static Optional<Workgroup> lockedFind(Tx tx, long id) throws SQLException {

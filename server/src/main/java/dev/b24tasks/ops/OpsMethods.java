@@ -17,11 +17,14 @@ public final class OpsMethods {
   private final Database db;
   private final Directory directory;
   private final AuthStore auth;
+  private final Runnable dropCachesEverywhere;
 
-  public OpsMethods(Database db, Directory directory, AuthStore auth) {
+  /** {@code dropCachesEverywhere} runs in the reset's transaction and tells every node to drop its caches. */
+  public OpsMethods(Database db, Directory directory, AuthStore auth, Runnable dropCachesEverywhere) {
     this.db = db;
     this.directory = directory;
     this.auth = auth;
+    this.dropCachesEverywhere = dropCachesEverywhere;
   }
 
   public void register(MethodRegistry r) {
@@ -34,8 +37,12 @@ public final class OpsMethods {
     Long admin = PortalReset.administrator(db);
     Long webhook = caller.kind() == Caller.Kind.WEBHOOK ? credentialId(caller) : null;
     Long token = caller.kind() == Caller.Kind.TOKEN ? credentialId(caller) : null;
-    PortalReset.reset(db, new PortalReset.Keep(admin == null ? caller.userId() : admin, webhook, token, false));
-    // Other nodes forget their cached look-ups within the cache's few seconds.
+    db.tx(tx -> {
+      PortalReset.reset(db, new PortalReset.Keep(admin == null ? caller.userId() : admin, webhook, token, false));
+      dropCachesEverywhere.run();
+      return null;
+    });
+    // this node at once; every other node before its next call
     auth.clearCache();
     return true;
   }

@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
  * What the catalog says about the store's tables, so backup, restore and reset need no list of features: every
  * table of the current schema, foreign keys for the load order, id sequences.
  */
-final class Schema {
+public final class Schema {
   private Schema() {}
 
   /** Base tables of the current schema, by name, without {@code except}. */
-  static List<String> tables(Connection c, Collection<String> except) throws SQLException {
+  public static List<String> tables(Connection c, Collection<String> except) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables "
@@ -35,7 +35,7 @@ final class Schema {
     return out;
   }
 
-  static List<String> columns(Connection c, String table) throws SQLException {
+  public static List<String> columns(Connection c, String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement st = c.prepareStatement("SELECT column_name FROM information_schema.columns "
         + "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
@@ -48,7 +48,7 @@ final class Schema {
   }
 
   /** The latest applied migration version. */
-  static String version(Connection c) throws SQLException {
+  public static String version(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT "
             + "NULL ORDER BY installed_rank DESC LIMIT 1")) {
@@ -58,7 +58,7 @@ final class Schema {
   }
 
   /** {@code tables} ordered so that a table comes after the tables its foreign keys point to. */
-  static List<String> loadOrder(Connection c, List<String> tables) throws SQLException {
+  public static List<String> loadOrder(Connection c, List<String> tables) throws SQLException {
     Map<String, Set<String>> dependsOn = new HashMap<>();
     for (String t : tables) dependsOn.put(t, new HashSet<>());
     try (Statement st = c.createStatement();
@@ -88,7 +88,7 @@ final class Schema {
   }
 
   /** Sets each id sequence of {@code tables} past the highest id, so new rows do not collide with loaded ones. */
-  static void advanceSequences(Connection c, List<String> tables) throws SQLException {
+  public static void advanceSequences(Connection c, List<String> tables) throws SQLException {
     for (String table : tables) {
       for (String column : columns(c, table)) {
         String seq;
@@ -109,11 +109,11 @@ final class Schema {
     }
   }
 
-  static String quote(String identifier) {
+  public static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
-  static String quoteAll(Collection<String> identifiers) {
+  public static String quoteAll(Collection<String> identifiers) {
     return identifiers.stream().map(Schema::quote).collect(Collectors.joining(", "));
   }
 }

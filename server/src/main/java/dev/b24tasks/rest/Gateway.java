@@ -27,6 +27,7 @@ public final class Gateway {
   private final RateLimiter rateLimiter;
   private final ZoneId zone;
   private final String language;
+  private volatile GatewayHook hook = GatewayHook.NONE;
 
   public Gateway(Dispatcher dispatcher, AuthStore auth, RateLimiter rateLimiter, ZoneId zone) {
     this.dispatcher = dispatcher;
@@ -34,6 +35,12 @@ public final class Gateway {
     this.rateLimiter = rateLimiter;
     this.zone = zone;
     this.language = dispatcher.language();
+  }
+
+  /** Installs the hook called around every request (see {@link GatewayHook}). */
+  public Gateway hook(GatewayHook hook) {
+    this.hook = hook;
+    return this;
   }
 
   public Dispatcher dispatcher() {
@@ -47,21 +54,44 @@ public final class Gateway {
   /** The URL form of one request. */
   record Target(String method, Long webhookUser, String webhookCode, boolean xml) {}
 
+  /**
+   * Serves one request. Throws {@link GatewayHook.ConnectionCut} when the hook asked for the connection to be
+   * closed without an answer.
+   */
   public RestResponse handle(RestRequest request) {
+    GatewayHook h = hook;
+    h.beforeRequest();
+    GatewayHook.Exchange x = new GatewayHook.Exchange();
+    RestResponse response = handle(request, h, x);
+    h.afterCall(x, response);
+    if (x.cut != GatewayHook.Cut.NONE) throw new GatewayHook.ConnectionCut();
+    return response;
+  }
+
+  private RestResponse handle(RestRequest request, GatewayHook h, GatewayHook.Exchange x) {
     Target target;
     try {
       target = parsePath(request.path());
     } catch (RestException e) {
       return error(e, false, null);
     }
+    x.method = target.method();
     try {
       ObjectNode params = ParamDecoder.decode(request.rawQuery(), request.contentType(), request.body());
       String requestId = textOf(params.get("bx24_request_id"));
       for (String t : TELEMETRY) params.remove(t);
       JsonNode authParam = params.remove("auth");
+      x.params = params;
       Caller caller = authenticate(target, authParam, request.authorization());
+      x.caller = caller;
+      GatewayHook.Cut cut = h.beforeCall(caller, target.method());
+      if (cut == GatewayHook.Cut.BEFORE) {
+        x.cut = cut;
+        return error(RestException.of(RestError.INTERNAL_SERVER_ERROR), target.xml(), target.method());
+      }
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       Dispatcher.Outcome outcome = dispatcher.call(caller, target.method(), params, requestId, false);
+      x.cut = cut;
       if (!outcome.ok()) return error(outcome.error(), target.xml(), target.method());
       return success(outcome, target);
     } catch (RestException e) {

@@ -1,6 +1,7 @@
 package dev.b24tasks.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -14,17 +15,19 @@ public final class SystemMethods {
 
   private final MethodRegistry registry;
   private final ZoneId zone;
+  private final Clock clock;
 
-  public SystemMethods(MethodRegistry registry, ZoneId zone) {
+  public SystemMethods(MethodRegistry registry, ZoneId zone, Clock clock) {
     this.registry = registry;
     this.zone = zone;
+    this.clock = clock;
   }
 
   public void register(MethodRegistry r) {
     r.named("methods", "basic", this::methods);
     r.named("method.get", "basic", this::methodGet);
     r.named("scope", "basic", this::scope);
-    r.named("server.time", "basic", call -> OffsetDateTime.now(zone).format(Wire.DATE));
+    r.named("server.time", "basic", call -> OffsetDateTime.now(clock.withZone(zone)).format(Wire.DATE));
   }
 
   /** Method names (lower case) the caller may use, or of one scope, or all with {@code full=true}. */

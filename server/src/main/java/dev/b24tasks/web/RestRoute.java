@@ -1,6 +1,7 @@
 package dev.b24tasks.web;
 
 import dev.b24tasks.rest.Gateway;
+import dev.b24tasks.rest.GatewayHook;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.RestError;
 import dev.b24tasks.rest.RestException;
@@ -8,6 +9,7 @@ import dev.b24tasks.rest.RestRequest;
 import dev.b24tasks.rest.RestResponse;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -41,6 +43,10 @@ final class RestRoute implements Handler {
       out = gateway.handle(new RestRequest(req.prologue().method().text(), restPath, req.prologue().query().rawValue(),
           req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null), body,
           req.headers().first(HeaderNames.AUTHORIZATION).orElse(null)));
+    } catch (GatewayHook.ConnectionCut e) {
+      // a fault asked for it (b24tasks.fault.add CUT_BEFORE / CUT_AFTER): the client sees the connection drop
+      metrics.record(null, 0, System.nanoTime() - started);
+      throw new CloseConnectionException("connection cut on purpose");
     } catch (RestException e) {
       out = new RestResponse(e.status(), "application/json; charset=utf-8", Json.write(gateway.errorBody(e)), null,
           e.code());

@@ -326,6 +326,23 @@ class ConsoleBrowserIT {
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
     shot(page, "14-admin-users");
+
+    // the request journal: every REST call, filtered; a refused one with its status and error code
+    org.as(carl).call("tasks.task.approve", Map.of("taskId", taskId));
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Journal")).click();
+    page.getByLabel("Method").fill("tasks.task.add");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+    Locator rows = page.locator("table.journal tbody tr");
+    assertThat(rows).hasCount(2);
+    Locator oldest = rows.last();
+    oldest.locator("summary").click();
+    assertThat(oldest.locator("pre").first()).containsText("Prepare price list");
+    shot(page, "15-journal");
+    page.getByLabel("Method").fill("");
+    page.getByLabel("Status").fill("400");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+    assertThat(rows.first()).containsText("tasks.task.approve");
+    assertThat(rows.first()).containsText("Carl Outsider");
     page.context().close();
   }
 
@@ -338,13 +355,13 @@ class ConsoleBrowserIT {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).first().click();
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Ваша учётная запись")))
         .isVisible();
-    shot(page, "15-account-ru-phone");
+    shot(page, "16-account-ru-phone");
     page.navigate(server.baseUrl() + "/console/board");
     assertThat(page.locator("#h-pending")).containsText("Новые");
     // the page fits the screen: no sideways scrolling on a phone
     Object wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1");
     assertThat(wide).isEqualTo(false);
-    shot(page, "16-board-ru-phone");
+    shot(page, "17-board-ru-phone");
     page.context().close();
   }
 
@@ -363,7 +380,7 @@ class ConsoleBrowserIT {
         .setHasText("Hire a second analyst"))).isVisible();
     // the keyboard stays on the card that moved
     assertThat(page.locator(":focus")).hasText("Hire a second analyst");
-    shot(page, "17-board-olga-ru");
+    shot(page, "18-board-olga-ru");
     page.context().close();
     assertThat(consoleErrors).isEmpty();
   }
