@@ -12,6 +12,7 @@ import dev.b24tasks.config.Settings;
 import dev.b24tasks.console.Console;
 import dev.b24tasks.console.Desk;
 import dev.b24tasks.console.JournalPage;
+import dev.b24tasks.console.PortalPage;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
@@ -138,10 +139,12 @@ public final class App implements AutoCloseable {
       portal.attach(gateway);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
-      Console console = new Console(language, db, clock,
+      // sessions, sign-in throttling and links run on real time, never on the test portal's movable clock
+      Console console = new Console(language, db, settings.clock,
           new Desk(tasks, taskLink, directory, checklists, comments, elapsed, clock), auth, users, departments,
           workgroups, https -> listening.get() == null ? null : listening.get().baseUrl(https));
       new JournalPage(console, portal::journal).register();
+      new PortalPage(console, portal, clock).register();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, console::routing);
       portal.node(settings.host + ":" + http.port());
       App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, console);

@@ -330,7 +330,8 @@ public final class Console {
           refused(c.get(), c.get().t().get("error.notAllowed"));
         }
       } catch (RestException e) {
-        refused(c.get(), c.get().t().get("error.notAllowed"));
+        refused(c.get(), e.status() == 400 || e.status() == 404 ? PortalPage.describe(e, c.get().t()).replace("<br>", "")
+            : c.get().t().get("error.notAllowed"));
       } catch (IllegalArgumentException e) {
         refused(c.get(), c.get().t().get(e.getMessage()));
       }

@@ -343,6 +343,22 @@ class ConsoleBrowserIT {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
     assertThat(rows.first()).containsText("tasks.task.approve");
     assertThat(rows.first()).containsText("Carl Outsider");
+
+    // the test portal's controls: the clock, snapshots
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Portal")).click();
+    page.getByLabel("Set the time").fill("2031-01-01T09:00");
+    page.locator("select[name=mode]").selectOption("fixed");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set clock")).click();
+    assertThat(page.locator("#portal-mode")).hasText("fixed");
+    assertThat(page.locator("#portal-time")).containsText("Jan 1, 2031, 9:00");
+    assertThat(server.admin().call("server.time", Map.of()).result().asText()).startsWith("2031-01-01");
+    page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("before-import");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save snapshot")).click();
+    assertThat(page.locator(".snapshots")).containsText("before-import");
+    shot(page, "15b-portal");
+    page.locator("select[name=mode]").selectOption("real");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set clock")).click();
+    assertThat(page.locator("#portal-mode")).hasText("real time");
     page.context().close();
   }
 
