@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code b24-tasks user password} sets the password a server on the same store then signs in with. */
+/**
+ * {@code b24-tasks user password} sets the password a server on the same store then signs in with; that server's
+ * {@code --language ru} is the console's language.
+ */
 class PasswordCommandTest {
   record Run(int exit, String out, String err) {}
 
@@ -56,10 +59,13 @@ class PasswordCommandTest {
       s.port = 0;
       s.tlsPort = -1;
       s.announce = false;
+      s.language = "ru";
       try (App app = App.start(s)) {
         ConsoleClient b = new ConsoleClient("http://127.0.0.1:" + app.port());
+        // the server's --language is the console's default
+        assertThat(b.get("/console/signin").body()).contains("<h1>Вход</h1>").contains("lang=\"ru\"");
         assertThat(b.signIn("MIA@example.com", "a long password").statusCode()).isEqualTo(303);
-        assertThat(b.get("/console/board").body()).contains("Mia");
+        assertThat(b.get("/console/board").body()).contains("Mia").contains("Новая задача");
         // she has a password: the start prints no one-time link for her
         assertThat(app.adminSignInLink()).isNull();
       }
