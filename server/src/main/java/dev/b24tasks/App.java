@@ -13,6 +13,8 @@ import dev.b24tasks.console.Console;
 import dev.b24tasks.console.Desk;
 import dev.b24tasks.console.JournalPage;
 import dev.b24tasks.console.PortalPage;
+import dev.b24tasks.dependencies.DependencyMethods;
+import dev.b24tasks.dependencies.DependencyService;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
@@ -28,7 +30,14 @@ import dev.b24tasks.rest.IdempotentCalls;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
+import dev.b24tasks.rest.OperatingBudget;
 import dev.b24tasks.rest.WindowedOperatingBudget;
+import dev.b24tasks.results.ResultMethods;
+import dev.b24tasks.results.ResultService;
+import dev.b24tasks.results.ResultV3Methods;
+import dev.b24tasks.rest.v3.OpenApiDocument;
+import dev.b24tasks.rest.v3.V3Gateway;
+import dev.b24tasks.rest.v3.V3Registry;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.rest.SharedRateLimiter;
 import dev.b24tasks.tasks.TaskItemMethods;
@@ -37,6 +46,7 @@ import dev.b24tasks.tasks.TaskListMethods;
 import dev.b24tasks.tasks.TaskMethods;
 import dev.b24tasks.tasks.TaskService;
 import dev.b24tasks.tasks.TaskUserMethods;
+import dev.b24tasks.tasks.TaskV3Methods;
 import dev.b24tasks.web.HttpServer;
 import dev.b24tasks.web.SelfSignedCertificate;
 import io.helidon.common.tls.Tls;
@@ -53,12 +63,15 @@ import java.util.function.Consumer;
  * {@link #start} is the single wiring function, used by {@code serve} and by the tests alike.
  */
 public final class App implements AutoCloseable {
+  /** The names the OAuth listener's certificate carries: the public OAuth servers' hosts, and loopback. */
+  static final String OAUTH_NAMES = "dns:oauth.bitrix.info,dns:oauth.bitrix24.tech,ip:127.0.0.1,dns:localhost";
   public final Settings settings;
   public final Clock clock;
   public final Database db;
   public final AuthStore auth;
   public final Directory directory;
   public final TaskService tasks;
+  public final dev.b24tasks.apps.AppService apps;
   public final MethodRegistry registry;
   public final Gateway gateway;
   private final HttpServer http;
@@ -66,13 +79,15 @@ public final class App implements AutoCloseable {
   public final Console console;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
-      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap, Console console) {
+      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap,
+      dev.b24tasks.apps.AppService apps, Console console) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
     this.auth = auth;
     this.directory = directory;
     this.tasks = tasks;
+    this.apps = apps;
     this.registry = registry;
     this.gateway = gateway;
     this.http = http;
@@ -123,12 +138,22 @@ public final class App implements AutoCloseable {
       CommentService comments = new CommentService(db, taskLink, directory, clock);
       tasks.addViewAddons(new CommentViewAddons(comments));
       new CommentMethods(comments, directory).register(registry);
+      ResultService results = new ResultService(db, taskLink, comments, clock);
+      tasks.addListener(results.closer());
+      new ResultMethods(results, directory).register(registry);
       ElapsedService elapsed = new ElapsedService(db, taskLink, directory, clock);
       new ElapsedMethods(elapsed, directory).register(registry);
+      var endpoints = new dev.b24tasks.web.Endpoints();
+      var oauthEndpoints = new dev.b24tasks.web.Endpoints();
+      var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
+      new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
+      new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
+      new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
 
+      OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
-          new Dispatcher(registry, new WindowedOperatingBudget(settings.operatingLimitSeconds, clock), language)
+          new Dispatcher(registry, budget, language)
               .idempotent(new IdempotentCalls(db, clock));
       new Batch(dispatcher, settings.timeZone).register(registry);
       extraMethods.accept(registry);
@@ -136,18 +161,27 @@ public final class App implements AutoCloseable {
       rateLimiter = SharedRateLimiter.fromSettings(settings.rateLimit, settings.rateLimitStore,
           settings.databaseUrl != null && !settings.databaseUrl.isBlank(), db, clock, rateLimiter);
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
+      // REST 3.0 under /rest/api/: its own method table, the same credentials, limits and services.
+      V3Registry v3 = new V3Registry();
+      new TaskV3Methods(tasks, directory).register(v3);
+      new ResultV3Methods(results, directory).register(v3);
+      OpenApiDocument.register(v3, TaskV3Methods.schemas());
+      gateway.serveApi(new V3Gateway(v3, auth, rateLimiter, budget, db, clock, settings.timeZone, language));
       portal.attach(gateway);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
+      Tls oauthTls = settings.oauthTlsPort < 0 ? null
+          : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).tls();
       // sessions, sign-in throttling and links run on real time, never on the test portal's movable clock
       Console console = new Console(language, db, settings.clock,
           new Desk(tasks, taskLink, directory, checklists, comments, elapsed, clock), auth, users, departments,
           workgroups, https -> listening.get() == null ? null : listening.get().baseUrl(https));
       new JournalPage(console, portal::journal).register();
       new PortalPage(console, portal, clock).register();
-      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, console::routing);
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints,
+          console::routing);
       portal.node(settings.host + ":" + http.port());
-      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, console);
+      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, apps, console);
       listening.set(app);
       return app;
     } catch (RuntimeException e) {
@@ -164,6 +198,16 @@ public final class App implements AutoCloseable {
     return http.tlsPort();
   }
 
+  /** The port answering as the public OAuth server, or -1 when {@code --oauth-tls-port} is off. */
+  public int oauthTlsPort() {
+    return http.oauthTlsPort();
+  }
+
+  /** The OAuth listener's certificate (it names the public OAuth hosts), or null when that listener is off. */
+  public Path oauthCertificatePem() {
+    return oauthTlsPort() < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).pem();
+  }
+
   /** The base of the administrator's webhook, e.g. {@code http://127.0.0.1:8080/rest/1/abc123/}, when known. */
   public String webhookUrl(boolean https) {
     if (bootstrap.webhookCode() == null) return null;
@@ -177,6 +221,13 @@ public final class App implements AutoCloseable {
   public String baseUrl(boolean https) {
     int p = https ? tlsPort() : port();
     return p < 0 ? null : (https ? "https" : "http") + "://" + displayHost() + ":" + p;
+  }
+
+  /** Where apps reach this portal: the HTTPS listener when there is one (as Bitrix24 clients expect), else HTTP. */
+  private static String portalOrigin(App app, Settings settings) {
+    if (app == null) return "http://127.0.0.1:" + settings.port;
+    String https = app.baseUrl(true);
+    return https != null ? https : app.baseUrl(false);
   }
 
   private String displayHost() {

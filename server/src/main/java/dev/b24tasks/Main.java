@@ -1,5 +1,6 @@
 package dev.b24tasks;
 
+import dev.b24tasks.cli.AppCommand;
 import dev.b24tasks.cli.BackupCommand;
 import dev.b24tasks.cli.ConfigDefaults;
 import dev.b24tasks.cli.PortalCommands;
@@ -10,6 +11,7 @@ import dev.b24tasks.cli.ServeCommand;
 import dev.b24tasks.cli.TokenCommand;
 import dev.b24tasks.cli.UserCommand;
 import dev.b24tasks.cli.WebhookCommand;
+import dev.b24tasks.config.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,12 +21,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "b24-tasks 0.1.0",
     description = "A self-hosted, Bitrix24-compatible Tasks REST server.",
-    subcommands = {ServeCommand.class, WebhookCommand.class, TokenCommand.class, UserCommand.class,
+    subcommands = {ServeCommand.class, WebhookCommand.class, TokenCommand.class, AppCommand.class, UserCommand.class,
         SeedCommand.class, BackupCommand.class, RestoreCommand.class, ResetCommand.class,
         PortalCommands.ClockCommand.class, PortalCommands.SnapshotCommand.class, PortalCommands.FaultCommand.class,
         PortalCommands.JournalCommand.class, PortalCommands.ConformanceCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
+    Logging.bridgeJul();
     CommandLine cli = new CommandLine(new Main());
     cli.setDefaultValueProvider(ConfigDefaults.from(args));
     System.exit(cli.execute(args));

@@ -5,7 +5,6 @@ import dev.b24tasks.auth.Scopes;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.store.Database;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,7 +27,7 @@ final class AdminStore implements AutoCloseable {
 
   private AdminStore(Database db, Settings settings) {
     this.db = db;
-    this.auth = new AuthStore(db, Clock.systemUTC());
+    this.auth = new AuthStore(db, dev.b24tasks.portal.Portal.clockOf(db));
     this.directory = new Directory(db, settings.timeZone);
   }
 

@@ -30,15 +30,22 @@ public final class PortalCommands {
     Object run(Portal portal);
   }
 
-  static int with(StoreOptions store, Work work) {
-    try (Database db = store.open(true)) {
-      Portal portal = Portal.open(db, new PortalClock(Clock.systemUTC()), null, Portal.JournalOptions.DEFAULT, "cli");
-      Object out = work.run(portal);
-      System.out.println(out instanceof String s ? s : new String(Json.write(out), StandardCharsets.UTF_8));
-      return 0;
-    } catch (RestException e) {
-      System.err.println("b24-tasks: " + e.description("en"));
-      return 1;
+  /** A subcommand on the store: runs its work on the portal and prints the answer (JSON) or the error. */
+  abstract static class Leaf implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOptions store = new StoreOptions();
+
+    int with(Work work) {
+      try (Database db = store.open(true)) {
+        Portal portal = Portal.open(db, new PortalClock(Clock.systemUTC()), null, Portal.JournalOptions.DEFAULT, "cli");
+        Object out = work.run(portal);
+        spec.commandLine().getOut().println(out instanceof String s ? s
+            : new String(Json.write(out), StandardCharsets.UTF_8));
+        return 0;
+      } catch (RestException e) {
+        spec.commandLine().getErr().println("b24-tasks: " + e.description("en"));
+        return 1;
+      }
     }
   }
 
@@ -56,19 +63,17 @@ public final class PortalCommands {
           ClockCommand.Reset.class})
   public static final class ClockCommand extends Group {
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Print the portal time and its setting.")
-    static final class Get implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Get extends Leaf {
 
       @Override
       public Integer call() {
-        return with(store, p -> p.clockAnswer(p.state().clock().setting()));
+        return with(p -> p.clockAnswer(p.state().clock().setting()));
       }
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true,
         description = "Set the portal time: fixed (stands still, the default) or offset (runs on from there).")
-    static final class Set implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Set extends Leaf {
 
       @Parameters(index = "0", description = "ISO-8601 date-time, e.g. 2027-01-31T09:00:00Z")
       String time;
@@ -78,30 +83,28 @@ public final class PortalCommands {
 
       @Override
       public Integer call() {
-        return with(store, p -> p.clockAnswer(p.setClock(time, mode)));
+        return with(p -> p.clockAnswer(p.setClock(time, mode)));
       }
     }
 
     @Command(name = "advance", mixinStandardHelpOptions = true, description = "Move the portal time by SECONDS.")
-    static final class Advance implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Advance extends Leaf {
 
       @Parameters(index = "0", description = "Seconds, e.g. 3600 or -86400", paramLabel = "SECONDS")
       String seconds;
 
       @Override
       public Integer call() {
-        return with(store, p -> p.clockAnswer(p.advanceClock(seconds)));
+        return with(p -> p.clockAnswer(p.advanceClock(seconds)));
       }
     }
 
     @Command(name = "reset", mixinStandardHelpOptions = true, description = "Back to real time.")
-    static final class Reset implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Reset extends Leaf {
 
       @Override
       public Integer call() {
-        return with(store, p -> p.clockAnswer(p.state().setClock(PortalClock.Setting.REAL)));
+        return with(p -> p.clockAnswer(p.state().setClock(PortalClock.Setting.REAL)));
       }
     }
   }
@@ -111,51 +114,47 @@ public final class PortalCommands {
           SnapshotCommand.Delete.class})
   public static final class SnapshotCommand extends Group {
     @Command(name = "save", mixinStandardHelpOptions = true, description = "Save the portal as NAME (replacing it).")
-    static final class Save implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Save extends Leaf {
 
       @Parameters(index = "0", paramLabel = "NAME")
       String name;
 
       @Override
       public Integer call() {
-        return with(store, p -> Portal.describe(p.snapshots().save(name)));
+        return with(p -> Portal.describe(p.snapshots().save(name)));
       }
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true, description = "Put the portal back as NAME was saved.")
-    static final class Restore implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Restore extends Leaf {
 
       @Parameters(index = "0", paramLabel = "NAME")
       String name;
 
       @Override
       public Integer call() {
-        return with(store, p -> Portal.describe(p.snapshots().restore(name)));
+        return with(p -> Portal.describe(p.snapshots().restore(name)));
       }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the saved snapshots.")
-    static final class ListAll implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class ListAll extends Leaf {
 
       @Override
       public Integer call() {
-        return with(store, p -> p.snapshots().list().stream().map(Portal::describe).toList());
+        return with(p -> p.snapshots().list().stream().map(Portal::describe).toList());
       }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete snapshot NAME.")
-    static final class Delete implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Delete extends Leaf {
 
       @Parameters(index = "0", paramLabel = "NAME")
       String name;
 
       @Override
       public Integer call() {
-        return with(store, p -> {
+        return with(p -> {
           p.snapshots().delete(name);
           return "Deleted snapshot " + name;
         });
@@ -168,8 +167,7 @@ public final class PortalCommands {
   public static final class FaultCommand extends Group {
     @Command(name = "add", mixinStandardHelpOptions = true,
         description = "Make matching calls slow, fail, or lose their connection. Prints the fault's ID.")
-    static final class Add implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Add extends Leaf {
 
       @Option(names = "--method", required = true, description = "A method name or a pattern with *, e.g. tasks.task.*")
       String method;
@@ -195,31 +193,29 @@ public final class PortalCommands {
 
       @Override
       public Integer call() {
-        return with(store, p -> Map.of("ID", p.faults().add(method, user, error, latencyMs, times, probability, seed,
+        return with(p -> Map.of("ID", p.faults().add(method, user, error, latencyMs, times, probability, seed,
             Conformance.fromIndex().methodNames())));
       }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the faults and how often they fired.")
-    static final class ListAll implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class ListAll extends Leaf {
 
       @Override
       public Integer call() {
-        return with(store, p -> p.faults().list().stream().map(Portal::describe).toList());
+        return with(p -> p.faults().list().stream().map(Portal::describe).toList());
       }
     }
 
     @Command(name = "clear", mixinStandardHelpOptions = true, description = "Remove one fault (--id) or all.")
-    static final class Clear implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Clear extends Leaf {
 
       @Option(names = "--id", description = "The fault to remove; default: all")
       Long id;
 
       @Override
       public Integer call() {
-        return with(store, p -> Map.of("CLEARED", p.faults().clear(id)));
+        return with(p -> Map.of("CLEARED", p.faults().clear(id)));
       }
     }
   }
@@ -228,8 +224,7 @@ public final class PortalCommands {
       subcommands = {JournalCommand.ListAll.class, JournalCommand.Clear.class})
   public static final class JournalCommand extends Group {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Recorded calls, newest first, 50 a page.")
-    static final class ListAll implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class ListAll extends Leaf {
 
       @Option(names = "--method", description = "A method name or a pattern with *")
       String method;
@@ -248,17 +243,16 @@ public final class PortalCommands {
 
       @Override
       public Integer call() {
-        return with(store, p -> p.journalPage(method, user, status, since, start));
+        return with(p -> p.journalPage(method, user, status, since, start));
       }
     }
 
     @Command(name = "clear", mixinStandardHelpOptions = true, description = "Forget every recorded call.")
-    static final class Clear implements Callable<Integer> {
-      @Mixin StoreOptions store = new StoreOptions();
+    static final class Clear extends Leaf {
 
       @Override
       public Integer call() {
-        return with(store, p -> Map.of("CLEARED", p.journal().clear()));
+        return with(p -> Map.of("CLEARED", p.journal().clear()));
       }
     }
   }
@@ -266,21 +260,25 @@ public final class PortalCommands {
   @Command(name = "conformance", mixinStandardHelpOptions = true,
       description = "Every served method: exact, partial or not modelled, the notes that apply, the tests that prove it.")
   public static final class ConformanceCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Option(names = "--format", description = "text, markdown or json. Default: ${DEFAULT-VALUE}")
     String format = "text";
 
     @Override
     public Integer call() {
       Conformance c = Conformance.fromIndex();
+      java.io.PrintWriter out = spec.commandLine().getOut();
       switch (format) {
-        case "text" -> System.out.print(c.text());
-        case "markdown" -> System.out.print(c.markdown());
-        case "json" -> System.out.println(new String(Json.write(c.asResult()), StandardCharsets.UTF_8));
+        case "text" -> out.print(c.text());
+        case "markdown" -> out.print(c.markdown());
+        case "json" -> out.println(new String(Json.write(c.asResult()), StandardCharsets.UTF_8));
         default -> {
-          System.err.println("b24-tasks: --format must be text, markdown or json, got " + format);
+          spec.commandLine().getErr().println("b24-tasks: --format must be text, markdown or json, got " + format);
           return 1;
         }
       }
+      out.flush();
       return 0;
     }
   }

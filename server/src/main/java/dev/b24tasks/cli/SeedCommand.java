@@ -55,6 +55,7 @@ public final class SeedCommand implements Callable<Integer> {
   private Departments departments;
   private Workgroups groups;
   private TaskService tasks;
+  private Clock clock;
   private final Map<String, Long> people = new LinkedHashMap<>();
 
   @Override
@@ -68,8 +69,9 @@ public final class SeedCommand implements Callable<Integer> {
       Directory directory = new Directory(db, timeZone);
       users = new Users(db);
       departments = new Departments(db);
-      groups = new Workgroups(db, Clock.systemUTC());
-      tasks = new TaskService(db, directory, Clock.systemUTC(), s);
+      clock = dev.b24tasks.portal.Portal.clockOf(db);
+      groups = new Workgroups(db, clock);
+      tasks = new TaskService(db, directory, clock, s);
       PrintWriter out = spec.commandLine().getOut();
       if (db.read(tx -> tx.queryLong("SELECT count(*) FROM users WHERE email LIKE ?", "%" + DOMAIN)) > 0) {
         out.println("The demo organisation is already there (users @" + DOMAIN.substring(1) + "); nothing changed.");
@@ -84,7 +86,7 @@ public final class SeedCommand implements Callable<Integer> {
         seed();
         return null;
       });
-      report(out, new AuthStore(db, Clock.systemUTC()), newPortal);
+      report(out, new AuthStore(db, clock), newPortal);
       return 0;
     }
   }
@@ -121,7 +123,7 @@ public final class SeedCommand implements Callable<Integer> {
         false, false, "E", id("olga"), null));
     groups.addMembers(accounts, List.of(id("maria"), id("ivan"), id("tom"), id("anna")));
 
-    LocalDate today = LocalDate.now(timeZone);
+    LocalDate today = LocalDate.now(clock.withZone(timeZone));
     long t1 = task("Prepare the Q3 sales plan", "olga", "maria", accounts, today.plusDays(7), List.of("tom"), List.of("helen"), false);
     task("Call the three largest customers", "ivan", "tom", accounts, today.plusDays(2), List.of(), List.of("olga"), false);
     long t3 = task("Design the new landing page", "daniel", "lucas", site, today.plusDays(10), List.of("sofia"), List.of(), false);

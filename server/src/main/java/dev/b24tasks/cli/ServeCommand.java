@@ -1,6 +1,7 @@
 package dev.b24tasks.cli;
 
 import dev.b24tasks.App;
+import dev.b24tasks.config.Logging;
 import dev.b24tasks.config.Settings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -68,6 +69,27 @@ public final class ServeCommand implements Callable<Integer> {
       + "Default: ${DEFAULT-VALUE}")
   long journalMaxAge = 86_400;
 
+  @Option(names = "--oauth-dev-user", description = "OAuth dev sign-in: /oauth/authorize/ signs in this user "
+      + "and agrees without a form (no login page yet). Default: off (authorization requests are refused)")
+  Long oauthDevUser;
+
+  @Option(names = "--oauth-tls-port", description = "HTTPS port answering as oauth.bitrix.info / oauth.bitrix24.tech "
+      + "(for clients that hard-code the OAuth host: map those names to this machine, e.g. 443). Default: -1 (off)")
+  int oauthTlsPort = -1;
+
+  @Option(names = "--oauth-refresh", description = "Refresh tokens: single-use (a used one is invalid, the older "
+      + "docs) or reusable until expiry (the OAuth server's stateless tokens). Default: ${DEFAULT-VALUE}")
+  String oauthRefresh = "single-use";
+
+  @Option(names = "--oauth-refresh-days", description = "Refresh-token lifetime in days. Default: ${DEFAULT-VALUE}")
+  int oauthRefreshDays = 180;
+  @Option(names = "--log-level", description = "error, warn, info, debug or trace. Default: ${DEFAULT-VALUE}")
+  String logLevel = "info";
+
+  @Option(names = "--log-format", description = "text (one line per event) or json (one JSON object per line, "
+      + "for log collectors). Default: ${DEFAULT-VALUE}")
+  String logFormat = "text";
+
   @Option(names = "--config", description = "Config file (key=value, keys as the long option names)")
   Path config;
 
@@ -75,6 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings s;
     try {
+      Logging.configure(logLevel, logFormat);
       s = settings();
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       System.err.println("b24-tasks: " + e.getMessage());
@@ -99,6 +122,14 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--noop-transitions must be succeed or refuse, got " + noopTransitions);
     }
     s.noopTransitionsSucceed = noopTransitions.equals("succeed");
+    if (!oauthRefresh.equals("single-use") && !oauthRefresh.equals("reusable")) {
+      throw new IllegalArgumentException("--oauth-refresh must be single-use or reusable, got " + oauthRefresh);
+    }
+    s.oauthRefreshSingleUse = oauthRefresh.equals("single-use");
+    if (oauthRefreshDays <= 0) throw new IllegalArgumentException("--oauth-refresh-days must be positive");
+    s.oauthRefreshDays = oauthRefreshDays;
+    s.oauthDevUser = oauthDevUser;
+    s.oauthTlsPort = oauthTlsPort;
     if (timeZone != null && !timeZone.isBlank()) s.timeZone = ZoneId.of(timeZone);
     if (clock != null && !clock.isBlank()) {
       dev.b24tasks.portal.PortalClock.parse(clock, java.time.Instant.now()); // a bad --clock stops here, clearly
@@ -156,6 +187,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (app.certificatePem() != null) {
       out.println("HTTPS uses a self-signed certificate; trust it with e.g. NODE_EXTRA_CA_CERTS="
           + app.certificatePem().toAbsolutePath());
+    }
+    if (app.oauthTlsPort() > 0) {
+      out.println("OAuth server (oauth.bitrix.info, oauth.bitrix24.tech) on https://" + host + ":" + app.oauthTlsPort()
+          + "/oauth/token/; map those names to " + host + " and trust " + app.oauthCertificatePem().toAbsolutePath());
     }
   }
 }

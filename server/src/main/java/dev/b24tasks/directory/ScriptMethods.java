@@ -62,7 +62,7 @@ public final class ScriptMethods {
     List<String> scopes = scopes(p.get("SCOPE"));
     String code = Input.text(p.get("CODE"));
     if (code != null && !code.matches("[A-Za-z0-9_-]{8,64}")) throw DirectoryErrors.invalid("EXT_BAD_CODE");
-    Instant expires = expires(p.get("EXPIRES"));
+    Instant expires = expires(p.get("EXPIRES"), auth.clock().instant());
     Object[] made = db.tx(tx -> {
       // one webhook.add per user at a time, so the newest webhook of the user is the one made here
       tx.queryLong("SELECT id FROM users WHERE id = ? FOR UPDATE", user);
@@ -188,11 +188,11 @@ public final class ScriptMethods {
     return out.isEmpty() ? Scopes.ALL : List.copyOf(out);
   }
 
-  private static Instant expires(JsonNode v) {
+  private static Instant expires(JsonNode v, Instant now) {
     if (Input.absent(v)) return null;
     try {
       Instant t = OffsetDateTime.parse(v.asText().trim()).toInstant();
-      if (t.isAfter(Instant.now())) return t;
+      if (t.isAfter(now)) return t;
     } catch (DateTimeParseException e) {
       // reported below
     }

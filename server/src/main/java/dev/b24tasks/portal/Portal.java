@@ -47,6 +47,13 @@ public final class Portal {
     return new Portal(clock, state, j);
   }
 
+  /** The portal clock as the database holds it now, for a command that works on the store directly. */
+  public static PortalClock clockOf(Database db) {
+    PortalClock clock = new PortalClock(java.time.Clock.systemUTC());
+    new PortalState(db, clock).refresh();
+    return clock;
+  }
+
   public PortalState state() {
     return state;
   }
@@ -132,7 +139,9 @@ public final class Portal {
     new PortalMethods(this, isAdmin, r).register(r);
   }
 
+  /** Puts the hook on the gateway, and keeps the state fresh between calls for background work. */
   public void attach(Gateway gateway) {
     gateway.hook(new PortalHook(state, faults, journal));
+    state.refreshInBackground();
   }
 }

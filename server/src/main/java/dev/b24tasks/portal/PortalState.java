@@ -70,6 +70,25 @@ public final class PortalState {
     }
   }
 
+  /**
+   * Also refreshes twice a second in the background, for work that runs outside REST calls (deliveries, sweeps):
+   * it sees another node's clock change within half a second. Stops when the store closes.
+   */
+  public void refreshInBackground() {
+    Thread.ofVirtual().name("portal-state").start(() -> {
+      while (!db.isClosed()) {
+        try {
+          Thread.sleep(500);
+          if (!db.isClosed()) refresh();
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          // the store is closing or briefly away: the next call refreshes anyway
+        }
+      }
+    });
+  }
+
   /** Stores a clock setting for every node; this node follows at once. */
   public PortalClock.Setting setClock(PortalClock.Setting s) {
     db.tx(tx -> tx.update("UPDATE b24_portal.state SET clock_fixed = ?, clock_offset_ms = ? WHERE id = 1",

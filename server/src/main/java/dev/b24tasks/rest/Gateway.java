@@ -28,6 +28,17 @@ public final class Gateway {
   private final ZoneId zone;
   private final String language;
   private volatile GatewayHook hook = GatewayHook.NONE;
+  private volatile Dialect v3;
+
+  /** Another dialect served under {@code /rest/api/}: REST 3.0. */
+  public interface Dialect {
+    RestResponse handle(RestRequest request);
+  }
+
+  /** Serves {@code /rest/api/…} with {@code v3}; until set, those paths are unknown methods as before. */
+  public void serveApi(Dialect dialect) {
+    this.v3 = dialect;
+  }
 
   public Gateway(Dispatcher dispatcher, AuthStore auth, RateLimiter rateLimiter, ZoneId zone) {
     this.dispatcher = dispatcher;
@@ -62,7 +73,15 @@ public final class Gateway {
     GatewayHook h = hook;
     h.beforeRequest();
     GatewayHook.Exchange x = new GatewayHook.Exchange();
-    RestResponse response = handle(request, h, x);
+    Dialect api = v3;
+    RestResponse response;
+    if (api != null && isApiPath(request.path())) {
+      // REST 3.0 authenticates on its own: the hook sees its path and its answer (no caller, no faults)
+      x.method = request.path();
+      response = api.handle(request);
+    } else {
+      response = handle(request, h, x);
+    }
     h.afterCall(x, response);
     if (x.cut != GatewayHook.Cut.NONE) throw new GatewayHook.ConnectionCut();
     return response;
@@ -100,19 +119,32 @@ public final class Gateway {
   }
 
   private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader) {
+    return authenticate(auth, target.webhookUser(), target.webhookCode(), authParam, authorizationHeader);
+  }
+
+  /**
+   * The caller of a request, for every dialect: the webhook of the path, else the token of {@code auth} or of
+   * {@code Authorization: Bearer}. Throws the classic 401 {@code NO_AUTH_FOUND}, {@code invalid_token} or
+   * {@code expired_token}.
+   */
+  public static Caller authenticate(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
+      String authorizationHeader) {
     try {
-      return credential(target, authParam, authorizationHeader);
+      return credential(auth, webhookUser, webhookCode, authParam, authorizationHeader);
     } catch (AuthException e) {
+      if (e.reason() == AuthException.Reason.REFUSED) throw RestException.literal(e.code(), 401, e.description());
       throw RestException.of(switch (e.reason()) {
         case NO_AUTH_FOUND -> RestError.NO_AUTH_FOUND;
         case INVALID_TOKEN -> RestError.INVALID_TOKEN;
         case EXPIRED_TOKEN -> RestError.EXPIRED_TOKEN;
+        case REFUSED -> throw new IllegalStateException();
       });
     }
   }
 
-  private Caller credential(Target target, JsonNode authParam, String authorizationHeader) {
-    if (target.webhookUser() != null) return auth.webhook(target.webhookUser(), target.webhookCode());
+  private static Caller credential(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
+      String authorizationHeader) {
+    if (webhookUser != null) return auth.webhook(webhookUser, webhookCode);
     String token = null;
     if (authParam != null && !authParam.isContainerNode() && !authParam.asText().isBlank()) token = authParam.asText();
     if (token == null && authorizationHeader != null) {
@@ -121,6 +153,13 @@ public final class Gateway {
     }
     if (token == null || token.isEmpty()) throw RestException.of(RestError.NO_AUTH_FOUND);
     return auth.token(token);
+  }
+
+  /** {@code api/…}: the REST 3.0 prefix (the segment after {@code /rest/}). */
+  static boolean isApiPath(String rawPath) {
+    String p = rawPath == null ? "" : rawPath;
+    while (p.startsWith("/")) p = p.substring(1);
+    return p.equals("api") || p.startsWith("api/");
   }
 
   /** {@code 1/abc/tasks.task.get.json}, {@code tasks.task.get}, {@code batch.xml/}: method, credentials, format. */

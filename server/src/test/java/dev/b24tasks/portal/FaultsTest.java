@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.App;
-import dev.b24tasks.config.Settings;
 import dev.b24tasks.testing.Org;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestServer;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,15 +120,7 @@ class FaultsTest {
     addFault(fault);
     assertThat(pattern(30, List.of(server.admin()))).isEqualTo(one);
 
-    Settings s = new Settings();
-    s.dataDir = Files.createTempDirectory("b24-tasks-node2");
-    s.port = 0;
-    s.tlsPort = -1;
-    s.rateLimit = "off";
-    s.announce = false;
-    s.databaseUrl = server.app().settings.databaseUrl;
-    s.databasePoolSize = 4;
-    try (App second = App.start(s)) {
+    try (App second = server.secondNode()) {
       RestClient there = new RestClient("http://127.0.0.1:" + second.port(), 1, TestServer.ADMIN_CODE);
       server.admin().call("b24tasks.fault.clear", null);
       addFault(fault); // added on the first node, seen by the second at its next call

@@ -6,7 +6,6 @@ import dev.b24tasks.rest.GatewayHook;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestPostgres;
 import dev.b24tasks.testing.TestServer;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -26,15 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class PortalBench {
-  private static Settings settings(String databaseUrl) throws Exception {
-    Settings s = new Settings();
-    s.dataDir = Files.createTempDirectory("b24-tasks-bench");
-    s.port = 0;
-    s.tlsPort = -1;
-    s.webhook = "1:" + TestServer.ADMIN_CODE;
-    s.rateLimit = "off";
-    s.announce = false;
-    s.databaseUrl = databaseUrl;
+  private static Settings settings(String databaseUrl) {
+    Settings s = TestServer.nodeSettings(databaseUrl);
     s.databasePoolSize = 8;
     return s;
   }

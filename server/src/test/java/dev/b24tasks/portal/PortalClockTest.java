@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.b24tasks.App;
-import dev.b24tasks.config.Settings;
 import dev.b24tasks.testing.Org;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** b24tasks.clock.*: one clock for the whole portal, in the database, followed by everything that reads time. */
 class PortalClockTest {
   @RegisterExtension static TestServer server = new TestServer();
+  @RegisterExtension static TestServer limited = new TestServer(s -> s.rateLimit = "standard");
 
   static Org org;
   static long maria;
@@ -96,15 +95,7 @@ class PortalClockTest {
 
   @Test
   void a_second_node_on_the_same_database_sees_the_clock_at_once() throws Exception {
-    Settings s = new Settings();
-    s.dataDir = Files.createTempDirectory("b24-tasks-node2");
-    s.port = 0;
-    s.tlsPort = -1;
-    s.rateLimit = "off";
-    s.announce = false;
-    s.databaseUrl = server.app().settings.databaseUrl;
-    s.databasePoolSize = 4;
-    try (App second = App.start(s)) {
+    try (App second = server.secondNode()) {
       RestClient other = new RestClient("http://127.0.0.1:" + second.port(), 1, TestServer.ADMIN_CODE);
       for (String t : List.of("2032-02-02T02:02:02Z", "2033-03-03T03:03:03Z")) {
         server.admin().call("b24tasks.clock.set", Map.of("TIME", t));
@@ -145,6 +136,25 @@ class PortalClockTest {
       assertThat(denied.status()).as(m).isEqualTo(403);
       assertThat(denied.error()).as(m).isEqualTo("ACCESS_DENIED");
     }
+  }
+
+  @Test
+  void the_rate_limit_bucket_drains_as_the_portal_clock_runs() {
+    RestClient admin = limited.admin();
+    // a second administrator webhook moves the clock: buckets are per credential
+    String code = admin.call("b24tasks.webhook.add", Map.of("USER_ID", 1, "CODE", "clock-keeper")).result()
+        .get("CODE").asText();
+    RestClient keeper = admin.as(1, code);
+    assertThat(keeper.call("b24tasks.clock.set", Map.of("TIME", "2039-01-01T00:00:00Z")).status()).isEqualTo(200);
+    int accepted = 0;
+    while (accepted < 100 && admin.call("server.time", null).status() == 200) accepted++;
+    assertThat(accepted).isEqualTo(50); // the whole burst, and not one drop drained while time stood still
+    assertThat(admin.call("server.time", null).error()).isEqualTo("QUERY_LIMIT_EXCEEDED");
+    keeper.call("b24tasks.clock.advance", Map.of("SECONDS", 2)); // 2 drops a second
+    int after = 0;
+    while (after < 100 && admin.call("server.time", null).status() == 200) after++;
+    assertThat(after).isEqualTo(4);
+    keeper.call("b24tasks.clock.reset", null);
   }
 
   @Test

@@ -1,15 +1,14 @@
 package dev.b24tasks.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.App;
-import dev.b24tasks.config.Settings;
 import dev.b24tasks.testing.Org;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestServer;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -103,15 +102,7 @@ class SnapshotsTest {
     admin.call("b24tasks.snapshot.save", Map.of("NAME", "no-extra-hook"));
     Response hook = admin.call("b24tasks.webhook.add", Map.of("USER_ID", maria, "CODE", "maria-after-snap"));
     assertThat(hook.status()).isEqualTo(200);
-    Settings s = new Settings();
-    s.dataDir = Files.createTempDirectory("b24-tasks-node2");
-    s.port = 0;
-    s.tlsPort = -1;
-    s.rateLimit = "off";
-    s.announce = false;
-    s.databaseUrl = server.app().settings.databaseUrl;
-    s.databasePoolSize = 4;
-    try (App second = App.start(s)) {
+    try (App second = server.secondNode()) {
       RestClient mariaThere = new RestClient("http://127.0.0.1:" + second.port(), maria, "maria-after-snap");
       assertThat(mariaThere.call("user.current", null).status()).isEqualTo(200); // cached there now
       long task = addTask(admin, "only after the snapshot");
@@ -123,6 +114,48 @@ class SnapshotsTest {
       assertThat(gone.status()).isEqualTo(401);
       assertThat(gone.error()).isEqualTo("NO_AUTH_FOUND");
       assertThat(adminThere.call("tasks.task.get", Map.of("taskId", task)).result().has("task")).isFalse();
+    }
+  }
+
+  @Test
+  void an_owner_without_superuser_rights_restores_with_truncate_in_foreign_key_order() throws Exception {
+    String suffix = Long.toHexString(System.nanoTime());
+    String role = "portal_plain_" + suffix;
+    String database = "t_portal_plain_" + suffix;
+    try (Connection c = DriverManager.getConnection(dev.b24tasks.testing.TestPostgres.adminUrl());
+        Statement st = c.createStatement()) {
+      st.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER");
+      st.execute("CREATE DATABASE " + database + " OWNER " + role);
+    }
+    String url = "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=" + role;
+    try {
+      try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        c.setAutoCommit(false);
+        // the precondition: this user may not switch the foreign-key triggers off
+        assertThatThrownBy(
+            () -> st.execute("SET LOCAL session_replication_role = replica")).isInstanceOf(java.sql.SQLException.class);
+        c.rollback();
+      }
+      try (App plain = App.start(TestServer.nodeSettings(url))) {
+        RestClient admin = new RestClient("http://127.0.0.1:" + plain.port(), 1, TestServer.ADMIN_CODE);
+        long kept = admin.call("tasks.task.add", Map.of("fields", Map.of("TITLE", "kept", "RESPONSIBLE_ID", 1)))
+            .result().get("task").get("id").asLong();
+        admin.call("tasks.task.update", Map.of("taskId", kept, "fields", Map.of("AUDITORS", List.of(1))));
+        assertThat(admin.call("b24tasks.snapshot.save", Map.of("NAME", "plain")).status()).isEqualTo(200);
+        long gone = admin.call("tasks.task.add", Map.of("fields", Map.of("TITLE", "gone", "RESPONSIBLE_ID", 1)))
+            .result().get("task").get("id").asLong();
+        Response restored = admin.call("b24tasks.snapshot.restore", Map.of("NAME", "plain"));
+        assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        assertThat(titles(admin)).containsExactly("kept");
+        assertThat(admin.call("tasks.task.add", Map.of("fields", Map.of("TITLE", "next", "RESPONSIBLE_ID", 1)))
+            .result().get("task").get("id").asLong()).isEqualTo(gone);
+      }
+    } finally {
+      try (Connection c = DriverManager.getConnection(dev.b24tasks.testing.TestPostgres.adminUrl());
+          Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        st.execute("DROP ROLE IF EXISTS " + role);
+      }
     }
   }
 

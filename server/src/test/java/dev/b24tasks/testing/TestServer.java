@@ -50,19 +50,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
   }
 
   public void start() {
-    Settings s = new Settings();
-    try {
-      s.dataDir = Files.createTempDirectory("b24-tasks-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    s.port = 0;
-    s.tlsPort = -1;
-    s.webhook = "1:" + ADMIN_CODE;
-    s.rateLimit = "off";
-    s.announce = false;
     databaseUrl = TestPostgres.newDatabase();
-    s.databaseUrl = databaseUrl;
+    Settings s = nodeSettings(databaseUrl);
     s.databasePoolSize = 8;
     customizer.accept(s);
     app = App.start(s, methods);
@@ -72,6 +61,29 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     if (app != null) app.close();
     app = null;
     if (databaseUrl != null) TestPostgres.dropDatabase(databaseUrl);
+  }
+
+  /** Settings of one more node on {@code databaseUrl}: free HTTP port, no HTTPS, no rate limit, a temp data folder. */
+  public static Settings nodeSettings(String databaseUrl) {
+    Settings s = new Settings();
+    try {
+      s.dataDir = Files.createTempDirectory("b24-tasks-node");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    s.port = 0;
+    s.tlsPort = -1;
+    s.webhook = "1:" + ADMIN_CODE;
+    s.rateLimit = "off";
+    s.announce = false;
+    s.databaseUrl = databaseUrl;
+    s.databasePoolSize = 4;
+    return s;
+  }
+
+  /** A second node serving this server's database (close it when done), as another process would. */
+  public App secondNode() {
+    return App.start(nodeSettings(databaseUrl));
   }
 
   public App app() {
