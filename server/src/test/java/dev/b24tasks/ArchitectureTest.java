@@ -56,6 +56,18 @@ class ArchitectureTest {
     SlicesRuleDefinition.slices().matching("dev.b24tasks.(*)..").should().beFreeOfCycles().check(main);
   }
 
+  @Test
+  void the_wiring_does_not_import_the_command_line_so_the_two_form_no_cycle() {
+    List<String> out = new ArrayList<>();
+    for (JavaClass c : main) {
+      if (!"".equals(area(c))) continue;
+      for (Dependency d : c.getDirectDependenciesFromSelf()) {
+        if ("cli".equals(area(d.getTargetClass()))) out.add(describe(d));
+      }
+    }
+    assertThat(out).isEmpty();
+  }
+
   // ---- the rules fail on a wrong-way import ----
 
   @Test

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 
 /**
  * Everything a server process is started with. Filled from the command line, the environment and the config
- * file by {@link dev.b24tasks.Main}; tests set the fields directly. Read-only once the server has started.
+ * file by {@link dev.b24tasks.cli.Main}; tests set the fields directly. Read-only once the server has started.
  */
 public final class Settings {
   /** Data folder: the embedded PostgreSQL, the TLS certificate, the config file. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.App;
-import dev.b24tasks.Main;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.testing.Response;

@@ -3,7 +3,6 @@ package dev.b24tasks.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.b24tasks.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

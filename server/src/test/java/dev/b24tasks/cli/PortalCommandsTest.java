@@ -107,7 +107,7 @@ class PortalCommandsTest {
 
   @Test
   void the_conformance_command_needs_no_store() {
-    picocli.CommandLine cli = new picocli.CommandLine(new dev.b24tasks.Main());
+    picocli.CommandLine cli = new picocli.CommandLine(new dev.b24tasks.cli.Main());
     java.io.StringWriter out = new java.io.StringWriter();
     cli.setOut(new java.io.PrintWriter(out, true));
     assertThat(cli.execute("conformance", "--format", "markdown")).isZero();

@@ -3,7 +3,7 @@ package dev.b24tasks.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.b24tasks.App;
-import dev.b24tasks.Main;
+import dev.b24tasks.cli.Main;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.testing.TestPostgres;
 import java.io.ByteArrayInputStream;

@@ -1,21 +1,14 @@
-package dev.b24tasks;
+package dev.b24tasks.cli;
 
-import dev.b24tasks.cli.AppCommand;
-import dev.b24tasks.cli.BackupCommand;
-import dev.b24tasks.cli.ConfigDefaults;
-import dev.b24tasks.cli.PortalCommands;
-import dev.b24tasks.cli.ResetCommand;
-import dev.b24tasks.cli.RestoreCommand;
-import dev.b24tasks.cli.SeedCommand;
-import dev.b24tasks.cli.ServeCommand;
-import dev.b24tasks.cli.TokenCommand;
-import dev.b24tasks.cli.UserCommand;
-import dev.b24tasks.cli.WebhookCommand;
 import dev.b24tasks.config.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code b24-tasks} command: {@code serve} and the administrative subcommands. */
+/**
+ * The {@code b24-tasks} command: {@code serve} and the administrative subcommands. It lives with them in
+ * {@code cli/}, so the root package holds only {@code App}, the wiring, which no other package but the command
+ * line imports.
+ */
 @Command(
     name = "b24-tasks",
     mixinStandardHelpOptions = true,
