@@ -9,6 +9,10 @@ import dev.b24tasks.comments.CommentMethods;
 import dev.b24tasks.comments.CommentService;
 import dev.b24tasks.comments.CommentViewAddons;
 import dev.b24tasks.config.Settings;
+import dev.b24tasks.console.Console;
+import dev.b24tasks.console.Desk;
+import dev.b24tasks.console.JournalPage;
+import dev.b24tasks.console.PortalPage;
 import dev.b24tasks.dependencies.DependencyMethods;
 import dev.b24tasks.dependencies.DependencyService;
 import dev.b24tasks.directory.Directory;
@@ -79,10 +83,11 @@ public final class App implements AutoCloseable {
   private final HttpServer http;
   private final Bootstrap.Result bootstrap;
   private Thread purger;
+  public final Console console;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
       Events events, MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap,
-      dev.b24tasks.apps.AppService apps) {
+      dev.b24tasks.apps.AppService apps, Console console) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
@@ -95,6 +100,7 @@ public final class App implements AutoCloseable {
     this.gateway = gateway;
     this.http = http;
     this.bootstrap = bootstrap;
+    this.console = console;
   }
 
   public static App start(Settings settings) {
@@ -143,7 +149,8 @@ public final class App implements AutoCloseable {
       ResultService results = new ResultService(db, taskLink, comments, clock);
       tasks.addListener(results.closer());
       new ResultMethods(results, directory).register(registry);
-      new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
+      ElapsedService elapsed = new ElapsedService(db, taskLink, directory, clock);
+      new ElapsedMethods(elapsed, directory).register(registry);
       var endpoints = new dev.b24tasks.web.Endpoints();
       var oauthEndpoints = new dev.b24tasks.web.Endpoints();
       var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
@@ -182,10 +189,16 @@ public final class App implements AutoCloseable {
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       Tls oauthTls = settings.oauthTlsPort < 0 ? null
           : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).tls();
+      // sessions, sign-in throttling and links run on real time, never on the test portal's movable clock
+      Console console = new Console(language, db, settings.clock,
+          new Desk(tasks, taskLink, directory, checklists, comments, elapsed, clock), auth, users, departments,
+          workgroups, https -> listening.get() == null ? null : listening.get().baseUrl(https));
+      new JournalPage(console, portal::journal).register();
+      new PortalPage(console, portal, clock).register();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints,
-          events::scrape);
+          events::scrape, console::routing);
       portal.node(settings.host + ":" + http.port());
-      App app = new App(settings, clock, db, auth, directory, tasks, events, registry, gateway, http, boot, apps);
+      App app = new App(settings, clock, db, auth, directory, tasks, events, registry, gateway, http, boot, apps, console);
       listening.set(app);
       app.purger = Thread.ofVirtual().name("request-replies-purge").start(() -> purgeLoop(db, replies, throttle));
       events.start();
@@ -265,6 +278,15 @@ public final class App implements AutoCloseable {
 
   public Bootstrap.Result bootstrap() {
     return bootstrap;
+  }
+
+  /**
+   * The console's one-time sign-in link for the administrator (user 1), printed at start while she has no
+   * password yet; null when she has one or no listener is on.
+   */
+  public String adminSignInLink() {
+    Long admin = dev.b24tasks.ops.PortalReset.administrator(db);
+    return admin == null ? null : console.firstStartLink(admin);
   }
 
   @Override

@@ -196,6 +196,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** What Bitrix24's inbound-webhook page shows: the URL to call the REST API with, here for HTTP and HTTPS. */
   static void announce(App app, PrintStream out) {
+    // made before the first line is printed: whoever reads the banner may stop the server right after it
+    String link = app.adminSignInLink();
     String host = "0.0.0.0".equals(app.settings.host) ? "127.0.0.1" : app.settings.host;
     out.println("b24-tasks is serving http://" + host + ":" + app.port() + "/rest/"
         + (app.tlsPort() > 0 ? " and https://" + host + ":" + app.tlsPort() + "/rest/" : ""));
@@ -205,6 +207,11 @@ public final class ServeCommand implements Callable<Integer> {
       if (app.webhookUrl(true) != null) out.println("  " + app.webhookUrl(true));
     } else {
       out.println("Make a webhook with: b24-tasks webhook create --user 1 --scopes task,user (with the server stopped)");
+    }
+    out.println("Web console: http://" + host + ":" + app.port() + "/console/");
+    if (link != null) {
+      out.println("Sign in as the administrator with this one-time link (valid 24 hours), then set a password:");
+      out.println("  " + link);
     }
     if (app.certificatePem() != null) {
       out.println("HTTPS uses a self-signed certificate; trust it with e.g. NODE_EXTRA_CA_CERTS="

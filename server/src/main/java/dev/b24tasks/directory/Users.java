@@ -94,6 +94,35 @@ public final class Users {
     return Paged.count(db, "users u", where, args);
   }
 
+  /**
+   * Active users whose name, last name or e-mail contains {@code text} (any case; empty: everyone), by last name,
+   * one page (the console's people picker and lists).
+   */
+  public List<Listed> search(String text, long offset, int limit) {
+    return Paged.rows(db, "SELECT " + LISTED_COLUMNS + " FROM users u", SEARCH, searchArgs(text),
+        "u.last_name, u.name, u.id", offset, limit, Users::listedRow);
+  }
+
+  public long searchCount(String text) {
+    return Paged.count(db, "users u", SEARCH, searchArgs(text));
+  }
+
+  private static final String SEARCH = "u.active AND (? = '' OR u.name ILIKE ? OR u.last_name ILIKE ? "
+      + "OR u.email ILIKE ? OR (u.name || ' ' || u.last_name) ILIKE ?)";
+
+  private static List<Object> searchArgs(String text) {
+    String t = text == null ? "" : text.trim();
+    String like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return List.of(t, like, like, like, like);
+  }
+
+  /** The active user with this e-mail address (any case), if there is exactly one. */
+  public java.util.Optional<User> byEmail(String email) {
+    List<User> found = db.read(tx -> tx.query("SELECT " + Directory.USER_COLUMNS + " FROM users "
+        + "WHERE active AND lower(email) = lower(?) ORDER BY id LIMIT 2", Directory::userRow, email.trim()));
+    return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
+  }
+
   public Listed listed(long id) {
     return db.read(tx -> tx.queryOne("SELECT " + LISTED_COLUMNS + " FROM users u WHERE id = ?", Users::listedRow, id))
         .orElse(null);

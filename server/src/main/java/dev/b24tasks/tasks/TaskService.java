@@ -491,6 +491,15 @@ public final class TaskService {
     return db.read(tx -> visible(tx, u, id).isEmpty() ? List.of() : store.history(tx, id, field, ascending));
   }
 
+  /** A history row for other features (the web console's task page): when, who, which field, from, to. */
+  public record HistoryEntry(Instant at, long userId, String field, String from, String to) {}
+
+  /** The task's whole history, oldest first, as {@code u} may see it (empty for a hidden or missing task). */
+  public List<HistoryEntry> historyEntries(long u, long id) {
+    return history(u, id, null, true).stream()
+        .map(h -> new HistoryEntry(h.createdDate(), h.userId(), h.field(), h.from(), h.to())).toList();
+  }
+
   // ---- for other features ----------------------------------------------------------------------------------
 
   /**

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpRouting;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
  * The HTTP(S) listeners: {@code /rest/*} to the gateway, {@code /health}, {@code /metrics}. One routing function
@@ -44,12 +45,17 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
       Endpoints endpoints, Tls oauthTls, Endpoints oauthEndpoints) {
-    return start(settings, gateway, tls, healthy, endpoints, oauthTls, oauthEndpoints, () -> "");
+    return start(settings, gateway, tls, healthy, endpoints, oauthTls, oauthEndpoints, () -> "", r -> {});
   }
 
-  /** The full form: {@code moreMetrics} is appended to {@code /metrics} (the features' own meters). */
+  /**
+   * The full form: {@code moreMetrics} is appended to {@code /metrics} (the features' own meters), and {@code pages}
+   * are routes a feature adds with Helidon's own request and response (the web console, which needs cookies and
+   * streaming forms), on the HTTP and HTTPS listeners.
+   */
   public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
-      Endpoints endpoints, Tls oauthTls, Endpoints oauthEndpoints, Supplier<String> moreMetrics) {
+      Endpoints endpoints, Tls oauthTls, Endpoints oauthEndpoints, Supplier<String> moreMetrics,
+      Consumer<HttpRouting.Builder> pages) {
     RequestMetrics metrics = new RequestMetrics(moreMetrics);
     RestRoute rest = new RestRoute(gateway, settings.maxBodyBytes, metrics);
     var builder = WebServer.builder()
@@ -57,11 +63,17 @@ public final class HttpServer implements AutoCloseable {
         .port(settings.port)
         .idleConnectionTimeout(Duration.ofMinutes(5))
         .directHandlers(EnvelopeDirectHandler.all(gateway, settings.maxBodyBytes))
-        .routing(r -> routing(r, rest, metrics, healthy, endpoints));
+        .routing(r -> {
+          routing(r, rest, metrics, healthy, endpoints);
+          pages.accept(r);
+        });
     if (tls != null) {
       builder.putSocket("https", s -> s.host(settings.host).port(settings.tlsPort).tls(tls)
           .directHandlers(EnvelopeDirectHandler.all(gateway, settings.maxBodyBytes))
-          .routing(r -> routing(r, rest, metrics, healthy, endpoints)));
+          .routing(r -> {
+            routing(r, rest, metrics, healthy, endpoints);
+            pages.accept(r);
+          }));
     }
     if (oauthTls != null) {
       builder.putSocket(OAUTH, s -> s.host(settings.host).port(settings.oauthTlsPort).tls(oauthTls)

@@ -1,0 +1,8 @@
+package dev.b24tasks.console;
+
+import java.util.List;
+
+/** The board page: its filters as the form shows them, the columns, and a message after a refused action. */
+public record BoardModel(String role, Long responsible, Long group, String deadline, boolean overdue, String search,
+    int limit, List<Desk.Person> people, List<Desk.GroupOption> groups, List<Desk.ColumnView> columns,
+    String flash) {}
