@@ -97,15 +97,15 @@ public final class App implements AutoCloseable {
       new dev.b24tasks.directory.ScriptMethods(db, directory, users, workgroups, auth,
           https -> listening.get() == null ? null : listening.get().baseUrl(https)).register(registry);
       TaskService tasks = new TaskService(db, directory, clock, settings);
-      TaskMethods taskMethods = new TaskMethods(tasks, directory, tasks::viewAddons);
+      TaskMethods taskMethods = new TaskMethods(tasks, directory);
       taskMethods.register(registry);
       new TaskListMethods(tasks, taskMethods).register(registry);
       new TaskUserMethods(tasks, directory, taskMethods).register(registry);
-      new TaskItemMethods(tasks, directory).register(registry);
+      new TaskItemMethods(tasks).register(registry);
       // The features that hang off a task reach it through TaskLink (read access, rules, counters).
       TaskLink taskLink = new TaskLink(tasks);
       ChecklistService checklists = new ChecklistService(db, taskLink, clock);
-      tasks.addViewAddons(new ChecklistViewAddons(taskLink, checklists, directory));
+      tasks.addViewAddons(new ChecklistViewAddons(checklists));
       new ChecklistMethods(checklists, directory).register(registry);
       CommentService comments = new CommentService(db, taskLink, directory, clock);
       tasks.addViewAddons(new CommentViewAddons(comments));
@@ -115,7 +115,7 @@ public final class App implements AutoCloseable {
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
           new Dispatcher(registry, new WindowedOperatingBudget(settings.operatingLimitSeconds, clock), language)
-              .idempotent(new IdempotentCalls(db, clock));
+              .idempotent(new IdempotentCalls(db, clock)).transactions(db);
       new Batch(dispatcher, settings.timeZone).register(registry);
       extraMethods.accept(registry);
       RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));

@@ -3,6 +3,8 @@ package dev.b24tasks.config;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /**
  * Everything a server process is started with. Filled from the command line, the environment and the config
@@ -48,6 +50,11 @@ public final class Settings {
   public boolean noopTransitionsSucceed = false;
   /** The time every component reads (token expiry, limits); tests may hold it still. */
   public Clock clock = Clock.systemUTC();
+  /**
+   * Wraps the connection pool as every transaction sees it; the identity in production. Tests install a counting
+   * wrapper here to prove how many statements and pool checkouts each call costs.
+   */
+  public UnaryOperator<DataSource> dataSourceWrapper = UnaryOperator.identity();
   /** Print the webhook URLs and other start-up facts to standard output. */
   public boolean announce = true;
 }

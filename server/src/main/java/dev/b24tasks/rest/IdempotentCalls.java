@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -32,10 +31,6 @@ public final class IdempotentCalls {
   /** How long a reply is kept for replay; the SDK's retries come within seconds. */
   public static final Duration WINDOW = Duration.ofMinutes(10);
 
-  /** Last name segments of methods that only read: their retries need no protection, so no reply is stored. */
-  private static final Set<String> READ_NAMES =
-      Set.of("list", "fields", "current", "time", "methods", "scope", "profile", "count", "batch");
-
   private static final int PURGE_EVERY = 500;
 
   private final Database db;
@@ -47,14 +42,13 @@ public final class IdempotentCalls {
     this.clock = clock;
   }
 
-  /** True for a call whose retries must not repeat it: a writing method called (not in a batch) with a request id. */
-  public static boolean applies(String methodName, String requestId, boolean inBatch) {
+  /**
+   * True for a call whose retries must not repeat it: a method the table declares writing ({@link Method#writes}),
+   * called (not in a batch) with a request id.
+   */
+  public static boolean applies(Method method, String requestId, boolean inBatch) {
     if (inBatch || requestId == null || requestId.isBlank() || requestId.length() > 200) return false;
-    String lower = methodName.toLowerCase(Locale.ROOT);
-    String last = lower.substring(lower.lastIndexOf('.') + 1);
-    boolean reads = last.startsWith("get") || last.startsWith("is") || READ_NAMES.contains(last)
-        || lower.equals("server.time") || lower.equals("method.get");
-    return !reads;
+    return method.writes();
   }
 
   /**

@@ -23,10 +23,10 @@ public final class SystemMethods {
   }
 
   public void register(MethodRegistry r) {
-    r.named("methods", "basic", this::methods);
-    r.named("method.get", "basic", this::methodGet);
-    r.named("scope", "basic", this::scope);
-    r.named("server.time", "basic", call -> OffsetDateTime.now(zone).format(ISO));
+    r.namedRead("methods", "basic", this::methods);
+    r.namedRead("method.get", "basic", this::methodGet);
+    r.namedRead("scope", "basic", this::scope);
+    r.namedRead("server.time", "basic", call -> OffsetDateTime.now(zone).format(ISO));
   }
 
   /** Method names (lower case) the caller may use, or of one scope, or all with {@code full=true}. */

@@ -32,10 +32,10 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Transactions transactions;
 
-  private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+  private Database(EmbeddedPostgres embedded, HikariDataSource pool, DataSource seen) {
     this.embedded = embedded;
     this.pool = pool;
-    this.transactions = new Transactions(pool);
+    this.transactions = new Transactions(seen);
   }
 
   /** Starts (or connects to) the store named by the settings and brings its schema up to date. */
@@ -87,7 +87,7 @@ public final class Database implements AutoCloseable {
       if (folder != null) folder.close();
       throw new StoreException("Cannot connect to the database at " + url + ": " + e.getMessage(), e);
     }
-    Database db = new Database(embedded, pool);
+    Database db = new Database(embedded, pool, settings.dataSourceWrapper.apply(pool));
     db.folder = folder;
     try {
       if (migrate) db.migrate();
@@ -172,6 +172,22 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} in one transaction, retried on serialization failures and deadlocks. */
   public <T> T tx(Tx.Work<T> work) {
     return transactions.run(work, false);
+  }
+
+  /**
+   * Runs one whole REST call in one transaction and one pool connection: every unit the call's services run joins
+   * it, so the answer of a write is read from the state it wrote, before the commit.
+   */
+  public <T> T call(Tx.Work<T> work) {
+    return transactions.run(work, false, true);
+  }
+
+  /**
+   * {@code load} once per transaction under {@code key} (see {@link Tx#memo}); outside a transaction it simply
+   * runs. For facts about the caller that every rule and view of one call asks again.
+   */
+  public <T> T memo(Object key, Tx.Work<T> load) {
+    return read(tx -> tx.memo(key, load));
   }
 
   /** Runs read-only {@code work}; joins the caller's transaction when there is one on this thread. */

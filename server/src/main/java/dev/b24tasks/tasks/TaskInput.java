@@ -3,8 +3,6 @@ package dev.b24tasks.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Params;
-import dev.b24tasks.store.Tx;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -89,7 +87,7 @@ public final class TaskInput {
 
   // ---- add ---------------------------------------------------------------------------------------------
 
-  TaskStore.NewTask toNewTask(long actor, Instant now, Directory dir, TaskService svc, Tx tx) throws SQLException {
+  TaskStore.NewTask toNewTask(long actor, Instant now, Directory dir, TaskService svc) {
     String title = (String) values.get(TaskField.TITLE);
     if (title == null || title.isEmpty()) throw TaskException.invalid("TITLE_MISSING");
     Long responsible = (Long) values.get(TaskField.RESPONSIBLE_ID);
@@ -99,7 +97,7 @@ public final class TaskInput {
     if (creator <= 0 || !dir.exists(creator)) throw TaskException.invalid("CREATOR_NOT_FOUND");
     Status status = status(values.getOrDefault(TaskField.STATUS, 2));
     Long parent = (Long) values.get(TaskField.PARENT_ID);
-    if (parent != null && !svc.taskExists(tx, parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
+    if (parent != null && !svc.exists(parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
     Instant start = (Instant) values.get(TaskField.START_DATE_PLAN);
     Instant end = (Instant) values.get(TaskField.END_DATE_PLAN);
     checkPlan(start, end);
@@ -119,7 +117,7 @@ public final class TaskInput {
   // ---- update ------------------------------------------------------------------------------------------
 
   /** The change an update makes, with the bookkeeping of a status or responsible change. */
-  TaskChange toChange(Task t, Actor a, Instant now, Directory dir, TaskService svc, Tx tx) throws SQLException {
+  TaskChange toChange(Task t, Actor a, Instant now, Directory dir, TaskService svc) {
     if (given.contains(TaskField.TITLE) && ((String) values.get(TaskField.TITLE)).isEmpty()) {
       throw TaskException.invalid("TITLE_MISSING");
     }
@@ -130,7 +128,7 @@ public final class TaskInput {
     }
     Long parent = (Long) values.get(TaskField.PARENT_ID);
     if (parent != null && parent == t.id()) throw TaskException.invalid("PARENT_SELF");
-    if (parent != null && !svc.taskExists(tx, parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
+    if (parent != null && !svc.exists(parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
     Instant start = (Instant) values.getOrDefault(TaskField.START_DATE_PLAN, t.startDatePlan());
     Instant end = (Instant) values.getOrDefault(TaskField.END_DATE_PLAN, t.endDatePlan());
     checkPlan(start, end);
