@@ -89,8 +89,9 @@ trap cleanup EXIT
 start_server() {
   local t0
   t0=$(now_ms)
+  # class data sharing as ./b24-tasks runs it: the fresh start writes the archive, the restart maps it
   nice -n "$niceness" "$JAVA_HOME/bin/java" -Xms"$heap" -Xmx"$heap" -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED \
-    -jar "$jar" serve --data "$data" --port "$port" --tls-port -1 --rate-limit off --webhook "1:$admin_code" \
+    -XX:SharedArchiveFile="$work/b24-tasks.jsa" -XX:+AutoCreateSharedArchive -jar "$jar" serve --data "$data" --port "$port" --tls-port -1 --rate-limit off --webhook "1:$admin_code" \
     >>"$work/server.log" 2>&1 &
   pid=$!
   # ready = the first server.time answered 200
@@ -182,6 +183,8 @@ say "  existing store: first request served ${restart_ms} ms after exec, JVM CPU
 start_sampler
 
 # --- the peer --------------------------------------------------------------------------------------------------
+export BENCH_LUA="$here/bench/lua" BENCH_USERS="$users" BENCH_TASKS="$tasks" BENCH_ADMIN="1/$admin_code" \
+  BENCH_THREADS="$threads"
 # WireMock 3 standalone answering the seed page's 6.5 KB tasks.task.defer example (the body inline in the mapping)
 # with the options the issue names; timed to its first answer like us, then warmed up and measured first.
 peer_line="" peer_ready_ms=""
@@ -250,8 +253,6 @@ if [ "$peer" = 1 ]; then
 fi
 
 # --- workloads -------------------------------------------------------------------------------------------------
-export BENCH_LUA="$here/bench/lua" BENCH_USERS="$users" BENCH_TASKS="$tasks" BENCH_ADMIN="1/$admin_code" \
-  BENCH_THREADS="$threads"
 declare -A script=( [baseline]=baseline.lua [get]=get.lua [write]=write.lua [list]=list.lua [list-deep]=list.lua
   [list-keyset]=list-keyset.lua )
 declare -A title=(

@@ -46,6 +46,8 @@ import java.util.function.Consumer;
  * {@link #start} is the single wiring function, used by {@code serve} and by the tests alike.
  */
 public final class App implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
+
   public final Settings settings;
   public final Clock clock;
   public final Database db;
@@ -78,7 +80,12 @@ public final class App implements AutoCloseable {
   /** Starts with {@code extraMethods} registered after the built-in ones (tests add small probe methods). */
   public static App start(Settings settings, Consumer<MethodRegistry> extraMethods) {
     Clock clock = settings.clock;
+    long t0 = System.nanoTime();
+    // The store starts in another process and mostly makes this thread wait: meanwhile the JVM loads and links
+    // what the first answer needs (HTTP stack, JSON, the driver), which used to come after it.
+    Thread warm = Thread.ofPlatform().daemon().name("b24-warm-up").start(Warmup::run);
     Database db = Database.open(settings);
+    long storeReady = System.nanoTime();
     try {
       AuthStore auth = new AuthStore(db, clock);
       Directory directory = new Directory(db, settings.timeZone);
@@ -125,6 +132,9 @@ public final class App implements AutoCloseable {
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);
+      log.info("Started in {} ms: store ready after {} ms, services and listeners {} ms (warm-up {})",
+          (System.nanoTime() - t0) / 1_000_000, (storeReady - t0) / 1_000_000,
+          (System.nanoTime() - storeReady) / 1_000_000, warm.isAlive() ? "still running" : "done");
       App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
       listening.set(app);
       return app;

@@ -2,13 +2,16 @@ package dev.b24tasks.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.b24tasks.rest.FilterKey;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -17,7 +20,8 @@ import java.util.function.Function;
  * refused with the manifest's "must not contain key" text.
  */
 public final class RowFilter {
-  private static final List<String> PREFIXES = List.of("<=", ">=", "!", "<", ">", "");
+  /** The operators a legacy FILTER takes; any other prefix makes the key unknown. */
+  private static final Set<String> OPERATORS = Set.of("<=", ">=", "!", "<", ">", "");
 
   private record Condition(String field, String op, List<JsonNode> values) {}
 
@@ -33,15 +37,11 @@ public final class RowFilter {
     List<Condition> out = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : filter.properties()) {
       String key = e.getKey();
-      Condition c = null;
-      for (String p : PREFIXES) {
-        if (key.startsWith(p) && fields.contains(key.substring(p.length()))) {
-          c = new Condition(key.substring(p.length()), p, Params.values(e.getValue()));
-          break;
-        }
+      FilterKey parsed = FilterKey.parse(key);
+      if (!OPERATORS.contains(parsed.prefix()) || !fields.contains(parsed.field())) {
+        throw PositionalBinder.forbiddenKey(m, index, key);
       }
-      if (c == null) throw PositionalBinder.forbiddenKey(m, index, key);
-      out.add(c);
+      out.add(new Condition(parsed.field(), parsed.prefix(), Params.values(e.getValue())));
     }
     return new RowFilter(out, zone);
   }
@@ -80,7 +80,7 @@ public final class RowFilter {
       return w.isPresent() ? Long.compare(l, w.getAsLong()) : null;
     }
     if (actual instanceof Instant t) {
-      Optional<Instant> w = LegacyDates.parse(wanted.asText(), zone);
+      Optional<Instant> w = Wire.parseDate(wanted.asText(), zone);
       return w.map(t::compareTo).orElse(null);
     }
     return actual.toString().compareTo(wanted.asText());

@@ -3,8 +3,8 @@ package dev.b24tasks.checklist;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.directory.User;
+import dev.b24tasks.rest.Wire;
 import dev.b24tasks.tasks.TaskFacts;
-import dev.b24tasks.binding.LegacyDates;
 import dev.b24tasks.rest.Json;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,11 +29,11 @@ public final class ChecklistView {
     o.put("CREATED_BY", Long.toString(i.createdBy()));
     o.put("TITLE", i.title());
     o.put("SORT_INDEX", Integer.toString(i.sortIndex()));
-    o.put("IS_COMPLETE", yn(i.complete()));
-    o.put("IS_IMPORTANT", yn(i.important()));
+    o.put("IS_COMPLETE", Wire.yn(i.complete()));
+    o.put("IS_IMPORTANT", Wire.yn(i.important()));
     o.put("TOGGLED_BY", i.toggledBy() == null ? null : Long.toString(i.toggledBy()));
     // An item never toggled shows an empty string here, not null (the docs' get example).
-    o.put("TOGGLED_DATE", i.toggledDate() == null ? "" : LegacyDates.iso(i.toggledDate(), zone));
+    o.put("TOGGLED_DATE", i.toggledDate() == null ? "" : Wire.date(i.toggledDate(), zone));
     ArrayNode members = o.putArray("MEMBERS");
     for (Map.Entry<Long, Character> m : i.members().entrySet()) {
       User u = users.get(m.getKey());
@@ -61,10 +61,10 @@ public final class ChecklistView {
       o.put("parentId", Long.toString(i.parentId()));
       o.put("title", i.title());
       o.put("sortIndex", Integer.toString(i.sortIndex()));
-      o.put("isComplete", yn(i.complete()));
-      o.put("isImportant", yn(i.important()));
+      o.put("isComplete", Wire.yn(i.complete()));
+      o.put("isImportant", Wire.yn(i.important()));
       o.put("toggledBy", i.toggledBy() == null ? null : Long.toString(i.toggledBy()));
-      o.put("toggledDate", LegacyDates.iso(i.toggledDate(), zone));
+      o.put("toggledDate", Wire.date(i.toggledDate(), zone));
       o.put("ufChecklistFiles", false);
       o.set("members", membersCamel(i));
       o.set("attachments", Json.object());
@@ -144,7 +144,4 @@ public final class ChecklistView {
     return out;
   }
 
-  private static String yn(boolean b) {
-    return b ? "Y" : "N";
-  }
 }

@@ -10,7 +10,6 @@ import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.User;
 import dev.b24tasks.binding.ArgType;
 import dev.b24tasks.binding.Args;
-import dev.b24tasks.binding.LegacyDates;
 import dev.b24tasks.binding.LegacyErrors;
 import dev.b24tasks.binding.Manifest;
 import dev.b24tasks.binding.ManifestDoc;
@@ -20,6 +19,7 @@ import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class CommentMethods {
     ObjectNode f = fields(ADD, 1, a.map(1));
     JsonNode author = f.get("AUTHOR_ID");
     Instant postDate = f.has("POST_DATE")
-        ? LegacyDates.parse(f.get("POST_DATE").asText(), directory.zoneOf(call.userId())).orElse(null) : null;
+        ? Wire.parseDate(f.get("POST_DATE").asText(), directory.zoneOf(call.userId())).orElse(null) : null;
     return service.add(call.userId(), taskId, text(f), author == null ? null : Params.phpInt(author), postDate);
   }
 
@@ -179,7 +179,7 @@ public final class CommentMethods {
     o.put("AUTHOR_ID", Long.toString(c.authorId()));
     o.put("AUTHOR_NAME", author == null ? "" : author.fullName());
     o.put("AUTHOR_EMAIL", "");
-    o.put("POST_DATE", LegacyDates.iso(c.postDate(), zone));
+    o.put("POST_DATE", Wire.date(c.postDate(), zone));
     o.put("POST_MESSAGE", c.message());
     o.set("ATTACHED_OBJECTS", Json.object());
     return o;

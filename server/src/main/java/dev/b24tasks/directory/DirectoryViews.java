@@ -1,9 +1,9 @@
 package dev.b24tasks.directory;
 
+import dev.b24tasks.rest.Wire;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import java.util.Map;
 public final class DirectoryViews {
   public static final String DEFAULT_AVATAR = "/bitrix/images/tasks/default_avatar.png";
   public static final String DEFAULT_GROUP_IMAGE = "/bitrix/images/socialnetwork/workgroup/folder.png";
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private DirectoryViews() {}
 
@@ -86,26 +85,23 @@ public final class DirectoryViews {
     out.put("DATE_CREATE", date(g.created(), zone));
     out.put("DATE_UPDATE", date(g.updated(), zone));
     out.put("ACTIVE", "Y");
-    out.put("VISIBLE", yn(g.visible()));
-    out.put("OPENED", yn(g.opened()));
-    out.put("CLOSED", yn(g.closed()));
+    out.put("VISIBLE", Wire.yn(g.visible()));
+    out.put("OPENED", Wire.yn(g.opened()));
+    out.put("CLOSED", Wire.yn(g.closed()));
     out.put("SUBJECT_ID", "1");
     out.put("OWNER_ID", Long.toString(g.ownerId()));
     out.put("KEYWORDS", g.keywords());
     out.put("NUMBER_OF_MEMBERS", Integer.toString(g.membersCount()));
     out.put("DATE_ACTIVITY", date(g.activity(), zone));
     out.put("SUBJECT_NAME", "Workgroups");
-    out.put("PROJECT", yn(g.project()));
+    out.put("PROJECT", Wire.yn(g.project()));
     if (g.image() != null && !g.image().isBlank()) out.put("IMAGE", g.image());
     out.put("IS_EXTRANET", "N");
     return out;
   }
 
   static String date(Instant t, ZoneId zone) {
-    return t == null ? "" : OffsetDateTime.ofInstant(t, zone).format(ISO);
+    return t == null ? "" : OffsetDateTime.ofInstant(t, zone).format(Wire.DATE);
   }
 
-  private static String yn(boolean b) {
-    return b ? "Y" : "N";
-  }
 }

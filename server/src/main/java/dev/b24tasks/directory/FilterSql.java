@@ -1,6 +1,7 @@
 package dev.b24tasks.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.rest.FilterKey;
 import dev.b24tasks.rest.Params;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Bitrix list filters ({@code {">=ID": 5, "%NAME": "iva", "@ID": [1, 2]}}) as a SQL condition with bound
@@ -23,9 +25,9 @@ final class FilterSql {
 
   record Column(String sql, Type type) {}
 
-  /** Longest first, so "!=%" is not read as "!" + "=%". */
-  private static final List<String> PREFIXES =
-      List.of("!=%", "!%=", "!><", "><", ">=", "<=", "!@", "=%", "%=", "!%", "!=", ">", "<", "@", "%", "=", "!", "?");
+  /** The operators user and group filters support; a key with another one names no column (Bitrix ignores it). */
+  private static final Set<String> OPERATORS =
+      Set.of("!=%", "!%=", "!><", "><", ">=", "<=", "!@", "=%", "%=", "!%", "!=", ">", "<", "@", "%", "=", "!", "?", "");
 
   private final Map<String, Column> columns;
   private final ZoneId zone;
@@ -37,17 +39,12 @@ final class FilterSql {
     this.zone = zone;
   }
 
-  /** Splits a filter key into its operator and field name: {@code "!%LAST_NAME"} gives {"!%", "LAST_NAME"}. */
-  static String[] split(String key) {
-    for (String p : PREFIXES) if (key.startsWith(p) && key.length() > p.length()) return new String[] {p, key.substring(p.length())};
-    return new String[] {"", key};
-  }
-
   /** Adds one filter entry; false when its field is not filterable here (Bitrix ignores such keys). */
   boolean add(String key, JsonNode value) {
-    String[] parts = split(key);
-    String op = parts[0];
-    String field = parts[1].toUpperCase(Locale.ROOT);
+    FilterKey parsed = FilterKey.parse(key);
+    String op = parsed.prefix();
+    String field = parsed.field().toUpperCase(Locale.ROOT);
+    if (!OPERATORS.contains(op)) return false;
     Column c = columns.get(field);
     if (c == null) return false;
     List<JsonNode> values = Params.values(value);

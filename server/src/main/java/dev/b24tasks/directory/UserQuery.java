@@ -1,6 +1,7 @@
 package dev.b24tasks.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.rest.FilterKey;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Page;
@@ -91,9 +92,9 @@ public final class UserQuery {
   }
 
   private static void addEntry(FilterSql f, String key, JsonNode value, boolean search) {
-    String[] parts = FilterSql.split(key);
-    String op = parts[0];
-    String field = parts[1].toUpperCase(Locale.ROOT);
+    FilterKey parsed = FilterKey.parse(key);
+    String op = parsed.prefix();
+    String field = parsed.field().toUpperCase(Locale.ROOT);
     boolean negate = op.startsWith("!");
     switch (field) {
       case "UF_DEPARTMENT" -> {

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.binding.ArgType;
 import dev.b24tasks.binding.Args;
-import dev.b24tasks.binding.LegacyDates;
 import dev.b24tasks.binding.LegacyErrors;
 import dev.b24tasks.binding.Manifest;
 import dev.b24tasks.binding.ManifestDoc;
@@ -21,6 +20,7 @@ import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Page;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -158,7 +158,7 @@ public final class ElapsedMethods {
   }
 
   private static Instant date(ObjectNode f, String key, ZoneId zone) {
-    return f.has(key) ? LegacyDates.parse(f.get(key).asText(), zone).orElse(null) : null;
+    return f.has(key) ? Wire.parseDate(f.get(key).asText(), zone).orElse(null) : null;
   }
 
   private static Comparator<ElapsedItem> order(ObjectNode order) {
@@ -217,9 +217,9 @@ public final class ElapsedMethods {
         case "SECONDS" -> o.put(f, Long.toString(i.seconds()));
         case "MINUTES" -> o.put(f, Long.toString(i.minutes()));
         case "SOURCE" -> o.put(f, Integer.toString(i.source()));
-        case "CREATED_DATE" -> o.put(f, LegacyDates.iso(i.createdDate(), zone));
-        case "DATE_START" -> o.put(f, LegacyDates.iso(i.dateStart(), zone));
-        default -> o.put(f, LegacyDates.iso(i.dateStop(), zone));
+        case "CREATED_DATE" -> o.put(f, Wire.date(i.createdDate(), zone));
+        case "DATE_START" -> o.put(f, Wire.date(i.dateStart(), zone));
+        default -> o.put(f, Wire.date(i.dateStop(), zone));
       }
     }
     return o;

@@ -3,7 +3,6 @@ package dev.b24tasks.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import java.util.TreeSet;
 
 /** The {@code basic} helpers every credential may call: {@code methods}, {@code method.get}, {@code scope}, {@code server.time}. */
 public final class SystemMethods {
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private final MethodRegistry registry;
   private final ZoneId zone;
@@ -26,7 +24,7 @@ public final class SystemMethods {
     r.namedRead("methods", "basic", this::methods);
     r.namedRead("method.get", "basic", this::methodGet);
     r.namedRead("scope", "basic", this::scope);
-    r.namedRead("server.time", "basic", call -> OffsetDateTime.now(zone).format(ISO));
+    r.namedRead("server.time", "basic", call -> OffsetDateTime.now(zone).format(Wire.DATE));
   }
 
   /** Method names (lower case) the caller may use, or of one scope, or all with {@code full=true}. */

@@ -5,19 +5,17 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The {@code time} block of a success envelope: start and finish as unix seconds with microseconds, their
- * difference, the processing time, both as ISO dates, and the operating-time budget of this method
+ * difference, the processing time, both as Wire.DATE dates, and the operating-time budget of this method
  * ({@code operating} seconds used in the window, {@code operating_reset_at} when the oldest minute drops out).
  */
 public record Timing(long startNanosEpoch, long finishNanosEpoch, double processing, double operating,
     long operatingResetAt) {
 
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   public Map<String, Object> toMap(ZoneId zone, boolean withOperating) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -41,7 +39,7 @@ public record Timing(long startNanosEpoch, long finishNanosEpoch, double process
 
   private static String iso(long nanosEpoch, ZoneId zone) {
     Instant i = Instant.ofEpochSecond(nanosEpoch / 1_000_000_000L, nanosEpoch % 1_000_000_000L);
-    return OffsetDateTime.ofInstant(i, zone).format(ISO);
+    return OffsetDateTime.ofInstant(i, zone).format(Wire.DATE);
   }
 
   /** Nanoseconds since the epoch, with the best precision the clock offers. */

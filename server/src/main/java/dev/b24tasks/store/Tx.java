@@ -102,6 +102,27 @@ public final class Tx {
     return queryLong(sql, args);
   }
 
+  /**
+   * Inserts one row from column -> value pairs (column names come from code, never from input) and returns the
+   * {@code returning} column: for tables where a statement would bind many values by position.
+   */
+  public long insertRow(String table, Map<String, Object> columns, String returning) throws SQLException {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
+    StringBuilder values = new StringBuilder(") VALUES (");
+    Object[] args = new Object[columns.size()];
+    int i = 0;
+    for (Map.Entry<String, Object> e : columns.entrySet()) {
+      if (i > 0) {
+        sql.append(", ");
+        values.append(", ");
+      }
+      sql.append(e.getKey());
+      values.append('?');
+      args[i++] = e.getValue();
+    }
+    return queryLong(sql.append(values).append(") RETURNING ").append(returning).toString(), args);
+  }
+
   public void execute(String sql) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute(sql);

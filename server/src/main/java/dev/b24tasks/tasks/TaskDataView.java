@@ -1,6 +1,7 @@
 package dev.b24tasks.tasks;
 
 import dev.b24tasks.directory.User;
+import dev.b24tasks.rest.Wire;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class TaskDataView {
         continue;
       }
       if (escaped && v instanceof String s && (key.equals("title") || key.equals("description"))) v = escape(s);
-      out.put(upperSnake(key), v);
+      out.put(Wire.upperSnake(key), v);
     }
     names(out, "CREATED_BY", t.createdBy());
     names(out, "RESPONSIBLE", t.responsibleId());
@@ -85,15 +86,6 @@ public final class TaskDataView {
     out.put(prefix + "_SECOND_NAME", u == null ? "" : u.secondName());
   }
 
-  /** {@code responsibleId} -> {@code RESPONSIBLE_ID}. */
-  static String upperSnake(String camel) {
-    StringBuilder b = new StringBuilder(camel.length() + 4);
-    for (char c : camel.toCharArray()) {
-      if (Character.isUpperCase(c)) b.append('_');
-      b.append(Character.toUpperCase(c));
-    }
-    return b.toString();
-  }
 
   static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

@@ -3,6 +3,7 @@ package dev.b24tasks.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class TaskInput {
     TaskInput in = new TaskInput();
     if (fields == null || !fields.isObject()) return in;
     for (Map.Entry<String, JsonNode> e : fields.properties()) {
-      String key = upperSnake(e.getKey());
+      String key = Wire.upperSnake(e.getKey());
       JsonNode v = e.getValue();
       switch (key) {
         case "TITLE" -> in.put(TaskField.TITLE, text(v).trim());
@@ -50,9 +51,9 @@ public final class TaskInput {
         case "RESPONSIBLE_ID" -> in.put(TaskField.RESPONSIBLE_ID, Params.phpInt(v));
         case "ACCOMPLICES" -> in.put(TaskField.ACCOMPLICES, ids(v));
         case "AUDITORS" -> in.put(TaskField.AUDITORS, ids(v));
-        case "DEADLINE" -> in.put(TaskField.DEADLINE, DateInput.parse(text(v), zone));
-        case "START_DATE_PLAN" -> in.put(TaskField.START_DATE_PLAN, DateInput.parse(text(v), zone));
-        case "END_DATE_PLAN" -> in.put(TaskField.END_DATE_PLAN, DateInput.parse(text(v), zone));
+        case "DEADLINE" -> in.put(TaskField.DEADLINE, Wire.parseDate(text(v), zone).orElse(null));
+        case "START_DATE_PLAN" -> in.put(TaskField.START_DATE_PLAN, Wire.parseDate(text(v), zone).orElse(null));
+        case "END_DATE_PLAN" -> in.put(TaskField.END_DATE_PLAN, Wire.parseDate(text(v), zone).orElse(null));
         case "XML_ID" -> in.put(TaskField.XML_ID, v.isNull() ? null : text(v));
         case "ALLOW_CHANGE_DEADLINE" -> in.put(TaskField.ALLOW_CHANGE_DEADLINE, Params.truthy(v));
         case "ALLOW_TIME_TRACKING" -> in.put(TaskField.ALLOW_TIME_TRACKING, Params.truthy(v));
@@ -208,14 +209,4 @@ public final class TaskInput {
     return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText();
   }
 
-  /** {@code responsibleId} -> RESPONSIBLE_ID; UPPER keys stay as they are. */
-  static String upperSnake(String key) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < key.length(); i++) {
-      char ch = key.charAt(i);
-      if (Character.isUpperCase(ch) && i > 0 && Character.isLowerCase(key.charAt(i - 1))) b.append('_');
-      b.append(Character.toUpperCase(ch));
-    }
-    return b.toString();
-  }
 }

@@ -2,7 +2,6 @@ package dev.b24tasks.tasks;
 
 import dev.b24tasks.binding.ArgType;
 import dev.b24tasks.binding.Args;
-import dev.b24tasks.binding.LegacyDates;
 import dev.b24tasks.binding.LegacyErrors;
 import dev.b24tasks.binding.Manifest;
 import dev.b24tasks.binding.ManifestDoc;
@@ -17,6 +16,7 @@ import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.Handler;
 import dev.b24tasks.rest.Method;
 import dev.b24tasks.rest.MethodRegistry;
+import dev.b24tasks.rest.Wire;
 import dev.b24tasks.tasks.TaskErrors.Refusal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -208,7 +208,7 @@ public final class TaskItemMethods {
     List<Map<String, Object>> out = new ArrayList<>();
     for (TaskStore.HistoryRow h : tasks.history(call.userId(), id, null, true)) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("CREATED_DATE", LegacyDates.iso(h.createdDate(), zone));
+      row.put("CREATED_DATE", Wire.date(h.createdDate(), zone));
       row.put("USER_ID", Long.toString(h.userId()));
       row.put("TASK_ID", Long.toString(h.taskId()));
       row.put("FIELD", h.field());
@@ -221,7 +221,7 @@ public final class TaskItemMethods {
 
   private Object manifest() {
     return new ManifestDoc("1.0", "item").fields("readable", TaskDataView.READABLE.stream()
-        .map(TaskDataView::upperSnake).toList()).methods(manifests);
+        .map(Wire::upperSnake).toList()).methods(manifests);
   }
 
   private Task readable(Call call, long id) {

@@ -1,7 +1,9 @@
 package dev.b24tasks.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.rest.FilterKey;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -108,6 +110,9 @@ final class TaskQuery {
     return this;
   }
 
+  /** The operations a task filter takes (each may be negated with {@code !}). */
+  private static final Set<String> OPERATORS = Set.of("", "=", "<", ">", "<=", ">=", "%", "@");
+
   TaskQuery filter(JsonNode filter) {
     if (filter == null || !filter.isObject()) return this;
     for (Map.Entry<String, JsonNode> e : filter.properties()) {
@@ -123,10 +128,10 @@ final class TaskQuery {
   }
 
   private void condition(String rawKey, JsonNode value) {
-    int i = 0;
-    while (i < rawKey.length() && "!=<>%@".indexOf(rawKey.charAt(i)) >= 0) i++;
-    String op = rawKey.substring(0, i);
-    String field = TaskInput.upperSnake(rawKey.substring(i).trim()).toUpperCase(Locale.ROOT);
+    FilterKey key = FilterKey.parse(rawKey);
+    if (!OPERATORS.contains(key.operation())) return; // a key with an operator tasks do not take names no field
+    String op = key.prefix();
+    String field = Wire.upperSnake(key.field().trim()).toUpperCase(Locale.ROOT);
     boolean not = op.startsWith("!");
     switch (field) {
       case "STATUS" -> status(value, not);
@@ -252,7 +257,7 @@ final class TaskQuery {
   TaskQuery order(JsonNode order) {
     if (order != null && order.isObject()) {
       for (Map.Entry<String, JsonNode> e : order.properties()) {
-        String key = TaskInput.upperSnake(e.getKey().trim()).toUpperCase(Locale.ROOT);
+        String key = Wire.upperSnake(e.getKey().trim()).toUpperCase(Locale.ROOT);
         String sql = SORTABLE.get(key);
         if (sql == null) throw new IllegalArgumentException(key);
         boolean desc = Params.display(e.getValue()).trim().equalsIgnoreCase("desc");
@@ -297,7 +302,7 @@ final class TaskQuery {
     return switch (kind) {
       case NUMBER -> Params.phpInt(v);
       case TEXT -> v.asText();
-      case DATE -> DateInput.parse(v.asText(), zone);
+      case DATE -> Wire.parseDate(v.asText(), zone).orElse(null);
       case FLAG -> Params.truthy(v);
     };
   }

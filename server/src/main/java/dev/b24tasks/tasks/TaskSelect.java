@@ -2,6 +2,7 @@ package dev.b24tasks.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.Wire;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -19,6 +20,8 @@ final class TaskSelect {
       "auditorsData", "AUDITORS", "checkListTree", "CHECKLIST", "checkListCanAdd", "CHECKLIST",
       "subStatus", "STATUS");
   private static final Set<String> ALWAYS = Set.of("group", "action");
+  /** Key of the task object -> the field a select names it by; the keys are a fixed set, so this stays small. */
+  private static final Map<String, String> FIELD = new java.util.concurrent.ConcurrentHashMap<>(COMPOSITE);
 
   private final Set<String> fields; // null = everything
 
@@ -51,7 +54,7 @@ final class TaskSelect {
     if (fields == null) return full;
     Map<String, Object> out = new LinkedHashMap<>();
     full.forEach((k, v) -> {
-      String field = COMPOSITE.getOrDefault(k, TaskInput.upperSnake(k));
+      String field = FIELD.computeIfAbsent(k, Wire::upperSnake);
       if (ALWAYS.contains(k) || fields.contains(field)) out.put(k, v);
     });
     return out;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,18 +48,38 @@ public final class TaskStore {
   }
 
   long insert(Tx tx, NewTask n) throws SQLException {
-    long id = tx.insert("INSERT INTO tasks (parent_id, title, description, mark, priority, status, group_id, stage_id,"
-        + " created_by, created_date, responsible_id, changed_by, changed_date, status_changed_by, status_changed_date,"
-        + " activity_date, deadline, start_date_plan, end_date_plan, guid, xml_id, allow_change_deadline,"
-        + " allow_time_tracking, task_control, add_in_report, time_estimate, match_work_time, site_id, duration_plan,"
-        + " duration_type)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        + " RETURNING id",
-        n.parentId(), n.title(), n.description(), n.mark(), n.priority(), n.status().code, n.groupId(), n.stageId(),
-        n.createdBy(), n.now(), n.responsibleId(), n.actor(), n.now(), null, n.now(),
-        n.now(), n.deadline(), n.startDatePlan(), n.endDatePlan(), n.guid(), n.xmlId(), n.allowChangeDeadline(),
-        n.allowTimeTracking(), n.taskControl(), n.addInReport(), n.timeEstimate(), n.matchWorkTime(), n.siteId(),
-        n.durationPlan(), n.durationType());
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("parent_id", n.parentId());
+    c.put("title", n.title());
+    c.put("description", n.description());
+    c.put("mark", n.mark());
+    c.put("priority", n.priority());
+    c.put("status", n.status().code);
+    c.put("group_id", n.groupId());
+    c.put("stage_id", n.stageId());
+    c.put("created_by", n.createdBy());
+    c.put("created_date", n.now());
+    c.put("responsible_id", n.responsibleId());
+    c.put("changed_by", n.actor());
+    c.put("changed_date", n.now());
+    c.put("status_changed_by", null);
+    c.put("status_changed_date", n.now());
+    c.put("activity_date", n.now());
+    c.put("deadline", n.deadline());
+    c.put("start_date_plan", n.startDatePlan());
+    c.put("end_date_plan", n.endDatePlan());
+    c.put("guid", n.guid());
+    c.put("xml_id", n.xmlId());
+    c.put("allow_change_deadline", n.allowChangeDeadline());
+    c.put("allow_time_tracking", n.allowTimeTracking());
+    c.put("task_control", n.taskControl());
+    c.put("add_in_report", n.addInReport());
+    c.put("time_estimate", n.timeEstimate());
+    c.put("match_work_time", n.matchWorkTime());
+    c.put("site_id", n.siteId());
+    c.put("duration_plan", n.durationPlan());
+    c.put("duration_type", n.durationType());
+    long id = tx.insertRow("tasks", c, "id");
     setMember(tx, id, 'O', List.of(n.createdBy()));
     setMember(tx, id, 'R', List.of(n.responsibleId()));
     setMember(tx, id, 'A', n.accomplices());

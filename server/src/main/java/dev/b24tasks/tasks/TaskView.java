@@ -3,10 +3,10 @@ package dev.b24tasks.tasks;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.DirectoryViews;
 import dev.b24tasks.directory.User;
+import dev.b24tasks.rest.Wire;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,7 +23,6 @@ import java.util.Set;
  * viewer's facts are those the call's rules already used.
  */
 public final class TaskView {
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private final TaskService service;
   private final Directory directory;
@@ -44,17 +43,15 @@ public final class TaskView {
   /** The full object of tasks.task.get and of every status method's answer. */
   public Map<String, Object> full(Task t) {
     load(List.of(t));
-    return object(t);
+    return object(t, null);
   }
 
   /** List rows: the full objects of the tasks, each with {@code subStatus} after {@code status}. */
   public List<Map<String, Object>> rows(List<Task> tasks, Map<Long, Integer> subStatus) {
-    List<Map<String, Object>> out = objects(tasks);
-    if (subStatus != null) {
-      for (int i = 0; i < tasks.size(); i++) {
-        Task t = tasks.get(i);
-        insertAfter(out.get(i), "status", "subStatus", str(subStatus.getOrDefault(t.id(), t.status().code)));
-      }
+    load(tasks);
+    List<Map<String, Object>> out = new ArrayList<>(tasks.size());
+    for (Task t : tasks) {
+      out.add(object(t, subStatus == null ? null : str(subStatus.getOrDefault(t.id(), t.status().code))));
     }
     return out;
   }
@@ -63,7 +60,7 @@ public final class TaskView {
   public List<Map<String, Object>> objects(List<Task> tasks) {
     load(tasks);
     List<Map<String, Object>> out = new ArrayList<>(tasks.size());
-    for (Task t : tasks) out.add(object(t));
+    for (Task t : tasks) out.add(object(t, null));
     return out;
   }
 
@@ -115,17 +112,18 @@ public final class TaskView {
     return n;
   }
 
-  private Map<String, Object> object(Task t) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /** The task object; {@code subStatus} (list rows) comes right after {@code status} when given. */
+  private Map<String, Object> object(Task t, String subStatus) {
+    Map<String, Object> m = new LinkedHashMap<>(128);
     m.put("id", str(t.id()));
     m.put("parentId", str(t.parentId()));
     m.put("title", t.title());
     m.put("description", t.description());
     m.put("mark", t.mark());
     m.put("priority", str(t.priority()));
-    m.put("multitask", yn(t.multitask()));
-    m.put("notViewed", yn(t.viewer().viewedDate() == null && !t.isCreator(viewer.userId())));
-    m.put("replicate", yn(t.replicate()));
+    m.put("multitask", Wire.yn(t.multitask()));
+    m.put("notViewed", Wire.yn(t.viewer().viewedDate() == null && !t.isCreator(viewer.userId())));
+    m.put("replicate", Wire.yn(t.replicate()));
     m.put("stageId", str(t.stageId()));
     m.put("sprintId", null);
     m.put("backlogId", null);
@@ -146,34 +144,35 @@ public final class TaskView {
     m.put("xmlId", t.xmlId());
     m.put("commentsCount", str(t.commentsCount()));
     m.put("serviceCommentsCount", str(t.serviceCommentsCount()));
-    m.put("allowChangeDeadline", yn(t.allowChangeDeadline()));
-    m.put("allowTimeTracking", yn(t.allowTimeTracking()));
-    m.put("taskControl", yn(t.taskControl()));
-    m.put("addInReport", yn(t.addInReport()));
+    m.put("allowChangeDeadline", Wire.yn(t.allowChangeDeadline()));
+    m.put("allowTimeTracking", Wire.yn(t.allowTimeTracking()));
+    m.put("taskControl", Wire.yn(t.taskControl()));
+    m.put("addInReport", Wire.yn(t.addInReport()));
     m.put("forkedByTemplateId", null);
     m.put("timeEstimate", str(t.timeEstimate()));
     m.put("timeSpentInLogs", str(t.timeSpentInLogs()));
-    m.put("matchWorkTime", yn(t.matchWorkTime()));
+    m.put("matchWorkTime", Wire.yn(t.matchWorkTime()));
     m.put("forumTopicId", null);
     m.put("forumId", null);
     m.put("siteId", t.siteId());
-    m.put("subordinate", yn(subordinate(t)));
+    m.put("subordinate", Wire.yn(subordinate(t)));
     m.put("exchangeModified", null);
     m.put("exchangeId", null);
     m.put("outlookVersion", str(t.outlookVersion()));
     m.put("viewedDate", date(t.viewer().viewedDate()));
     m.put("sorting", t.sorting() == null ? null : str(t.sorting()));
     m.put("durationFact", str(t.durationFact()));
-    m.put("isMuted", yn(t.viewer().muted()));
+    m.put("isMuted", Wire.yn(t.viewer().muted()));
     m.put("isPinned", "N");
     m.put("isPinnedInGroup", "N");
     m.put("flowId", null);
     m.put("descriptionInBbcode", "Y");
     m.put("status", str(t.status().code));
+    if (subStatus != null) m.put("subStatus", subStatus);
     m.put("statusChangedDate", date(t.statusChangedDate()));
     m.put("durationPlan", str(t.durationPlan()));
     m.put("durationType", t.durationType());
-    m.put("favorite", yn(t.viewer().favorite()));
+    m.put("favorite", Wire.yn(t.viewer().favorite()));
     m.put("groupId", str(t.groupId()));
     m.put("auditors", strings(t.auditors()));
     m.put("accomplices", strings(t.accomplices()));
@@ -251,7 +250,7 @@ public final class TaskView {
   // ---- wire values ---------------------------------------------------------------------------------------
 
   String date(Instant i) {
-    return i == null ? null : OffsetDateTime.ofInstant(i, zone).format(ISO);
+    return i == null ? null : OffsetDateTime.ofInstant(i, zone).format(Wire.DATE);
   }
 
   public ZoneId zone() {
@@ -264,9 +263,6 @@ public final class TaskView {
     return String.valueOf(v);
   }
 
-  static String yn(boolean b) {
-    return b ? "Y" : "N";
-  }
 
   private static List<String> strings(Collection<Long> ids) {
     List<String> out = new ArrayList<>(ids.size());
@@ -274,12 +270,4 @@ public final class TaskView {
     return out;
   }
 
-  private static void insertAfter(Map<String, Object> m, String after, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(m);
-    m.clear();
-    copy.forEach((k, v) -> {
-      m.put(k, v);
-      if (k.equals(after)) m.put(key, value);
-    });
-  }
 }
