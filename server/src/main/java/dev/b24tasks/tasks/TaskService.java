@@ -244,7 +244,7 @@ public final class TaskService {
     q.filter(filter).order(order);
     return db.read(tx -> {
       List<Task> rows = store.list(tx, q.pageSql(offset, limit), viewer, q.pageArgs());
-      long total = count ? tx.queryLong(q.countSql(), q.countArgs().toArray()) : 0;
+      long total = count ? store.count(tx, q.countSql(), q.countArgs()) : 0;
       return new Page(rows, total);
     });
   }

@@ -47,6 +47,11 @@ public final class TaskStore {
     return tx.query(sql, rs -> row(rs, viewer), all.toArray());
   }
 
+  /** How many tasks a list query's filter matches ({@link TaskQuery#countSql}). */
+  long count(Tx tx, String sql, List<Object> args) throws SQLException {
+    return tx.queryLong(sql, args.toArray());
+  }
+
   long insert(Tx tx, NewTask n) throws SQLException {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("parent_id", n.parentId());
