@@ -22,7 +22,11 @@ import dev.b24tasks.rest.IdempotentCalls;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
+import dev.b24tasks.rest.OperatingBudget;
 import dev.b24tasks.rest.WindowedOperatingBudget;
+import dev.b24tasks.rest.v3.OpenApiDocument;
+import dev.b24tasks.rest.v3.V3Gateway;
+import dev.b24tasks.rest.v3.V3Registry;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.rest.SharedRateLimiter;
 import dev.b24tasks.tasks.TaskItemMethods;
@@ -31,6 +35,7 @@ import dev.b24tasks.tasks.TaskListMethods;
 import dev.b24tasks.tasks.TaskMethods;
 import dev.b24tasks.tasks.TaskService;
 import dev.b24tasks.tasks.TaskUserMethods;
+import dev.b24tasks.tasks.TaskV3Methods;
 import dev.b24tasks.web.HttpServer;
 import dev.b24tasks.web.SelfSignedCertificate;
 import io.helidon.common.tls.Tls;
@@ -119,9 +124,10 @@ public final class App implements AutoCloseable {
       new CommentMethods(comments, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
 
+      OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       Dispatcher dispatcher =
-          new Dispatcher(registry, new WindowedOperatingBudget(settings.operatingLimitSeconds, clock), language)
+          new Dispatcher(registry, budget, language)
               .idempotent(new IdempotentCalls(db, clock)).transactions(db);
       new Batch(dispatcher, settings.timeZone).register(registry);
       extraMethods.accept(registry);
@@ -129,6 +135,11 @@ public final class App implements AutoCloseable {
       rateLimiter = SharedRateLimiter.fromSettings(settings.rateLimit, settings.rateLimitStore,
           settings.databaseUrl != null && !settings.databaseUrl.isBlank(), db, clock, rateLimiter);
       Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone);
+      // REST 3.0 under /rest/api/: its own method table, the same credentials, limits and services.
+      V3Registry v3 = new V3Registry();
+      new TaskV3Methods(tasks, directory).register(v3);
+      OpenApiDocument.register(v3, TaskV3Methods.schemas());
+      gateway.serveApi(new V3Gateway(v3, auth, rateLimiter, budget, db, clock, settings.timeZone, language));
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);

@@ -27,6 +27,17 @@ public final class Gateway {
   private final RateLimiter rateLimiter;
   private final ZoneId zone;
   private final String language;
+  private volatile Dialect v3;
+
+  /** Another dialect served under {@code /rest/api/}: REST 3.0. */
+  public interface Dialect {
+    RestResponse handle(RestRequest request);
+  }
+
+  /** Serves {@code /rest/api/…} with {@code v3}; until set, those paths are unknown methods as before. */
+  public void serveApi(Dialect dialect) {
+    this.v3 = dialect;
+  }
 
   public Gateway(Dispatcher dispatcher, AuthStore auth, RateLimiter rateLimiter, ZoneId zone) {
     this.dispatcher = dispatcher;
@@ -48,6 +59,8 @@ public final class Gateway {
   record Target(String method, Long webhookUser, String webhookCode, boolean xml) {}
 
   public RestResponse handle(RestRequest request) {
+    Dialect api = v3;
+    if (api != null && isApiPath(request.path())) return api.handle(request);
     Target target;
     try {
       target = parsePath(request.path());
@@ -70,8 +83,18 @@ public final class Gateway {
   }
 
   private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader) {
+    return authenticate(auth, target.webhookUser(), target.webhookCode(), authParam, authorizationHeader);
+  }
+
+  /**
+   * The caller of a request, for every dialect: the webhook of the path, else the token of {@code auth} or of
+   * {@code Authorization: Bearer}. Throws the classic 401 {@code NO_AUTH_FOUND}, {@code invalid_token} or
+   * {@code expired_token}.
+   */
+  public static Caller authenticate(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
+      String authorizationHeader) {
     try {
-      return credential(target, authParam, authorizationHeader);
+      return credential(auth, webhookUser, webhookCode, authParam, authorizationHeader);
     } catch (AuthException e) {
       throw RestException.of(switch (e.reason()) {
         case NO_AUTH_FOUND -> RestError.NO_AUTH_FOUND;
@@ -81,8 +104,9 @@ public final class Gateway {
     }
   }
 
-  private Caller credential(Target target, JsonNode authParam, String authorizationHeader) {
-    if (target.webhookUser() != null) return auth.webhook(target.webhookUser(), target.webhookCode());
+  private static Caller credential(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
+      String authorizationHeader) {
+    if (webhookUser != null) return auth.webhook(webhookUser, webhookCode);
     String token = null;
     if (authParam != null && !authParam.isContainerNode() && !authParam.asText().isBlank()) token = authParam.asText();
     if (token == null && authorizationHeader != null) {
@@ -91,6 +115,13 @@ public final class Gateway {
     }
     if (token == null || token.isEmpty()) throw RestException.of(RestError.NO_AUTH_FOUND);
     return auth.token(token);
+  }
+
+  /** {@code api/…}: the REST 3.0 prefix (the segment after {@code /rest/}). */
+  static boolean isApiPath(String rawPath) {
+    String p = rawPath == null ? "" : rawPath;
+    while (p.startsWith("/")) p = p.substring(1);
+    return p.equals("api") || p.startsWith("api/");
   }
 
   /** {@code 1/abc/tasks.task.get.json}, {@code tasks.task.get}, {@code batch.xml/}: method, credentials, format. */

@@ -99,7 +99,7 @@ public final class ParamDecoder {
     }
   }
 
-  static String urlDecode(String s) {
+  public static String urlDecode(String s) {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -273,6 +273,25 @@ final class TaskQuery {
     return this;
   }
 
+  /** A condition built by another dialect of this feature (REST 3.0) over allow-listed columns; values bound. */
+  TaskQuery where(String sql, List<Object> values) {
+    where.add(sql);
+    args.addAll(values);
+    return this;
+  }
+
+  /** An order key of another dialect (REST 3.0): an allow-listed column, then {@code t.id} for a stable page. */
+  TaskQuery orderBy(String sql, boolean ascending, boolean nullable) {
+    orderBy.add(sql + (ascending ? " ASC" : " DESC") + (nullable ? (ascending ? " NULLS FIRST" : " NULLS LAST") : ""));
+    return this;
+  }
+
+  /** Ends a REST 3.0 order: {@code t.id} breaks ties (and is the whole order when none was asked). */
+  TaskQuery orderById(boolean ascending) {
+    orderBy.add("t.id " + (ascending ? "ASC" : "DESC"));
+    return this;
+  }
+
   String whereSql() {
     return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
   }

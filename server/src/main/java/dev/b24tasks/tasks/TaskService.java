@@ -249,6 +249,27 @@ public final class TaskService {
     });
   }
 
+  /**
+   * The tasks {@code viewer} may see, shaped by {@code shape} (REST 3.0's own filter and order, built inside this
+   * feature over allow-listed columns): one page, no count.
+   */
+  List<Task> list(long viewer, java.util.function.Consumer<TaskQuery> shape, long offset, int limit) {
+    UserFacts f = facts(viewer);
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant());
+    if (!f.admin()) {
+      Set<Long> people = new LinkedHashSet<>(f.subordinates());
+      people.add(viewer);
+      q.visibleTo(people, viewAllGroups(f));
+    }
+    shape.accept(q);
+    return db.read(tx -> store.list(tx, q.pageSql(offset, limit), viewer, q.pageArgs()));
+  }
+
+  /** Which of the tasks have subtasks. */
+  Set<Long> withSubtasks(List<Long> ids) {
+    return db.read(tx -> store.withSubtasks(tx, ids));
+  }
+
   /** The workgroups with tasks whose tasks the user may all see (view_all): two queries, whatever their number. */
   private List<Long> viewAllGroups(UserFacts f) {
     List<Long> groups = db.read(store::groupsWithTasks);

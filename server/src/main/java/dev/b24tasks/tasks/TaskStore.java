@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -260,5 +262,12 @@ public final class TaskStore {
   private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
     double v = rs.getDouble(column);
     return rs.wasNull() ? null : v;
+  }
+
+  /** Which of {@code ids} have subtasks (one query for a page). */
+  Set<Long> withSubtasks(Tx tx, List<Long> ids) throws SQLException {
+    if (ids.isEmpty()) return Set.of();
+    return new HashSet<>(tx.query("SELECT DISTINCT parent_id FROM tasks WHERE parent_id = ANY(?)",
+        rs -> rs.getLong(1), List.copyOf(ids)));
   }
 }

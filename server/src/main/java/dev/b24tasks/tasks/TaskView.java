@@ -64,6 +64,17 @@ public final class TaskView {
     return out;
   }
 
+  /** Loads what the objects of {@code tasks} need (people, workgroups, features' parts) as one set, for a caller
+   * that reads single parts of it ({@link #checklistOf}) rather than whole objects. */
+  void prepare(List<Task> tasks) {
+    load(tasks);
+  }
+
+  /** The {@code checklist} of a task of the prepared set. */
+  Map<String, Object> checklistOf(long taskId) {
+    return checklist(taskId);
+  }
+
   /** A member of one of the tasks this view has shown (creator, responsible, …), or null when she is gone. */
   User member(long userId) {
     return users.get(userId);

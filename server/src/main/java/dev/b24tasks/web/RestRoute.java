@@ -38,9 +38,13 @@ final class RestRoute implements Handler {
     byte[] body;
     try {
       body = readBody(req);
+      java.util.Map<String, String> extra = new java.util.HashMap<>();
+      for (String h : RestRequest.EXTRA_HEADERS) {
+        req.headers().first(HeaderNames.create(h)).ifPresent(v -> extra.put(h, v));
+      }
       out = gateway.handle(new RestRequest(req.prologue().method().text(), restPath, req.prologue().query().rawValue(),
           req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null), body,
-          req.headers().first(HeaderNames.AUTHORIZATION).orElse(null)));
+          req.headers().first(HeaderNames.AUTHORIZATION).orElse(null), extra));
     } catch (RestException e) {
       out = new RestResponse(e.status(), "application/json; charset=utf-8", Json.write(gateway.errorBody(e)), null,
           e.code());
@@ -53,6 +57,7 @@ final class RestRoute implements Handler {
     }
     res.status(Status.create(out.status()));
     res.header(HeaderNames.CONTENT_TYPE, out.contentType());
+    out.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
     res.send(out.body());
     metrics.record(out.method(), out.status(), System.nanoTime() - started);
   }

@@ -33,12 +33,26 @@ public final class RestClient {
     return base;
   }
 
+  /** {@code /rest/{user}/{code}/}. */
+  public String webhookPath() {
+    return webhookPath;
+  }
+
   /** POST {@code method} with a JSON body (a Map, a JsonNode, a String of JSON, or null for none). */
   public Response call(String method, Object body) {
     String json = body == null ? "" : body instanceof String s ? s : new String(Json.write(body), StandardCharsets.UTF_8);
     return send(HttpRequest.newBuilder(URI.create(base + webhookPath + method))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** POST {@code method} of REST 3.0 ({@code /rest/api/{user}/{code}/{method}}) with a JSON body and headers. */
+  public Response v3(String method, Object body, String... headers) {
+    String json = body == null ? "" : body instanceof String s ? s : new String(Json.write(body), StandardCharsets.UTF_8);
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/rest/api/" + webhookPath.substring(6) + method))
+        .header("Content-Type", "application/json");
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return send(b.POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** POST a form-encoded body, as PHP CRest does. */
