@@ -5,7 +5,6 @@ import dev.b24tasks.directory.DirectoryViews;
 import dev.b24tasks.directory.User;
 import dev.b24tasks.rest.Wire;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -261,7 +260,7 @@ public final class TaskView {
   // ---- wire values ---------------------------------------------------------------------------------------
 
   String date(Instant i) {
-    return i == null ? null : OffsetDateTime.ofInstant(i, zone).format(Wire.DATE);
+    return Wire.date(i, zone);
   }
 
   public ZoneId zone() {
