@@ -12,6 +12,11 @@ export const env = {
   httpsUrl: process.env.B24_HTTPS_URL || null,
   limitedHttpUrl: process.env.B24_LIMITED_HTTP_URL || null,
   limitedHttpsUrl: process.env.B24_LIMITED_HTTPS_URL || null,
+  // the portal of the application scenarios (a clock they move with test.clock.advance, OAuth dev sign-in)
+  appsHttpUrl: process.env.B24_APPS_HTTP_URL || null,
+  appsHttpsUrl: process.env.B24_APPS_HTTPS_URL || null,
+  // its listener answering as oauth.bitrix.info (for clients that hard-code the OAuth host)
+  appsOAuthPort: process.env.B24_APPS_OAUTH_PORT || null,
   hookUser: required('B24_HOOK_USER'),
   hookCode: required('B24_HOOK_CODE'),
   token: process.env.B24_TOKEN || null,

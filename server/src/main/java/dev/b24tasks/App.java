@@ -53,25 +53,30 @@ import java.util.function.Consumer;
 public final class App implements AutoCloseable {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
 
+  /** The names the OAuth listener's certificate carries: the public OAuth servers' hosts, and loopback. */
+  static final String OAUTH_NAMES = "dns:oauth.bitrix.info,dns:oauth.bitrix24.tech,ip:127.0.0.1,dns:localhost";
   public final Settings settings;
   public final Clock clock;
   public final Database db;
   public final AuthStore auth;
   public final Directory directory;
   public final TaskService tasks;
+  public final dev.b24tasks.apps.AppService apps;
   public final MethodRegistry registry;
   public final Gateway gateway;
   private final HttpServer http;
   private final Bootstrap.Result bootstrap;
 
   private App(Settings settings, Clock clock, Database db, AuthStore auth, Directory directory, TaskService tasks,
-      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap) {
+      MethodRegistry registry, Gateway gateway, HttpServer http, Bootstrap.Result bootstrap,
+      dev.b24tasks.apps.AppService apps) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
     this.auth = auth;
     this.directory = directory;
     this.tasks = tasks;
+    this.apps = apps;
     this.registry = registry;
     this.gateway = gateway;
     this.http = http;
@@ -123,6 +128,11 @@ public final class App implements AutoCloseable {
       tasks.addViewAddons(new CommentViewAddons(comments));
       new CommentMethods(comments, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
+      var endpoints = new dev.b24tasks.web.Endpoints();
+      var oauthEndpoints = new dev.b24tasks.web.Endpoints();
+      var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
+      new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
+      new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
@@ -142,11 +152,13 @@ public final class App implements AutoCloseable {
       gateway.serveApi(new V3Gateway(v3, auth, rateLimiter, budget, db, clock, settings.timeZone, language));
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();
-      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true);
+      Tls oauthTls = settings.oauthTlsPort < 0 ? null
+          : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).tls();
+      HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints);
       log.info("Started in {} ms: store ready after {} ms, services and listeners {} ms (warm-up {})",
           (System.nanoTime() - t0) / 1_000_000, (storeReady - t0) / 1_000_000,
           (System.nanoTime() - storeReady) / 1_000_000, warm.isAlive() ? "still running" : "done");
-      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot);
+      App app = new App(settings, clock, db, auth, directory, tasks, registry, gateway, http, boot, apps);
       listening.set(app);
       return app;
     } catch (RuntimeException e) {
@@ -163,6 +175,16 @@ public final class App implements AutoCloseable {
     return http.tlsPort();
   }
 
+  /** The port answering as the public OAuth server, or -1 when {@code --oauth-tls-port} is off. */
+  public int oauthTlsPort() {
+    return http.oauthTlsPort();
+  }
+
+  /** The OAuth listener's certificate (it names the public OAuth hosts), or null when that listener is off. */
+  public Path oauthCertificatePem() {
+    return oauthTlsPort() < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).pem();
+  }
+
   /** The base of the administrator's webhook, e.g. {@code http://127.0.0.1:8080/rest/1/abc123/}, when known. */
   public String webhookUrl(boolean https) {
     if (bootstrap.webhookCode() == null) return null;
@@ -176,6 +198,13 @@ public final class App implements AutoCloseable {
   public String baseUrl(boolean https) {
     int p = https ? tlsPort() : port();
     return p < 0 ? null : (https ? "https" : "http") + "://" + displayHost() + ":" + p;
+  }
+
+  /** Where apps reach this portal: the HTTPS listener when there is one (as Bitrix24 clients expect), else HTTP. */
+  private static String portalOrigin(App app, Settings settings) {
+    if (app == null) return "http://127.0.0.1:" + settings.port;
+    String https = app.baseUrl(true);
+    return https != null ? https : app.baseUrl(false);
   }
 
   private String displayHost() {

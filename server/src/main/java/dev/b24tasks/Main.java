@@ -1,5 +1,6 @@
 package dev.b24tasks;
 
+import dev.b24tasks.cli.AppCommand;
 import dev.b24tasks.cli.BackupCommand;
 import dev.b24tasks.cli.ConfigDefaults;
 import dev.b24tasks.cli.ResetCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "b24-tasks 0.1.0",
     description = "A self-hosted, Bitrix24-compatible Tasks REST server.",
-    subcommands = {ServeCommand.class, WebhookCommand.class, TokenCommand.class, UserCommand.class,
+    subcommands = {ServeCommand.class, WebhookCommand.class, TokenCommand.class, AppCommand.class, UserCommand.class,
         SeedCommand.class, BackupCommand.class, RestoreCommand.class, ResetCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {

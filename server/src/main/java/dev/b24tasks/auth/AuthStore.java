@@ -35,6 +35,23 @@ public final class AuthStore {
   /** A new access token, shown once. */
   public record IssuedToken(String accessToken, long userId, Set<String> scopes, Instant expiresAt) {}
 
+  /**
+   * Another kind of access token a feature keeps (an application's OAuth tokens): looked up by the token's
+   * SHA-256 when {@code access_tokens} does not know it. Return empty for "not mine".
+   */
+  @FunctionalInterface
+  public interface TokenSource {
+    Optional<Credential> find(byte[] tokenHash);
+  }
+
+  /**
+   * A token a {@link TokenSource} knows: the caller it stands for and when it expires, or the 401 it must be
+   * refused with before expiry is even looked at (e.g. its application is gone).
+   */
+  public record Credential(Caller caller, Instant expiresAt, AuthException refusal) {}
+
+  private final List<TokenSource> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public AuthStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
@@ -68,6 +85,11 @@ public final class AuthStore {
     return caller;
   }
 
+  /** Lets a feature's tokens be used as {@code auth} / Bearer on {@code /rest/{method}}. */
+  public void addTokenSource(TokenSource source) {
+    sources.add(source);
+  }
+
   /** The caller of an access token; 401 expired_token once it is past its lifetime. */
   public Caller token(String token) {
     String key = "t:" + token;
@@ -80,13 +102,28 @@ public final class AuthStore {
         rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.strings(rs, "scopes"), Sql.instant(rs, "expires_at"),
             rs.getBoolean(5)},
         (Object) Secrets.hash(token)));
-    if (row.isEmpty() || !(Boolean) row.get()[4]) throw new AuthException(AuthException.Reason.INVALID_TOKEN);
+    if (row.isEmpty()) return fromSources(key, token, now);
+    if (!(Boolean) row.get()[4]) throw new AuthException(AuthException.Reason.INVALID_TOKEN);
     Object[] r = row.get();
     Instant expires = (Instant) r[3];
     if (!expires.isAfter(now)) throw new AuthException(AuthException.Reason.EXPIRED_TOKEN);
     Caller caller = new Caller((Long) r[1], Set.of((String[]) r[2]), "token:" + r[0], Caller.Kind.TOKEN);
     cache.put(key, new Cached(caller, now.plus(CACHE_TTL), expires));
     return caller;
+  }
+
+  private Caller fromSources(String key, String token, Instant now) {
+    byte[] hash = Secrets.hash(token);
+    for (TokenSource source : sources) {
+      Optional<Credential> found = source.find(hash);
+      if (found.isEmpty()) continue;
+      Credential c = found.get();
+      if (c.refusal() != null) throw c.refusal();
+      if (!c.expiresAt().isAfter(now)) throw new AuthException(AuthException.Reason.EXPIRED_TOKEN);
+      cache.put(key, new Cached(c.caller(), now.plus(CACHE_TTL), c.expiresAt()));
+      return c.caller();
+    }
+    throw new AuthException(AuthException.Reason.INVALID_TOKEN);
   }
 
   /** Creates a webhook; {@code code} null makes a random one. Returns the code (the only time it is seen). */

@@ -53,6 +53,21 @@ public final class ServeCommand implements Callable<Integer> {
       + "completed task): refuse (current Bitrix24) or succeed (portals before February 2026). Default: ${DEFAULT-VALUE}")
   String noopTransitions = "refuse";
 
+  @Option(names = "--oauth-dev-user", description = "OAuth dev sign-in: /oauth/authorize/ signs in this user "
+      + "and agrees without a form (no login page yet). Default: off (authorization requests are refused)")
+  Long oauthDevUser;
+
+  @Option(names = "--oauth-tls-port", description = "HTTPS port answering as oauth.bitrix.info / oauth.bitrix24.tech "
+      + "(for clients that hard-code the OAuth host: map those names to this machine, e.g. 443). Default: -1 (off)")
+  int oauthTlsPort = -1;
+
+  @Option(names = "--oauth-refresh", description = "Refresh tokens: single-use (a used one is invalid, the older "
+      + "docs) or reusable until expiry (the OAuth server's stateless tokens). Default: ${DEFAULT-VALUE}")
+  String oauthRefresh = "single-use";
+
+  @Option(names = "--oauth-refresh-days", description = "Refresh-token lifetime in days. Default: ${DEFAULT-VALUE}")
+  int oauthRefreshDays = 180;
+
   @Option(names = "--config", description = "Config file (key=value, keys as the long option names)")
   Path config;
 
@@ -84,6 +99,14 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--noop-transitions must be succeed or refuse, got " + noopTransitions);
     }
     s.noopTransitionsSucceed = noopTransitions.equals("succeed");
+    if (!oauthRefresh.equals("single-use") && !oauthRefresh.equals("reusable")) {
+      throw new IllegalArgumentException("--oauth-refresh must be single-use or reusable, got " + oauthRefresh);
+    }
+    s.oauthRefreshSingleUse = oauthRefresh.equals("single-use");
+    if (oauthRefreshDays <= 0) throw new IllegalArgumentException("--oauth-refresh-days must be positive");
+    s.oauthRefreshDays = oauthRefreshDays;
+    s.oauthDevUser = oauthDevUser;
+    s.oauthTlsPort = oauthTlsPort;
     if (timeZone != null && !timeZone.isBlank()) s.timeZone = ZoneId.of(timeZone);
     return s;
   }
@@ -123,6 +146,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (app.certificatePem() != null) {
       out.println("HTTPS uses a self-signed certificate; trust it with e.g. NODE_EXTRA_CA_CERTS="
           + app.certificatePem().toAbsolutePath());
+    }
+    if (app.oauthTlsPort() > 0) {
+      out.println("OAuth server (oauth.bitrix.info, oauth.bitrix24.tech) on https://" + host + ":" + app.oauthTlsPort()
+          + "/oauth/token/; map those names to " + host + " and trust " + app.oauthCertificatePem().toAbsolutePath());
     }
   }
 }

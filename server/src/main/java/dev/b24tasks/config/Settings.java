@@ -55,6 +55,23 @@ public final class Settings {
    * wrapper here to prove how many statements and pool checkouts each call costs.
    */
   public UnaryOperator<DataSource> dataSourceWrapper = UnaryOperator.identity();
+  /**
+   * OAuth dev sign-in: the user {@code /oauth/authorize/} signs in and agrees as, without a form (this server has
+   * no login page yet). Null (the default) refuses authorization requests with a page that says how to set it.
+   */
+  public Long oauthDevUser;
+  /**
+   * Refresh tokens are single-use (the older docs: a used one is invalid, chains must not branch); false keeps
+   * a used refresh token valid until it expires, as the OAuth server's stateless signed tokens do.
+   */
+  public boolean oauthRefreshSingleUse = true;
+  /**
+   * HTTPS port of a listener that answers as the public OAuth server ({@code oauth.bitrix.info},
+   * {@code oauth.bitrix24.tech}: its own certificate names them), for clients that hard-code that host; -1 off.
+   */
+  public int oauthTlsPort = -1;
+  /** Lifetime of refresh tokens in days (current docs: 180; older docs 28, the 2017 OAuth server 30). */
+  public int oauthRefreshDays = 180;
   /** Print the webhook URLs and other start-up facts to standard output. */
   public boolean announce = true;
 }

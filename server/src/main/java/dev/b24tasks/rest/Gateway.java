@@ -96,10 +96,12 @@ public final class Gateway {
     try {
       return credential(auth, webhookUser, webhookCode, authParam, authorizationHeader);
     } catch (AuthException e) {
+      if (e.reason() == AuthException.Reason.REFUSED) throw RestException.literal(e.code(), 401, e.description());
       throw RestException.of(switch (e.reason()) {
         case NO_AUTH_FOUND -> RestError.NO_AUTH_FOUND;
         case INVALID_TOKEN -> RestError.INVALID_TOKEN;
         case EXPIRED_TOKEN -> RestError.EXPIRED_TOKEN;
+        case REFUSED -> throw new IllegalStateException();
       });
     }
   }

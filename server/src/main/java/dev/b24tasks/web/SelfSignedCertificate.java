@@ -25,15 +25,25 @@ import java.util.concurrent.TimeUnit;
 public final class SelfSignedCertificate {
   private static final String ALIAS = "b24-tasks";
 
-  private final Path dir;
+  /** The names of the portal's certificate. */
+  public static final String PORTAL_NAMES = "ip:127.0.0.1,dns:localhost";
 
-  private SelfSignedCertificate(Path dir) {
+  private final Path dir;
+  private final String names;
+
+  private SelfSignedCertificate(Path dir, String names) {
     this.dir = dir;
+    this.names = names;
   }
 
   /** The certificate in {@code dir}, generated now if it is not there yet. */
   public static SelfSignedCertificate ensure(Path dir) {
-    SelfSignedCertificate c = new SelfSignedCertificate(dir);
+    return ensure(dir, PORTAL_NAMES);
+  }
+
+  /** The certificate in {@code dir} for the subject alternative names {@code names} (keytool's SAN syntax). */
+  public static SelfSignedCertificate ensure(Path dir, String names) {
+    SelfSignedCertificate c = new SelfSignedCertificate(dir, names);
     if (!Files.isRegularFile(c.keystore()) || !Files.isRegularFile(c.pem()) || !Files.isRegularFile(c.passwordFile())) {
       c.generate();
     }
@@ -81,7 +91,7 @@ public final class SelfSignedCertificate {
       run(keytool(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
           // a distinct OU per certificate: OpenSSL (Node) finds a trust anchor by subject name, so two servers'
           // certificates with one subject in the same CA bundle would shadow each other
-          "-dname", "CN=localhost, OU=" + Secrets.newCode(12) + ", O=b24-tasks", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+          "-dname", "CN=localhost, OU=" + Secrets.newCode(12) + ", O=b24-tasks", "-ext", "SAN=" + names,
           "-storetype", "PKCS12", "-keystore", keystore().toString(), "-storepass:file", pass, "-keypass:file", pass);
       ownerOnly(keystore());
       run(keytool(), "-exportcert", "-rfc", "-alias", ALIAS, "-keystore", keystore().toString(),

@@ -4,37 +4,18 @@ import static dev.b24tasks.testing.LegacyAssert.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24tasks.tasks.People;
+import dev.b24tasks.testing.CastTest;
+import dev.b24tasks.testing.People;
 import dev.b24tasks.testing.Response;
-import dev.b24tasks.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** task.checklistitem.* over real HTTP: the rules per role, the errors, and the task object's checklist. */
-class ChecklistItemMethodsTest {
-  @RegisterExtension static TestServer server = new TestServer();
-
-  static People.Person creator;
-  static People.Person responsible;
-  static People.Person auditor;
-  static People.Person stranger;
-
-  @BeforeAll
-  static void people() {
-    People p = new People(server);
-    creator = p.create("Anna");
-    responsible = p.create("Boris");
-    auditor = p.create("Vera");
-    stranger = p.create("Gleb");
-  }
-
+class ChecklistItemMethodsTest extends CastTest {
   long task() {
-    return creator.addTask(Map.of("TITLE", "Release", "RESPONSIBLE_ID", responsible.id(),
-        "AUDITORS", List.of(auditor.id())));
+    return task("Release", Map.of());
   }
 
   static long ok(Response r) {

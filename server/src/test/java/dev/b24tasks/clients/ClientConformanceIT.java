@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.b24tasks.App;
 import dev.b24tasks.auth.Scopes;
+import dev.b24tasks.testing.MutableClock;
 import dev.b24tasks.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +45,24 @@ class ClientConformanceIT {
     s.operatingLimitSeconds = 1e-9;
   });
 
+  /**
+   * A portal for the application scenarios: its clock stands still until a scenario moves it
+   * ({@code test.clock.advance}), so an access token's hour passes without waiting; authorization requests are
+   * signed in as the administrator (the OAuth dev mode).
+   */
+  static final MutableClock appClock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+  @RegisterExtension
+  static TestServer apps = new TestServer(s -> {
+    s.tlsPort = 0;
+    s.clock = appClock;
+    s.oauthDevUser = 1L;
+    s.oauthTlsPort = 0;
+  }, r -> r.named("test.clock.advance", "basic", call -> {
+    appClock.advance(Duration.ofSeconds(call.params().requireLong("seconds")));
+    return appClock.instant().getEpochSecond();
+  }));
+
   /** Set by .ci/run: a missing Node or PHP fails the build instead of skipping. */
   private static final boolean REQUIRED = "1".equals(System.getenv("B24_CLIENTS_REQUIRED"));
 
@@ -60,7 +81,7 @@ class ClientConformanceIT {
   /** The servers' data folders (certificates, keystores) go with them; their databases are dropped by TestServer. */
   @AfterAll
   static void removeDataFolders() throws IOException {
-    for (TestServer s : List.of(server, limited)) {
+    for (TestServer s : List.of(server, limited, apps)) {
       if (s.app() == null) continue;
       try (Stream<Path> files = Files.walk(s.app().settings.dataDir)) {
         for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
@@ -91,10 +112,14 @@ class ClientConformanceIT {
     env.put("B24_LIMITED_HTTP_URL", limited.baseUrl());
     env.put("B24_HTTPS_URL", httpsUrl(server));
     env.put("B24_LIMITED_HTTPS_URL", httpsUrl(limited));
+    env.put("B24_APPS_HTTP_URL", apps.baseUrl());
+    env.put("B24_APPS_HTTPS_URL", httpsUrl(apps));
+    env.put("B24_APPS_OAUTH_PORT", Integer.toString(apps.app().oauthTlsPort()));
     // Each server generated its own self-signed certificate; node (and curl) trust both through one bundle.
     Path bundle = Files.createTempFile("b24-tasks-ca", ".pem");
     bundle.toFile().deleteOnExit();
-    Files.writeString(bundle, Files.readString(certificateOf(server)) + Files.readString(certificateOf(limited)));
+    Files.writeString(bundle, Files.readString(certificateOf(server)) + Files.readString(certificateOf(limited))
+        + Files.readString(certificateOf(apps)) + Files.readString(apps.app().oauthCertificatePem()));
     env.put("NODE_EXTRA_CA_CERTS", bundle.toString());
     env.put("B24_CA_FILE", bundle.toString());
     if (REQUIRED) env.put("B24_CLIENTS_REQUIRED", "1");

@@ -4,36 +4,17 @@ import static dev.b24tasks.testing.LegacyAssert.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24tasks.tasks.People;
+import dev.b24tasks.testing.CastTest;
+import dev.b24tasks.testing.People;
 import dev.b24tasks.testing.Response;
-import dev.b24tasks.testing.TestServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** task.elapseditem.* over real HTTP, and the task's timeSpentInLogs / durationFact that follow it. */
-class ElapsedItemMethodsTest {
-  @RegisterExtension static TestServer server = new TestServer();
-
-  static People.Person creator;
-  static People.Person responsible;
-  static People.Person auditor;
-  static People.Person stranger;
-
-  @BeforeAll
-  static void people() {
-    People p = new People(server);
-    creator = p.create("Anna");
-    responsible = p.create("Boris");
-    auditor = p.create("Vera");
-    stranger = p.create("Gleb");
-  }
-
+class ElapsedItemMethodsTest extends CastTest {
   long task() {
-    return creator.addTask(Map.of("TITLE", "Work", "RESPONSIBLE_ID", responsible.id(),
-        "AUDITORS", List.of(auditor.id())));
+    return task("Work", Map.of());
   }
 
   static long add(People.Person p, long taskId, long seconds) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.testing.MutableClock;
+import dev.b24tasks.testing.People;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.StatementCounter;
 import dev.b24tasks.testing.TestServer;

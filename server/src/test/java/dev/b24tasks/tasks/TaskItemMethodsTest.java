@@ -5,44 +5,25 @@ import static dev.b24tasks.testing.LegacyAssert.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.testing.CastTest;
 import dev.b24tasks.testing.LegacyAssert;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.RestClient;
-import dev.b24tasks.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * task.item.* over real HTTP, on the same tasks as tasks.task.*: positional binding in every encoding, null
  * results, the legacy refusal envelope, UPPER_SNAKE task data, and history shared with the modern API.
  */
-class TaskItemMethodsTest {
-  @RegisterExtension static TestServer server = new TestServer();
-
+class TaskItemMethodsTest extends CastTest {
   static final String NOT_ALLOWED = "Action on the task is not allowed<br>";
 
-  static People.Person creator;
-  static People.Person responsible;
-  static People.Person auditor;
-  static People.Person stranger;
-
-  @BeforeAll
-  static void people() {
-    People p = new People(server);
-    creator = p.create("Anna");
-    responsible = p.create("Boris");
-    auditor = p.create("Vera");
-    stranger = p.create("Gleb");
-  }
-
   long task(boolean control) {
-    return creator.addTask(Map.of("TITLE", "Ship it", "RESPONSIBLE_ID", responsible.id(),
-        "AUDITORS", List.of(auditor.id()), "TASK_CONTROL", control ? "Y" : "N"));
+    return task("Ship it", Map.of("TASK_CONTROL", control ? "Y" : "N"));
   }
 
   static String status(long taskId) {
@@ -98,7 +79,7 @@ class TaskItemMethodsTest {
     long e = task(false);
     answers.add(r.form("task.item.defer", "0=" + e));
     long f = task(false);
-    answers.add(r.raw("POST", "/rest/" + responsible.id() + "/code" + responsible.id() + "/task.item.defer.json"
+    answers.add(r.raw("POST", r.webhookPath() + "task.item.defer.json"
         + telemetry, "application/json", ("{\"TASKID\":" + f + "}").getBytes(StandardCharsets.UTF_8)));
     answers.forEach(LegacyAssert::nullResult);
     for (long id : List.of(a, b, c, d, e, f)) assertThat(status(id)).isEqualTo("6");

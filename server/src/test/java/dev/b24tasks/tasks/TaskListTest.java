@@ -3,6 +3,7 @@ package dev.b24tasks.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.testing.People;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.TestServer;
 import java.util.ArrayList;

@@ -3,27 +3,18 @@ package dev.b24tasks.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.testing.CastTest;
 import dev.b24tasks.testing.Response;
-import dev.b24tasks.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The scenarios of the seed pages (tasks.task.defer, delegate, disapprove) over real HTTP, and the shape of their
  * answers: every key of the documentation's example, in order, with the same JSON types.
  */
-class TaskStatusMethodsTest {
-  @RegisterExtension static TestServer server = new TestServer();
-
-  static People.Person creator;
-  static People.Person responsible;
-  static People.Person auditor;
-  static People.Person other;
-
+class TaskStatusMethodsTest extends CastTest {
   /** Top-level keys of the task object in the seed examples (defer, delegate, disapprove are identical). */
   static final List<String> SEED_KEYS = List.of("id", "parentId", "title", "description", "mark", "priority",
       "multitask", "notViewed", "replicate", "stageId", "sprintId", "backlogId", "createdBy", "createdDate",
@@ -45,18 +36,8 @@ class TaskStatusMethodsTest {
       "parentId", "title", "sortIndex", "displaySortIndex", "isComplete", "isImportant", "completedCount", "members",
       "attachments", "nodeId");
 
-  @BeforeAll
-  static void people() {
-    People p = new People(server);
-    creator = p.create("Anna");
-    responsible = p.create("Boris");
-    auditor = p.create("Vera");
-    other = p.create("Gleb");
-  }
-
   long controlledTask() {
-    return creator.addTask(Map.of("TITLE", "Prepare the report", "RESPONSIBLE_ID", responsible.id(),
-        "AUDITORS", List.of(auditor.id()), "TASK_CONTROL", "Y"));
+    return task("Prepare the report", Map.of("TASK_CONTROL", "Y"));
   }
 
   @Test
@@ -95,11 +76,11 @@ class TaskStatusMethodsTest {
   void delegate_hands_the_task_over_and_keeps_the_old_responsible_as_an_auditor() {
     long id = controlledTask();
     responsible.call("tasks.task.start", Map.of("taskId", id));
-    Response r = responsible.call("tasks.task.delegate", Map.of("taskId", id, "userId", other.id()));
+    Response r = responsible.call("tasks.task.delegate", Map.of("taskId", id, "userId", stranger.id()));
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     JsonNode task = r.result().get("task");
     assertThat(task.get("status").asText()).isEqualTo("2");
-    assertThat(task.get("responsibleId").asText()).isEqualTo(Long.toString(other.id()));
+    assertThat(task.get("responsibleId").asText()).isEqualTo(Long.toString(stranger.id()));
     assertThat(texts(task.get("auditors"))).containsExactly(Long.toString(auditor.id()),
         Long.toString(responsible.id()));
     assertThat(task.get("auditorsData").has(Long.toString(responsible.id()))).isTrue();
@@ -111,7 +92,7 @@ class TaskStatusMethodsTest {
     for (JsonNode e : list) {
       if (e.get("field").asText().equals("RESPONSIBLE_ID")) {
         assertThat(e.get("value").get("from").asText()).isEqualTo(Long.toString(responsible.id()));
-        assertThat(e.get("value").get("to").asText()).isEqualTo(Long.toString(other.id()));
+        assertThat(e.get("value").get("to").asText()).isEqualTo(Long.toString(stranger.id()));
       }
       if (e.get("field").asText().equals("AUDITORS")) {
         assertThat(e.get("value").get("from").asText()).isEqualTo(Long.toString(auditor.id()));
@@ -126,7 +107,7 @@ class TaskStatusMethodsTest {
     // an auditor may do none of these; start/complete/delegate answer "0", the others 1048582
     assertThat(auditor.call("tasks.task.start", Map.of("taskId", id)).error()).isEqualTo("0");
     assertThat(auditor.call("tasks.task.complete", Map.of("taskId", id)).error()).isEqualTo("0");
-    assertThat(auditor.call("tasks.task.delegate", Map.of("taskId", id, "userId", other.id())).error())
+    assertThat(auditor.call("tasks.task.delegate", Map.of("taskId", id, "userId", stranger.id())).error())
         .isEqualTo("0");
     assertThat(auditor.call("tasks.task.defer", Map.of("taskId", id)).error()).isEqualTo("1048582");
     assertThat(auditor.call("tasks.task.renew", Map.of("taskId", id)).error()).isEqualTo("1048582");
@@ -158,13 +139,13 @@ class TaskStatusMethodsTest {
   void a_missing_task_and_a_hidden_one_look_the_same() {
     long hidden = controlledTask();
     for (long id : new long[] {hidden, 99_999_999L}) {
-      Response get = other.call("tasks.task.get", Map.of("taskId", id));
+      Response get = stranger.call("tasks.task.get", Map.of("taskId", id));
       assertThat(get.status()).isEqualTo(200);
       assertThat(get.result().isArray() && get.result().isEmpty()).as(get.toString()).isTrue();
-      Response defer = other.call("tasks.task.defer", Map.of("taskId", id));
+      Response defer = stranger.call("tasks.task.defer", Map.of("taskId", id));
       assertThat(defer.status()).isEqualTo(400);
       assertThat(defer.error()).isEqualTo("1048582");
-      assertThat(other.call("tasks.task.start", Map.of("taskId", id)).error()).isEqualTo("0");
+      assertThat(stranger.call("tasks.task.start", Map.of("taskId", id)).error()).isEqualTo("0");
     }
   }
 
@@ -173,9 +154,9 @@ class TaskStatusMethodsTest {
     long id = controlledTask();
     responsible.call("tasks.task.start", Map.of("id", id)); // "id" is accepted for "taskId"
     Response r = responsible.call("tasks.task.defer", Map.of("taskId", creator.addTask(
-        Map.of("TITLE", "x", "RESPONSIBLE_ID", responsible.id(), "ACCOMPLICES", List.of(other.id())))));
+        Map.of("TITLE", "x", "RESPONSIBLE_ID", responsible.id(), "ACCOMPLICES", List.of(stranger.id())))));
     assertSeedShape(r);
-    assertSeedShape(responsible.call("tasks.task.delegate", Map.of("taskId", id, "userId", other.id())));
+    assertSeedShape(responsible.call("tasks.task.delegate", Map.of("taskId", id, "userId", stranger.id())));
     long awaiting = controlledTask();
     responsible.call("tasks.task.complete", Map.of("taskId", awaiting));
     assertSeedShape(creator.call("tasks.task.disapprove", Map.of("taskId", awaiting)));

@@ -1,22 +1,23 @@
-package dev.b24tasks.tasks;
+package dev.b24tasks.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24tasks.auth.Scopes;
-import dev.b24tasks.testing.Response;
-import dev.b24tasks.testing.RestClient;
-import dev.b24tasks.testing.TestServer;
 import java.util.Map;
 
-/** Portal people for the HTTP tests: a user and a webhook of her own, created through the services. */
+/**
+ * Portal people for the HTTP tests: each one a user made through {@code user.add} with a webhook of her own
+ * ({@code b24tasks.webhook.add}), by the one organisation builder, {@link Org}: so a test's set-up goes through the
+ * same REST methods a client's would.
+ */
 public final class People {
-  private final TestServer server;
+  private final Org org;
 
   public People(TestServer server) {
-    this.server = server;
+    this.org = new Org(server);
   }
 
+  /** A person and the client that calls as her. */
   public record Person(long id, RestClient client) {
     public Response call(String method, Object body) {
       return client.call(method, body);
@@ -41,10 +42,8 @@ public final class People {
   }
 
   public Person create(String name, boolean admin) {
-    long id = server.app().directory.createUser(name.toLowerCase() + System.nanoTime() + "@example.com", name,
-        "Tester", admin);
-    String code = "code" + id;
-    server.app().auth.createWebhook(id, Scopes.ALL, code, null, "test");
-    return new Person(id, server.as(id, code));
+    long id = org.user(name, "Tester");
+    if (admin) org.admin(id, true);
+    return new Person(id, org.as(id));
   }
 }
