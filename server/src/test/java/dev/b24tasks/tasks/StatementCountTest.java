@@ -168,6 +168,25 @@ class StatementCountTest {
     assertOneTransaction(data, 6);
   }
 
+  @Test
+  void rest_3_calls_are_one_transaction_and_a_page_costs_the_same_whatever_its_size() {
+    long id = five.get(4);
+    // a first get also records the view and reads the row again
+    Cost get = cost(() -> responsible.client().v3("tasks.task.get", Map.of("id", id)));
+    assertOneTransaction(get, 9);
+    List<String> select = List.of("id", "title", "checklist", "group", "accomplices", "auditors");
+    Cost small = cost(() -> responsible.client().v3("tasks.task.list",
+        Map.of("filter", List.of(List.of("id", five)), "select", select)));
+    Cost large = cost(() -> responsible.client().v3("tasks.task.list",
+        Map.of("filter", List.of(List.of("id", fifty)), "select", select)));
+    assertOneTransaction(small, 12);
+    assertOneTransaction(large, 12);
+    Response page = responsible.client().v3("tasks.task.list", Map.of("filter", List.of(List.of("id", fifty))));
+    assertThat(page.result().get("items").size()).as(page.toString()).isGreaterThan(five.size() * 4);
+    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(small.statements());
+  }
+
   private static Response list(String title) {
     return responsible.call("tasks.task.list", Map.of("filter", Map.of("%TITLE", title), "order", Map.of("ID", "asc")));
   }
