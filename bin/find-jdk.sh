@@ -13,13 +13,16 @@ b24_find_jdk() {
     v=$(b24_java_major "$home"); if [ "${v:-0}" -ge 21 ]; then export JAVA_HOME="$home"; return 0; fi
   fi
   best=""; bestv=0
-  for home in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/*; do
+  # Linux packages and tarballs, SDKMAN, and on macOS the installers' and Homebrew's folders
+  for home in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
+      /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/Library/Java/JavaVirtualMachines/*/Contents/Home \
+      /opt/homebrew/opt/openjdk*/libexec/openjdk.jdk/Contents/Home /usr/local/opt/openjdk*/libexec/openjdk.jdk/Contents/Home; do
     [ -x "$home/bin/javac" ] || continue
     v=$(b24_java_major "$home")
     if [ "${v:-0}" -ge 21 ] && [ "${v:-0}" -gt "$bestv" ]; then best=$home; bestv=$v; fi
   done
   if [ -n "$best" ]; then export JAVA_HOME="$best"; return 0; fi
-  echo "b24-tasks needs a JDK 21 or newer; none found (JAVA_HOME, PATH, /usr/lib/jvm). Install one and set JAVA_HOME." >&2
+  echo "b24-tasks needs a JDK 21 or newer; none found (JAVA_HOME, PATH, /usr/lib/jvm, /Library/Java/JavaVirtualMachines). Install one and set JAVA_HOME." >&2
   return 1
 }
 b24_find_jdk || exit 1

@@ -9,6 +9,8 @@ import dev.b24tasks.comments.CommentMethods;
 import dev.b24tasks.comments.CommentService;
 import dev.b24tasks.comments.CommentViewAddons;
 import dev.b24tasks.config.Settings;
+import dev.b24tasks.dependencies.DependencyMethods;
+import dev.b24tasks.dependencies.DependencyService;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
@@ -24,6 +26,9 @@ import dev.b24tasks.rest.RateLimiter;
 import dev.b24tasks.rest.SystemMethods;
 import dev.b24tasks.rest.OperatingBudget;
 import dev.b24tasks.rest.WindowedOperatingBudget;
+import dev.b24tasks.results.ResultMethods;
+import dev.b24tasks.results.ResultService;
+import dev.b24tasks.results.ResultV3Methods;
 import dev.b24tasks.rest.v3.OpenApiDocument;
 import dev.b24tasks.rest.v3.V3Gateway;
 import dev.b24tasks.rest.v3.V3Registry;
@@ -127,12 +132,16 @@ public final class App implements AutoCloseable {
       CommentService comments = new CommentService(db, taskLink, directory, clock);
       tasks.addViewAddons(new CommentViewAddons(comments));
       new CommentMethods(comments, directory).register(registry);
+      ResultService results = new ResultService(db, taskLink, comments, clock);
+      tasks.addListener(results.closer());
+      new ResultMethods(results, directory).register(registry);
       new ElapsedMethods(new ElapsedService(db, taskLink, directory, clock), directory).register(registry);
       var endpoints = new dev.b24tasks.web.Endpoints();
       var oauthEndpoints = new dev.b24tasks.web.Endpoints();
       var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
       new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
       new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
+      new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
@@ -148,6 +157,7 @@ public final class App implements AutoCloseable {
       // REST 3.0 under /rest/api/: its own method table, the same credentials, limits and services.
       V3Registry v3 = new V3Registry();
       new TaskV3Methods(tasks, directory).register(v3);
+      new ResultV3Methods(results, directory).register(v3);
       OpenApiDocument.register(v3, TaskV3Methods.schemas());
       gateway.serveApi(new V3Gateway(v3, auth, rateLimiter, budget, db, clock, settings.timeZone, language));
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);

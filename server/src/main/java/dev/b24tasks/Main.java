@@ -10,6 +10,7 @@ import dev.b24tasks.cli.ServeCommand;
 import dev.b24tasks.cli.TokenCommand;
 import dev.b24tasks.cli.UserCommand;
 import dev.b24tasks.cli.WebhookCommand;
+import dev.b24tasks.config.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
         SeedCommand.class, BackupCommand.class, RestoreCommand.class, ResetCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
+    Logging.bridgeJul();
     CommandLine cli = new CommandLine(new Main());
     cli.setDefaultValueProvider(ConfigDefaults.from(args));
     System.exit(cli.execute(args));

@@ -1,6 +1,7 @@
 package dev.b24tasks.cli;
 
 import dev.b24tasks.App;
+import dev.b24tasks.config.Logging;
 import dev.b24tasks.config.Settings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -67,6 +68,12 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--oauth-refresh-days", description = "Refresh-token lifetime in days. Default: ${DEFAULT-VALUE}")
   int oauthRefreshDays = 180;
+  @Option(names = "--log-level", description = "error, warn, info, debug or trace. Default: ${DEFAULT-VALUE}")
+  String logLevel = "info";
+
+  @Option(names = "--log-format", description = "text (one line per event) or json (one JSON object per line, "
+      + "for log collectors). Default: ${DEFAULT-VALUE}")
+  String logFormat = "text";
 
   @Option(names = "--config", description = "Config file (key=value, keys as the long option names)")
   Path config;
@@ -75,6 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings s;
     try {
+      Logging.configure(logLevel, logFormat);
       s = settings();
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       System.err.println("b24-tasks: " + e.getMessage());

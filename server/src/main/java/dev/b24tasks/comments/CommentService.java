@@ -72,6 +72,11 @@ public final class CommentService {
     });
   }
 
+  /** A comment by its id, when the caller may read its task; empty for a missing and a hidden one alike. */
+  public java.util.Optional<Comment> byId(long userId, long id) {
+    return db.read(tx -> store.find(tx, id).filter(c -> tasks.readable(userId, c.taskId()).isPresent()));
+  }
+
   /** Every comment of the task, oldest first; reading them marks them read for the caller. */
   public List<Comment> list(long userId, long taskId) {
     return db.tx(tx -> {

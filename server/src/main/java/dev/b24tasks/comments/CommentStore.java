@@ -17,6 +17,11 @@ final class CommentStore {
         taskId);
   }
 
+  /** A comment by its id alone (the results feature knows only that). */
+  Optional<Comment> find(Tx tx, long id) throws SQLException {
+    return tx.queryOne("SELECT " + COLUMNS + " FROM task_comments WHERE id = ?", CommentStore::row, id);
+  }
+
   Optional<Comment> find(Tx tx, long taskId, long id) throws SQLException {
     return tx.queryOne("SELECT " + COLUMNS + " FROM task_comments WHERE task_id = ? AND id = ?", CommentStore::row,
         taskId, id);

@@ -25,6 +25,11 @@ public final class TaskLink {
     return tasks.zoneOf(userId);
   }
 
+  /** Whether the task is completed (status 5), as {@code userId} sees it; false when she may not read it. */
+  public boolean completed(long userId, long taskId) {
+    return tasks.get(userId, taskId).map(t -> t.status() == Status.COMPLETED).orElse(false);
+  }
+
   /** A comment was added ({@code delta} 1, bumping {@code activityDate}) or removed (-1). */
   public void commentsChanged(long taskId, int delta, Instant activityAt) {
     tasks.commentsChanged(taskId, delta, activityAt);

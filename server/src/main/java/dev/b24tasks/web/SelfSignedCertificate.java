@@ -4,23 +4,42 @@ import dev.b24tasks.auth.Secrets;
 import io.helidon.common.tls.Tls;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Base64;
+import java.util.Date;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The HTTPS certificate of a data folder: made once with the running JDK's {@code keytool} (RSA 2048, ten years,
- * for IP 127.0.0.1 and DNS localhost) into {@code <data>/tls/keystore.p12}, exported as {@code cert.pem} for
- * clients to trust (e.g. {@code NODE_EXTRA_CA_CERTS}), and reused on every later start so that trust survives
- * restarts. keytool is used rather than a certificate library because the JDK already carries it.
+ * The HTTPS certificate of a data folder: made once in-process (RSA 2048, ten years, for IP 127.0.0.1 and DNS
+ * localhost) into {@code <data>/tls/keystore.p12}, its password in {@code keystore.pass} (both readable by the owner
+ * only), exported as {@code cert.pem} for clients to trust (e.g. {@code NODE_EXTRA_CA_CERTS}), and reused on every
+ * later start so that trust survives restarts. Folders whose certificate {@code keytool} made (before Bouncy Castle
+ * did it) hold the same three files and are read the same way.
  */
 public final class SelfSignedCertificate {
   private static final String ALIAS = "b24-tasks";
@@ -86,52 +105,45 @@ public final class SelfSignedCertificate {
       Files.deleteIfExists(pem());
       Files.writeString(passwordFile(), Secrets.newCode(24) + "\n", StandardCharsets.UTF_8);
       ownerOnly(passwordFile());
-      // the password travels as a file name, never on the command line where ps would show it
-      String pass = passwordFile().toString();
-      run(keytool(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
-          // a distinct OU per certificate: OpenSSL (Node) finds a trust anchor by subject name, so two servers'
-          // certificates with one subject in the same CA bundle would shadow each other
-          "-dname", "CN=localhost, OU=" + Secrets.newCode(12) + ", O=b24-tasks", "-ext", "SAN=" + names,
-          "-storetype", "PKCS12", "-keystore", keystore().toString(), "-storepass:file", pass, "-keypass:file", pass);
+      char[] password = Files.readString(passwordFile(), StandardCharsets.UTF_8).trim().toCharArray();
+      KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+      rsa.initialize(2048);
+      KeyPair pair = rsa.generateKeyPair();
+      X509Certificate cert = selfSigned(pair, names);
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(null, null);
+      ks.setKeyEntry(ALIAS, pair.getPrivate(), password, new Certificate[] {cert});
+      Files.createFile(keystore());
       ownerOnly(keystore());
-      run(keytool(), "-exportcert", "-rfc", "-alias", ALIAS, "-keystore", keystore().toString(),
-          "-storetype", "PKCS12", "-storepass:file", pass, "-file", pem().toString());
-    } catch (IOException e) {
+      try (OutputStream out = Files.newOutputStream(keystore())) {
+        ks.store(out, password);
+      }
+      String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(cert.getEncoded());
+      Files.writeString(pem(), "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n",
+          StandardCharsets.US_ASCII);
+    } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("Cannot write the HTTPS certificate into " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  /** keytool of the JDK this server runs on. */
-  static String keytool() {
-    Path home = Path.of(System.getProperty("java.home"));
-    Path tool = home.resolve("bin").resolve("keytool");
-    if (Files.isExecutable(tool)) return tool.toString();
-    return ProcessHandle.current().info().command()
-        .map(java -> Path.of(java).resolveSibling("keytool"))
-        .filter(Files::isExecutable)
-        .map(Path::toString)
-        .orElse("keytool");
-  }
-
-  private static void run(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IllegalStateException("keytool did not finish within 120 s");
-      }
-      if (p.exitValue() != 0) {
-        throw new IllegalStateException("keytool failed (exit " + p.exitValue() + "): " + output.trim());
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot run " + command[0] + " to make the HTTPS certificate; "
-          + "start with --tls-port -1 to serve HTTP only: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while making the HTTPS certificate", e);
-    }
+  /**
+   * What {@code keytool -genkeypair} made before: RSA 2048 signed with SHA256withRSA, ten years from now, a random
+   * 64-bit serial, the subject as its issuer, a subject key identifier and the alternative names. A distinct OU per
+   * certificate: OpenSSL (Node) finds a trust anchor by subject name, so two servers' certificates with one subject
+   * in the same CA bundle would shadow each other. Bouncy Castle builds it; the JDK's own providers sign it.
+   */
+  private static X509Certificate selfSigned(KeyPair pair, String names)
+      throws GeneralSecurityException, IOException, OperatorCreationException {
+    X500Principal subject = new X500Principal("CN=localhost, OU=" + Secrets.newCode(12) + ", O=b24-tasks");
+    Instant now = Instant.now();
+    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+        new BigInteger(63, new SecureRandom()).add(BigInteger.ONE), Date.from(now),
+        Date.from(now.plus(Duration.ofDays(3650))), subject, pair.getPublic());
+    builder.addExtension(Extension.subjectKeyIdentifier, false,
+        new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
+    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternativeNames(names)));
+    ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate());
+    return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
   }
 
   private static void ownerOnly(Path file) {
@@ -139,5 +151,20 @@ public final class SelfSignedCertificate {
     file.toFile().setReadable(true, true);
     file.toFile().setWritable(false, false);
     file.toFile().setWritable(true, true);
+  }
+
+  /** {@code ip:127.0.0.1,dns:localhost} (keytool's SAN syntax) as the certificate's alternative names. */
+  static GeneralName[] alternativeNames(String names) {
+    String[] parts = names.split(",");
+    GeneralName[] out = new GeneralName[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      String[] kv = parts[i].trim().split(":", 2);
+      boolean ip = kv[0].equalsIgnoreCase("ip");
+      if (kv.length != 2 || !(ip || kv[0].equalsIgnoreCase("dns"))) {
+        throw new IllegalArgumentException("certificate names are ip:ADDRESS or dns:NAME; got " + parts[i]);
+      }
+      out[i] = new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, kv[1]);
+    }
+    return out;
   }
 }

@@ -15,7 +15,9 @@ import java.util.UUID;
 /**
  * The PostgreSQL the tests run on, one per test JVM, chosen in this order: {@code TEST_PG_URL} (a JDBC URL with
  * rights to create databases), a server on 127.0.0.1:5432 that lets user postgres in, else an embedded one.
- * Every test server gets a database of its own.
+ * {@code TEST_PG_LOCAL} (or {@code -Dtest.pg.local}) moves that probe to another {@code host:port}, or turns it
+ * off with {@code none}: a machine without PostgreSQL can be played on one that has it. Every test server gets a
+ * database of its own.
  */
 public final class TestPostgres {
   private static String adminUrl;
@@ -64,17 +66,27 @@ public final class TestPostgres {
   }
 
   private static void init() {
+    choose();
+    System.err.println("Test PostgreSQL: " + description);
+  }
+
+  private static void choose() {
     String env = System.getenv("TEST_PG_URL");
     if (env != null && !env.isBlank()) {
       adminUrl = env;
       description = "TEST_PG_URL " + env.replaceAll("password=[^&]*", "password=***");
       return;
     }
-    String local = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-    if (reachable("127.0.0.1", 5432) && canConnect(local)) {
-      adminUrl = local;
-      description = "external PostgreSQL on 127.0.0.1:5432";
-      return;
+    String probe = System.getProperty("test.pg.local", System.getenv().getOrDefault("TEST_PG_LOCAL", "127.0.0.1:5432"));
+    if (!probe.isBlank() && !probe.equals("none")) {
+      String host = probe.substring(0, probe.lastIndexOf(':'));
+      int port = Integer.parseInt(probe.substring(probe.lastIndexOf(':') + 1));
+      String local = "jdbc:postgresql://" + probe + "/postgres?user=postgres";
+      if (reachable(host, port) && canConnect(local)) {
+        adminUrl = local;
+        description = "external PostgreSQL on " + probe;
+        return;
+      }
     }
     try {
       EmbeddedPostgres pg = EmbeddedPostgres.builder()

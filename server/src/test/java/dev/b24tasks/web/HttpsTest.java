@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -88,5 +89,56 @@ class HttpsTest {
         .containsExactlyInAnyOrder("127.0.0.1", "localhost");
     assertThat(cert.getPublicKey().getAlgorithm()).isEqualTo("RSA");
     assertThat(cert.getNotAfter().toInstant()).isAfter(java.time.Instant.now().plus(Duration.ofDays(3000)));
+  }
+
+  @Test
+  void the_key_files_are_the_owners_alone_and_the_certificate_names_its_own_subject() throws Exception {
+    Path dir = server.app().settings.dataDir.resolve("tls");
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      for (String f : new String[] {"keystore.p12", "keystore.pass"}) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).as(f)
+            .isEqualTo("rw-------");
+      }
+    }
+    X509Certificate cert;
+    try (InputStream in = Files.newInputStream(dir.resolve("cert.pem"))) {
+      cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+    assertThat(Files.readString(dir.resolve("cert.pem"))).startsWith("-----BEGIN CERTIFICATE-----\n")
+        .endsWith("-----END CERTIFICATE-----\n");
+    assertThat(cert.getSubjectX500Principal()).isEqualTo(cert.getIssuerX500Principal());
+    assertThat(cert.getSubjectX500Principal().getName()).matches("CN=localhost,OU=[a-z0-9]{12},O=b24-tasks");
+    assertThat(cert.getSigAlgName()).isEqualTo("SHA256withRSA");
+    assertThat(((java.security.interfaces.RSAPublicKey) cert.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+    assertThat(cert.getExtensionValue("2.5.29.14")).as("subject key identifier").isNotNull();
+    cert.verify(cert.getPublicKey());
+  }
+
+  /** A data folder from before (its certificate made by keytool) is read as it is, not replaced. */
+  @Test
+  void a_folder_whose_certificate_keytool_made_keeps_it() throws Exception {
+    Path dir = Files.createTempDirectory("b24-tls-keytool");
+    Path pass = dir.resolve("keystore.pass");
+    Files.writeString(pass, "oldpassword12345\n");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(keytool, "-genkeypair", "-alias", "b24-tasks", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
+        "-dname", "CN=localhost, OU=old, O=b24-tasks", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+        "-storetype", "PKCS12", "-keystore", dir.resolve("keystore.p12").toString(),
+        "-storepass:file", pass.toString(), "-keypass:file", pass.toString());
+    run(keytool, "-exportcert", "-rfc", "-alias", "b24-tasks", "-keystore", dir.resolve("keystore.p12").toString(),
+        "-storetype", "PKCS12", "-storepass:file", pass.toString(), "-file", dir.resolve("cert.pem").toString());
+    byte[] pem = Files.readAllBytes(dir.resolve("cert.pem"));
+    byte[] keystore = Files.readAllBytes(dir.resolve("keystore.p12"));
+
+    SelfSignedCertificate cert = SelfSignedCertificate.ensure(dir);
+    assertThat(cert.tls().enabled()).isTrue();
+    assertThat(Files.readAllBytes(cert.pem())).isEqualTo(pem);
+    assertThat(Files.readAllBytes(cert.keystore())).isEqualTo(keystore);
+  }
+
+  private static void run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
   }
 }
