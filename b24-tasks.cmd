@@ -26,5 +26,8 @@ IF NOT "%RC%"=="0" EXIT /B %RC%
 
 :run
 IF NOT DEFINED B24_TASKS_JAVA_OPTS SET "B24_TASKS_JAVA_OPTS=-Xms256m -Xmx1g"
-"%JAVA_HOME%\bin\java.exe" %B24_TASKS_JAVA_OPTS% --enable-native-access=ALL-UNNAMED -jar "%JAR%" %*
+REM class data sharing, as the shell launcher: an archive beside the jar, written by the first run, mapped later
+REM (not when the checkout's path has a space: the option would split)
+IF NOT DEFINED B24_TASKS_CDS IF "%HERE%"=="%HERE: =%" SET "B24_TASKS_CDS=-XX:SharedArchiveFile=%HERE%\server\target\b24-tasks.jsa -XX:+AutoCreateSharedArchive"
+"%JAVA_HOME%\bin\java.exe" %B24_TASKS_CDS% %B24_TASKS_JAVA_OPTS% --enable-native-access=ALL-UNNAMED -jar "%JAR%" %*
 EXIT /B %ERRORLEVEL%

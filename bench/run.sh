@@ -12,12 +12,17 @@
 #            --keep                keep the temporary data folder
 #            --nice N              run the server and wrk at this niceness (e.g. -10 on a machine others share)
 #            --jar PATH            benchmark this server jar instead of building server/target/b24-tasks.jar
+#            --no-peer             do not run WireMock beside us (every workload is then a ratio to server.time only)
+#            --peer-warmup 20s     WireMock's warm-up before its measured run (its JIT needs it)
 set -euo pipefail
 here=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 . "$here/bin/find-jdk.sh"
 
 users=1000 tasks=1000000 duration=10s warmup=5s conns=64 threads=2 heap=512m
 workloads="baseline,get,list,list-deep,list-keyset,write" jfr=0 save=1 keep=0 quick=0 niceness=0 jar=""
+peer=1 peer_warmup=20s
+# The peer: WireMock, as integrators run it in CI, from Maven Central (pinned here like the root pom pins ours).
+wiremock_version=3.13.2
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 users=200 tasks=10000 duration=5s warmup=2s ;;
@@ -34,7 +39,9 @@ while [ $# -gt 0 ]; do
     --keep) keep=1 ;;
     --nice) niceness=$2; shift ;;
     --jar) jar=$2; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --no-peer) peer=0 ;;
+    --peer-warmup) peer_warmup=$2; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -70,8 +77,10 @@ admin_code=benchadmin
 pid=""
 sampler=""
 
+peer_pid=""
 cleanup() {
   [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
+  [ -n "$peer_pid" ] && kill "$peer_pid" 2>/dev/null || true
   stop_server
   if [ "$keep" = 1 ]; then say "Kept $work"; else rm -rf "$work"; fi
 }
@@ -80,8 +89,9 @@ trap cleanup EXIT
 start_server() {
   local t0
   t0=$(now_ms)
+  # class data sharing as ./b24-tasks runs it: the fresh start writes the archive, the restart maps it
   nice -n "$niceness" "$JAVA_HOME/bin/java" -Xms"$heap" -Xmx"$heap" -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED \
-    -jar "$jar" serve --data "$data" --port "$port" --tls-port -1 --rate-limit off --webhook "1:$admin_code" \
+    -XX:SharedArchiveFile="$work/b24-tasks.jsa" -XX:+AutoCreateSharedArchive -jar "$jar" serve --data "$data" --port "$port" --tls-port -1 --rate-limit off --webhook "1:$admin_code" \
     >>"$work/server.log" 2>&1 &
   pid=$!
   # ready = the first server.time answered 200
@@ -172,9 +182,77 @@ start_server; restart_ms=$ready_ms restart_cpu_ms=$ready_cpu_ms
 say "  existing store: first request served ${restart_ms} ms after exec, JVM CPU ${restart_cpu_ms} ms"
 start_sampler
 
-# --- workloads -------------------------------------------------------------------------------------------------
+# --- the peer --------------------------------------------------------------------------------------------------
 export BENCH_LUA="$here/bench/lua" BENCH_USERS="$users" BENCH_TASKS="$tasks" BENCH_ADMIN="1/$admin_code" \
   BENCH_THREADS="$threads"
+# WireMock 3 standalone answering the seed page's 6.5 KB tasks.task.defer example (the body inline in the mapping)
+# with the options the issue names; timed to its first answer like us, then warmed up and measured first.
+peer_line="" peer_ready_ms=""
+start_peer() {
+  local m2="${MAVEN_REPO:-$HOME/.m2/repository}" wjar seed root t0
+  wjar="$m2/org/wiremock/wiremock-standalone/$wiremock_version/wiremock-standalone-$wiremock_version.jar"
+  if [ ! -f "$wjar" ]; then
+    say "Fetching WireMock $wiremock_version from Maven Central ..."
+    (cd "$here" && ./mvnw -B -q dependency:get -Dartifact="org.wiremock:wiremock-standalone:$wiremock_version" \
+      -Dtransitive=false) >&2 || { say "  WireMock could not be fetched: no peer in this run"; return 1; }
+  fi
+  seed=$(grep -l '^# Translate the task to Deferred status tasks.task.defer' "$here"/../shared/seeds/*.txt \
+    "$here"/../../shared/seeds/*.txt /work/shared/seeds/*.txt 2>/dev/null | head -n 1 || true)
+  root="$work/wiremock"; mkdir -p "$root/mappings" "$root/__files"
+  python3 - "$seed" "$root/mappings/defer.json" <<'PY' || return 1
+import json, re, sys
+seed, out = sys.argv[1], sys.argv[2]
+body = None
+if seed:
+    text = open(seed, encoding="utf-8").read()
+    # the page's example answer: the first JSON block that is an envelope with a task in its result
+    for block in re.findall(r"```json\n(.*?)```", text, re.S):
+        try:
+            v = json.loads(block)
+        except ValueError:
+            continue
+        if isinstance(v, dict) and "result" in v:
+            body = json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+            break
+if body is None:
+    sys.exit("the seed page of tasks.task.defer was not found: no peer in this run")
+json.dump({"request": {"method": "POST", "urlPathPattern": "/rest/.*"},
+           "response": {"status": 200, "headers": {"Content-Type": "application/json; charset=utf-8"},
+                        "body": body}}, open(out, "w"))
+print(len(body.encode()), file=sys.stderr)
+PY
+  peer_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  t0=$(now_ms)
+  nice -n "$niceness" "$JAVA_HOME/bin/java" -Xms"$heap" -Xmx"$heap" -jar "$wjar" --port "$peer_port" \
+    --bind-address 127.0.0.1 --root-dir "$root" --container-threads 8 --no-request-journal \
+    --disable-request-logging --use-chunked-encoding never --disable-banner >"$work/wiremock.log" 2>&1 &
+  peer_pid=$!
+  for _ in $(seq 1 3000); do
+    if curl -s -o /dev/null -w '%{http_code}' -X POST -d '{}' "http://127.0.0.1:$peer_port/rest/1/peer/tasks.task.defer" \
+        2>/dev/null | grep -q 200; then
+      peer_ready_ms=$(( $(now_ms) - t0 )); return 0
+    fi
+    kill -0 "$peer_pid" 2>/dev/null || { say "WireMock died:"; tail -20 "$work/wiremock.log" >&2; peer_pid=""; return 1; }
+    sleep 0.02
+  done
+  return 1
+}
+
+run_peer() {
+  local lua="$here/bench/lua/peer.lua" pbase="http://127.0.0.1:$peer_port"
+  nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$peer_warmup" --timeout 10s -s "$lua" "$pbase" >"$out/peer.warmup.txt" 2>&1 || true
+  nice -n "$niceness" wrk -t"$threads" -c"$conns" -d"$duration" --timeout 10s --latency -s "$lua" "$pbase" \
+    >"$out/peer.txt" 2>&1 || true
+  peer_line=$(grep '^BENCH ' "$out/peer.txt" || true)
+  say "  WireMock $wiremock_version (first answer after ${peer_ready_ms} ms): $(echo "$peer_line" | awk '{print $4, $5, $7}')"
+  kill "$peer_pid" 2>/dev/null || true; wait "$peer_pid" 2>/dev/null || true; peer_pid=""
+}
+
+if [ "$peer" = 1 ]; then
+  if start_peer; then run_peer; else say "  no peer in this run"; fi
+fi
+
+# --- workloads -------------------------------------------------------------------------------------------------
 declare -A script=( [baseline]=baseline.lua [get]=get.lua [write]=write.lua [list]=list.lua [list-deep]=list.lua
   [list-keyset]=list-keyset.lua )
 declare -A title=(
@@ -261,15 +339,22 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 report() {
   local b_rps b_p50 b_p99 b_cpu
-  echo "| workload | req/s | × baseline | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors | server CPU µs/req (JVM + PG) | × baseline | wrk CPU µs/req | req/s the cores could serve | PG transactions/req | PG scans/req |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local pr_rps
+  pr_rps=$(echo "$peer_line" | tr ' ' '\n' | awk -F= '$1 == "rps" {print $2}')
+  if [ -n "$peer_line" ]; then
+    printf '| WireMock %s, the seed page'"'"'s tasks.task.defer answer from memory (the peer) | %.0f | %s | %s | | | | | | | | | | | | | |\n' \
+      "$wiremock_version" "$pr_rps" "$(ratio "$pr_rps" "$(field baseline rps 2>/dev/null || echo 0)")" \
+      "$(ms "$(echo "$peer_line" | tr ' ' '\n' | awk -F= '$1 == "p50_us" {print $2}')")"
+  fi
+  echo "| workload | req/s | × baseline | × WireMock | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors | server CPU µs/req (JVM + PG) | × baseline | wrk CPU µs/req | req/s the cores could serve | PG transactions/req | PG scans/req |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   b_rps=$(field baseline rps 2>/dev/null || echo 0); b_p50=$(field baseline p50_us 2>/dev/null || echo 0)
   b_p99=$(field baseline p99_us 2>/dev/null || echo 0); b_cpu=$(field baseline cpu_us 2>/dev/null || echo 0)
   for w in "${ran[@]}"; do
     local rps p50 p95 p99
     rps=$(field "$w" rps); p50=$(field "$w" p50_us); p95=$(field "$w" p95_us); p99=$(field "$w" p99_us)
-    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
-      "$(ratio "$rps" "${b_rps:-0}")" "$(ms "$p50")" "$(ratio "$p50" "${b_p50:-0}")" "$(ms "$p95")" "$(ms "$p99")" \
+    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
+      "$(ratio "$rps" "${b_rps:-0}")" "$(ratio "$rps" "${pr_rps:-0}")" "$(ms "$p50")" "$(ratio "$p50" "${b_p50:-0}")" "$(ms "$p95")" "$(ms "$p99")" \
       "$(ratio "$p99" "${b_p99:-0}")" "$(field "$w" s2xx)" "$(field "$w" s4xx)" \
       "$(( $(field "$w" s5xx) + $(field "$w" sother) + $(field "$w" sock_errors) ))" "$(field "$w" cpu_us) ($(field "$w" jvm_us) + $(field "$w" pg_us))" \
       "$(ratio "$(field "$w" cpu_us)" "${b_cpu:-0}")" "$(field "$w" wrk_us)" "$(field "$w" capacity)" \
@@ -280,6 +365,9 @@ report() {
   echo "|---|---:|"
   echo "| first request after exec, fresh store (initdb + migrations) | ${fresh_ms} ms (JVM CPU ${fresh_cpu_ms} ms) |"
   echo "| first request after exec, existing store with the seed | ${restart_ms} ms (JVM CPU ${restart_cpu_ms} ms) |"
+  if [ -n "$peer_ready_ms" ]; then
+    echo "| WireMock: first answer after exec | ${peer_ready_ms} ms (ours on the existing store: $(ratio "$restart_ms" "$peer_ready_ms")×) |"
+  fi
   echo "| seeding $users users + $tasks tasks | ${seed_ms} ms |"
   echo "| server JVM peak RSS (VmHWM, heap fixed at $heap) | $(mb "$jvm_peak_kb") MB |"
   echo "| embedded PostgreSQL peak PSS (all its processes) | $(mb "$pg_peak_kb") MB |"

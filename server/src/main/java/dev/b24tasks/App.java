@@ -68,6 +68,8 @@ import java.util.function.Consumer;
  * {@link #start} is the single wiring function, used by {@code serve} and by the tests alike.
  */
 public final class App implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
+
   /** The names the OAuth listener's certificate carries: the public OAuth servers' hosts, and loopback. */
   static final String OAUTH_NAMES = "dns:oauth.bitrix.info,dns:oauth.bitrix24.tech,ip:127.0.0.1,dns:localhost";
   public final Settings settings;
@@ -110,7 +112,12 @@ public final class App implements AutoCloseable {
   /** Starts with {@code extraMethods} registered after the built-in ones (tests add small probe methods). */
   public static App start(Settings settings, Consumer<MethodRegistry> extraMethods) {
     PortalClock clock = new PortalClock(settings.clock);
+    long t0 = System.nanoTime();
+    // The store starts in another process and mostly makes this thread wait: meanwhile the JVM loads and links
+    // what the first answer needs (HTTP stack, JSON, the driver), which used to come after it.
+    Thread warm = Thread.ofPlatform().daemon().name("b24-warm-up").start(Warmup::run);
     Database db = Database.open(settings);
+    long storeReady = System.nanoTime();
     try {
       Portal portal = Portal.open(db, clock, settings.clockSpec, new Portal.JournalOptions(settings.journal,
           settings.journalSize, Duration.ofSeconds(settings.journalMaxAgeSeconds)), settings.host + ":" + settings.port);
@@ -133,15 +140,15 @@ public final class App implements AutoCloseable {
       new dev.b24tasks.directory.ScriptMethods(db, directory, users, workgroups, auth,
           https -> listening.get() == null ? null : listening.get().baseUrl(https)).register(registry);
       TaskService tasks = new TaskService(db, directory, clock, settings);
-      TaskMethods taskMethods = new TaskMethods(tasks, directory, tasks::viewAddons);
+      TaskMethods taskMethods = new TaskMethods(tasks, directory);
       taskMethods.register(registry);
       new TaskListMethods(tasks, taskMethods).register(registry);
       new TaskUserMethods(tasks, directory, taskMethods).register(registry);
-      new TaskItemMethods(tasks, directory).register(registry);
+      new TaskItemMethods(tasks).register(registry);
       // The features that hang off a task reach it through TaskLink (read access, rules, counters).
       TaskLink taskLink = new TaskLink(tasks);
       ChecklistService checklists = new ChecklistService(db, taskLink, clock);
-      tasks.addViewAddons(new ChecklistViewAddons(taskLink, checklists, directory));
+      tasks.addViewAddons(new ChecklistViewAddons(checklists));
       new ChecklistMethods(checklists, directory).register(registry);
       CommentService comments = new CommentService(db, taskLink, directory, clock);
       tasks.addViewAddons(new CommentViewAddons(comments));
@@ -165,10 +172,11 @@ public final class App implements AutoCloseable {
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
-      IdempotentCalls replies = new IdempotentCalls(db, clock, registry::repliesWithSecrets);
+      IdempotentCalls replies = new IdempotentCalls(db, clock, registry::repliesWithSecrets,
+          n -> registry.find(n).map(dev.b24tasks.rest.Method::writes).orElse(false));
       Dispatcher dispatcher =
           new Dispatcher(registry, budget, language)
-              .idempotent(replies);
+              .idempotent(replies).transactions(db);
       new Batch(dispatcher, settings.timeZone).register(registry);
       extraMethods.accept(registry);
       RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));
@@ -199,6 +207,9 @@ public final class App implements AutoCloseable {
           events::scrape, console::routing);
       portal.node(settings.host + ":" + http.port());
       App app = new App(settings, clock, db, auth, directory, tasks, events, registry, gateway, http, boot, apps, console);
+      log.info("Started in {} ms: store ready after {} ms, services and listeners {} ms (warm-up {})",
+          (System.nanoTime() - t0) / 1_000_000, (storeReady - t0) / 1_000_000,
+          (System.nanoTime() - storeReady) / 1_000_000, warm.isAlive() ? "still running" : "done");
       listening.set(app);
       app.purger = Thread.ofVirtual().name("request-replies-purge").start(() -> purgeLoop(db, replies, throttle));
       events.start();

@@ -41,16 +41,16 @@ public final class AppMethods {
 
   public void register(MethodRegistry r) {
     r.named("b24tasks.app.add", "b24tasks", this::add);
-    r.named("b24tasks.app.list", "b24tasks", this::list);
+    r.namedRead("b24tasks.app.list", "b24tasks", this::list);
     r.named("b24tasks.app.update", "b24tasks", this::update);
     r.named("b24tasks.app.delete", "b24tasks", this::delete);
     r.named("b24tasks.app.install", "b24tasks", this::install);
     r.named("b24tasks.app.uninstall", "b24tasks", this::uninstall);
     r.named("b24tasks.app.open", "b24tasks", this::open);
-    r.named("app.info", "basic", this::info);
-    r.named("app.option.get", "basic", call -> optionGet(call, false));
+    r.namedRead("app.info", "basic", this::info);
+    r.namedRead("app.option.get", "basic", call -> optionGet(call, false));
     r.named("app.option.set", "basic", call -> optionSet(call, false));
-    r.named("user.option.get", "basic", call -> optionGet(call, true));
+    r.namedRead("user.option.get", "basic", call -> optionGet(call, true));
     r.named("user.option.set", "basic", call -> optionSet(call, true));
   }
 

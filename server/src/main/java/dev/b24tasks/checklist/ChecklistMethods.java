@@ -59,13 +59,13 @@ public final class ChecklistMethods {
     r.positional("task.checklistitem.add", "task", this::add);
     r.positional("task.checklistitem.update", "task", this::update);
     r.positional("task.checklistitem.delete", "task", this::delete);
-    r.positional("task.checklistitem.get", "task", this::get);
-    r.positional("task.checklistitem.getlist", "task", this::getList);
+    r.positionalRead("task.checklistitem.get", "task", this::get);
+    r.positionalRead("task.checklistitem.getlist", "task", this::getList);
     r.positional("task.checklistitem.complete", "task", c -> toggle(c, COMPLETE, true));
     r.positional("task.checklistitem.renew", "task", c -> toggle(c, RENEW, false));
     r.positional("task.checklistitem.moveafteritem", "task", this::moveAfter);
-    r.positional("task.checklistitem.isactionallowed", "task", this::isActionAllowed);
-    r.positional("task.checklistitem.getmanifest", "task", c -> manifest());
+    r.positionalRead("task.checklistitem.isactionallowed", "task", this::isActionAllowed);
+    r.positionalRead("task.checklistitem.getmanifest", "task", c -> manifest());
   }
 
   private Object add(Call call) {

@@ -61,10 +61,10 @@ public final class CommentMethods {
     r.positional("task.commentitem.add", "task", this::add);
     r.positional("task.commentitem.update", "task", this::update);
     r.positional("task.commentitem.delete", "task", this::delete);
-    r.positional("task.commentitem.get", "task", this::get);
-    r.positional("task.commentitem.getlist", "task", this::getList);
-    r.positional("task.commentitem.isactionallowed", "task", this::isActionAllowed);
-    r.positional("task.commentitem.getmanifest", "task", c -> manifest());
+    r.positionalRead("task.commentitem.get", "task", this::get);
+    r.positionalRead("task.commentitem.getlist", "task", this::getList);
+    r.positionalRead("task.commentitem.isactionallowed", "task", this::isActionAllowed);
+    r.positionalRead("task.commentitem.getmanifest", "task", c -> manifest());
   }
 
   private Object add(Call call) {

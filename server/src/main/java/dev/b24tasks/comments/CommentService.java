@@ -113,9 +113,10 @@ public final class CommentService {
     });
   }
 
-  /** For the task view: others' comments the user has not read yet. */
-  public long newCount(long taskId, long userId) {
-    return db.read(tx -> store.unreadCount(tx, taskId, userId));
+  /** For the task view: others' comments the user has not read yet, by task (tasks without any left out). */
+  public java.util.Map<Long, Long> newCounts(java.util.Collection<Long> taskIds, long userId) {
+    if (taskIds.isEmpty()) return java.util.Map.of();
+    return db.read(tx -> store.unreadCounts(tx, taskIds, userId));
   }
 
   /**

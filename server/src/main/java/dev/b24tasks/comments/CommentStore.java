@@ -53,11 +53,17 @@ final class CommentStore {
         + "greatest(task_comment_reads.last_comment_id, excluded.last_comment_id)", taskId, userId, lastId);
   }
 
-  /** Others' comments on the task newer than the last one {@code userId} has seen. */
-  long unreadCount(Tx tx, long taskId, long userId) throws SQLException {
-    return tx.queryLong("SELECT count(*) FROM task_comments c WHERE c.task_id = ? AND c.author_id <> ? AND c.id > "
-        + "coalesce((SELECT last_comment_id FROM task_comment_reads WHERE task_id = ? AND user_id = ?), 0)",
-        taskId, userId, taskId, userId);
+  /** Others' comments on each task newer than the last one {@code userId} has seen there; one query for the set. */
+  java.util.Map<Long, Long> unreadCounts(Tx tx, java.util.Collection<Long> taskIds, long userId)
+      throws SQLException {
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    tx.query("SELECT c.task_id, count(*) FROM task_comments c LEFT JOIN task_comment_reads r"
+        + " ON r.task_id = c.task_id AND r.user_id = ? WHERE c.task_id = ANY(?) AND c.author_id <> ?"
+        + " AND c.id > coalesce(r.last_comment_id, 0) GROUP BY c.task_id", rs -> {
+          out.put(rs.getLong(1), rs.getLong(2));
+          return null;
+        }, userId, List.copyOf(taskIds), userId);
+    return out;
   }
 
   private static Comment row(ResultSet rs) throws SQLException {

@@ -1,8 +1,12 @@
 package dev.b24tasks.comments;
 
 import dev.b24tasks.tasks.TaskViewAddons;
+import java.util.Map;
 
-/** What the comments feature adds to the task object: {@code newCommentsCount}, others' comments not yet read. */
+/**
+ * What the comments feature adds to the task object: {@code newCommentsCount}, others' comments not yet read,
+ * counted for every task of the set in one query.
+ */
 public final class CommentViewAddons implements TaskViewAddons {
   private final CommentService comments;
 
@@ -11,7 +15,14 @@ public final class CommentViewAddons implements TaskViewAddons {
   }
 
   @Override
-  public long newCommentsCount(long taskId, long viewerId) {
-    return comments.newCount(taskId, viewerId);
+  public Parts load(TaskSet set) {
+    Map<Long, Long> unread = comments.newCounts(set.ids(), set.viewerId());
+    if (unread.isEmpty()) return NOTHING;
+    return new Parts() {
+      @Override
+      public long newCommentsCount(long taskId) {
+        return unread.getOrDefault(taskId, 0L);
+      }
+    };
   }
 }

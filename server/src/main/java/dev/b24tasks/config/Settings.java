@@ -3,6 +3,8 @@ package dev.b24tasks.config;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /**
  * Everything a server process is started with. Filled from the command line, the environment and the config
@@ -76,6 +78,11 @@ public final class Settings {
   public boolean journal = true;
   public int journalSize = 10_000;
   public long journalMaxAgeSeconds = 86_400;
+  /**
+   * Wraps the connection pool as every transaction sees it; the identity in production. Tests install a counting
+   * wrapper here to prove how many statements and pool checkouts each call costs.
+   */
+  public UnaryOperator<DataSource> dataSourceWrapper = UnaryOperator.identity();
   /**
    * OAuth dev sign-in: the user {@code /oauth/authorize/} signs in and agrees as, without a form (this server has
    * no login page yet). Null (the default) refuses authorization requests with a page that says how to set it.

@@ -34,7 +34,7 @@ public final class DependencyMethods {
       service.delete(c.userId(), c.params().requireLong("taskIdFrom"), c.params().requireLong("taskIdTo"));
       return List.of();
     });
-    r.positional("task.item.getdependson", "task", this::dependsOn);
+    r.positionalRead("task.item.getdependson", "task", this::dependsOn);
     r.alias("task.ctaskitem.getdependson", "task.item.getdependson");
   }
 

@@ -27,8 +27,8 @@ public final class DepartmentMethods {
   }
 
   public void register(MethodRegistry r) {
-    r.named("department.fields", "department", this::fields);
-    r.named("department.get", "department", this::get);
+    r.namedRead("department.fields", "department", this::fields);
+    r.namedRead("department.get", "department", this::get);
     r.named("department.add", "department", this::add);
     r.named("department.update", "department", this::update);
     r.named("department.delete", "department", this::delete);

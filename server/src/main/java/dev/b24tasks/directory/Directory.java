@@ -74,6 +74,19 @@ public final class Directory {
         managerId, managerId)));
   }
 
+  /** A user (if she is in the table at all) and everyone below her, as the rules' facts need them. */
+  public record Person(Optional<User> user, Set<Long> subordinates) {}
+
+  /** {@link #user} and {@link #subordinates} in one statement: the facts of a call's caller. */
+  public Person person(long userId) {
+    return db.read(tx -> tx.queryOne("SELECT " + USER_COLUMNS + ", ARRAY(" + SUBORDINATES + " ORDER BY 1) AS subs"
+        + " FROM users WHERE id = ?", rs -> {
+          Set<Long> subs = new LinkedHashSet<>();
+          for (Long l : (Long[]) rs.getArray("subs").getArray()) subs.add(l);
+          return new Person(Optional.of(userRow(rs)), subs);
+        }, userId, userId, userId)).orElse(new Person(Optional.empty(), Set.of()));
+  }
+
   /** True when {@code userId} is among the subordinates of {@code managerId}. */
   public boolean isManagerOf(long managerId, long userId) {
     if (managerId == userId) return false;
@@ -95,6 +108,30 @@ public final class Directory {
 
   public Optional<Group> group(long groupId) {
     return db.read(tx -> tx.queryOne(Workgroups.GROUP_BRIEF + " WHERE g.id = ?", Workgroups::briefRow, groupId));
+  }
+
+  /**
+   * The groups with these ids that exist, each with {@code userId}'s role in it and its tasks permissions: one
+   * query for the whole set, so a page of tasks in many groups costs the same as one.
+   */
+  public Map<Long, GroupAccess> groupAccess(long userId, Collection<Long> groupIds) {
+    Map<Long, GroupAccess> out = new LinkedHashMap<>();
+    if (groupIds.isEmpty()) return out;
+    db.read(tx -> tx.query("SELECT g.id, g.name, g.opened, g.closed, g.tasks_enabled, g.image,"
+        + " (SELECT count(*) FROM workgroup_members m WHERE m.group_id = g.id) AS members,"
+        + " (SELECT role FROM workgroup_members m WHERE m.group_id = g.id AND m.user_id = ?) AS my_role,"
+        + " ARRAY(SELECT p.operation || ':' || p.role FROM workgroup_task_perms p WHERE p.group_id = g.id) AS perms"
+        + " FROM workgroups g WHERE g.id = ANY(?)", rs -> {
+          Map<String, String> least = new java.util.HashMap<>();
+          for (String op : Sql.strings(rs, "perms")) {
+            int colon = op.lastIndexOf(':');
+            least.put(op.substring(0, colon).toLowerCase(java.util.Locale.ROOT), op.substring(colon + 1));
+          }
+          Group g = Workgroups.briefRow(rs);
+          out.put(g.id(), new GroupAccess(g, rs.getString("my_role"), least));
+          return null;
+        }, userId, List.copyOf(groupIds)));
+    return out;
   }
 
   /** The role of {@code userId} in the group: A owner, E moderator, K member; empty when not a member. */

@@ -43,13 +43,13 @@ public final class GroupMethods {
 
   public void register(MethodRegistry r) {
     r.named("sonet_group.create", "sonet_group", this::create);
-    r.named("sonet_group.get", "sonet_group", this::get);
+    r.namedRead("sonet_group.get", "sonet_group", this::get);
     r.named("sonet_group.update", "sonet_group", this::update);
     r.named("sonet_group.delete", "sonet_group", this::delete);
     r.named("sonet_group.setowner", "sonet_group", this::setOwner);
-    r.named("sonet_group.feature.access", "sonet_group", this::featureAccess);
+    r.namedRead("sonet_group.feature.access", "sonet_group", this::featureAccess);
     r.named("sonet_group.user.add", "sonet_group", this::addUsers);
-    r.named("sonet_group.user.get", "sonet_group", this::users);
+    r.namedRead("sonet_group.user.get", "sonet_group", this::users);
     r.named("sonet_group.user.update", "sonet_group", this::updateUsers);
     r.named("sonet_group.user.delete", "sonet_group", this::deleteUsers);
   }

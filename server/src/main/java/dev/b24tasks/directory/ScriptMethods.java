@@ -48,7 +48,7 @@ public final class ScriptMethods {
 
   public void register(MethodRegistry r) {
     r.named("b24tasks.webhook.add", "b24tasks", this::webhookAdd);
-    r.named("b24tasks.webhook.list", "b24tasks", this::webhookList);
+    r.namedRead("b24tasks.webhook.list", "b24tasks", this::webhookList);
     r.named("b24tasks.webhook.delete", "b24tasks", this::webhookDelete);
     r.named("b24tasks.token.add", "b24tasks", this::tokenAdd);
     r.secretReplies("b24tasks.webhook.add", "b24tasks.token.add");

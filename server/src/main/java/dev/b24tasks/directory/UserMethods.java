@@ -33,8 +33,8 @@ public final class UserMethods {
   }
 
   public void register(MethodRegistry r) {
-    r.named("profile", "basic", this::profile);
-    r.named("user.current", "user", this::current);
+    r.namedRead("profile", "basic", this::profile);
+    r.namedRead("user.current", "user", this::current);
     r.named("user.add", "user", this::add);
     r.named("user.update", "user", this::update);
   }

@@ -49,8 +49,8 @@ public final class UserQuery {
   }
 
   public void register(MethodRegistry r) {
-    r.named("user.get", "user", this::get);
-    r.named("user.search", "user", this::search);
+    r.namedRead("user.get", "user", this::get);
+    r.namedRead("user.search", "user", this::search);
   }
 
   Object get(Call call) {

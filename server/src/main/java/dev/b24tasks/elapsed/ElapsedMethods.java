@@ -63,10 +63,10 @@ public final class ElapsedMethods {
     r.positional("task.elapseditem.add", "task", this::add);
     r.positional("task.elapseditem.update", "task", this::update);
     r.positional("task.elapseditem.delete", "task", this::delete);
-    r.positional("task.elapseditem.get", "task", this::get);
-    r.positional("task.elapseditem.getlist", "task", this::getList);
-    r.positional("task.elapseditem.isactionallowed", "task", this::isActionAllowed);
-    r.positional("task.elapseditem.getmanifest", "task", c -> manifest());
+    r.positionalRead("task.elapseditem.get", "task", this::get);
+    r.positionalRead("task.elapseditem.getlist", "task", this::getList);
+    r.positionalRead("task.elapseditem.isactionallowed", "task", this::isActionAllowed);
+    r.positionalRead("task.elapseditem.getmanifest", "task", c -> manifest());
   }
 
   private Object add(Call call) {

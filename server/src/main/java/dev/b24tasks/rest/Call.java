@@ -2,7 +2,6 @@ package dev.b24tasks.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.auth.Caller;
-import java.time.Instant;
 import java.util.List;
 
 /** One method call as a handler sees it: who calls, with which parameters, in which language. */
@@ -12,17 +11,14 @@ public final class Call {
   private final Params params;
   private final String language;
   private final String requestId;
-  private final Instant startedAt;
   private final boolean inBatch;
 
-  public Call(Caller caller, Method method, Params params, String language, String requestId, Instant startedAt,
-      boolean inBatch) {
+  public Call(Caller caller, Method method, Params params, String language, String requestId, boolean inBatch) {
     this.caller = caller;
     this.method = method;
     this.params = params;
     this.language = language;
     this.requestId = requestId;
-    this.startedAt = startedAt;
     this.inBatch = inBatch;
   }
 
@@ -56,10 +52,6 @@ public final class Call {
   /** The client's {@code bx24_request_id}, or null: the same on every retry of one call. */
   public String requestId() {
     return requestId;
-  }
-
-  public Instant startedAt() {
-    return startedAt;
   }
 
   public boolean inBatch() {

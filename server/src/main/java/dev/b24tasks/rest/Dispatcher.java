@@ -3,8 +3,9 @@ package dev.b24tasks.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.Caller;
 import dev.b24tasks.store.StoreException;
-import java.time.Instant;
+import dev.b24tasks.store.Database;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ public final class Dispatcher {
   private final OperatingBudget budget;
   private final String language;
   private volatile IdempotentCalls idempotent;
+  private volatile Database db;
 
   /** What a call came to: a result (with list totals) or an error, and its timing. */
   public record Outcome(Object result, Long total, Long next, RestException error, Timing timing) {
@@ -37,6 +39,15 @@ public final class Dispatcher {
   /** Makes writes retried with the same request id apply once (see {@link IdempotentCalls}). */
   public Dispatcher idempotent(IdempotentCalls calls) {
     this.idempotent = calls;
+    return this;
+  }
+
+  /**
+   * Runs every call (but those that open their own, {@link Method#oneTransaction}) as one transaction on one pool
+   * connection: the handler, the services it calls, the answer's view and an idempotent call's stored reply.
+   */
+  public Dispatcher transactions(Database db) {
+    this.db = db;
     return this;
   }
 
@@ -66,14 +77,14 @@ public final class Dispatcher {
     Object result;
     RestException error = null;
     try {
-      Call call = new Call(caller, method, new Params(params), language, requestId, Instant.now(), inBatch);
+      Call call = new Call(caller, method, new Params(params), language, requestId, inBatch);
       IdempotentCalls once = idempotent;
-      if (once != null && once.applies(method.name(), params, requestId, inBatch)) {
-        result = once.once(caller.credentialKey(), requestId, method.name(), params,
-            () -> method.handler().handle(call));
-      } else {
-        result = method.handler().handle(call);
-      }
+      Supplier<Object> work = once != null && once.applies(method, params, requestId, inBatch)
+          ? () -> once.once(caller.credentialKey(), requestId, method.name(), params,
+              () -> method.handler().handle(call))
+          : () -> method.handler().handle(call);
+      Database store = db;
+      result = store != null && method.oneTransaction() ? store.call(tx -> work.get()) : work.get();
     } catch (RestException e) {
       result = null;
       error = e;
@@ -81,10 +92,16 @@ public final class Dispatcher {
       result = null;
       error = storeError(method, caller, e);
     } catch (RuntimeException | StackOverflowError e) {
+      Optional<RestException> refused = e instanceof RuntimeException r ? registry.refusal(r, method) : Optional.empty();
+      if (refused.isPresent()) {
+        error = refused.get();
+        result = null;
+      } else {
       // Never show the exception to the client: it may carry SQL, paths or data. The log has it.
-      log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
-      result = null;
-      error = RestException.of(RestError.INTERNAL_SERVER_ERROR);
+        log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
+        result = null;
+        error = RestException.of(RestError.INTERNAL_SERVER_ERROR);
+      }
     }
     double processing = (System.nanoTime() - cpuStart) / 1e9;
     OperatingBudget.Usage usage = budget.charge(caller.credentialKey(), method.name(), charged ? processing : 0);

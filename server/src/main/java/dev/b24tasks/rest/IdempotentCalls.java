@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -33,56 +32,47 @@ public final class IdempotentCalls {
   /** How long a reply is kept for replay; the SDK's retries come within seconds. */
   public static final Duration WINDOW = Duration.ofMinutes(10);
 
-  /** Last name segments of methods that only read: their retries need no protection, so no reply is stored. */
-  private static final Set<String> READ_NAMES =
-      Set.of("list", "fields", "current", "time", "methods", "scope", "profile", "count", "batch");
-
   /** Expired replies are swept at most this often by each node, on its next protected call (and by a timer). */
   static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
   private final Database db;
   private final Clock clock;
   private final Predicate<String> secretReplies;
+  private final Predicate<String> writes;
   private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
 
   public IdempotentCalls(Database db, Clock clock) {
-    this(db, clock, name -> false);
+    this(db, clock, name -> false, name -> false);
   }
 
   /**
    * {@code secretReplies} names the methods whose answer carries a secret (a webhook code, an access token): their
    * replies are never stored, so the store keeps no secret in plaintext; such a call is not protected.
+   * {@code writes} is the method table's fact of whether a method writes ({@link Method#writes}).
    */
-  public IdempotentCalls(Database db, Clock clock, Predicate<String> secretReplies) {
+  public IdempotentCalls(Database db, Clock clock, Predicate<String> secretReplies, Predicate<String> writes) {
     this.db = db;
     this.clock = clock;
     this.secretReplies = secretReplies;
+    this.writes = writes;
   }
 
   /**
-   * True for a call whose retries must not repeat it: a writing method called (not in a batch) with a request id.
-   * A {@code batch} is a write when any of its commands is; none of them may reply with a secret.
+   * True for a call whose retries must not repeat it: a method the table declares writing, called (not in a batch)
+   * with a request id. A {@code batch} is a write when any of its commands is; none of them may reply with a secret.
    */
-  public boolean applies(String methodName, ObjectNode params, String requestId, boolean inBatch) {
+  public boolean applies(Method method, ObjectNode params, String requestId, boolean inBatch) {
     if (inBatch || requestId == null || requestId.isBlank() || requestId.length() > 200) return false;
-    if (!methodName.equalsIgnoreCase(Batch.NAME)) return writes(methodName) && !secretReplies.test(methodName);
+    if (!method.name().equalsIgnoreCase(Batch.NAME)) return method.writes() && !secretReplies.test(method.name());
     JsonNode cmd = params.get("cmd");
     if (cmd == null || !cmd.isContainerNode()) return false;
-    boolean writes = false;
+    boolean anyWrites = false;
     for (JsonNode c : cmd) {
       String name = Batch.methodOf(c);
       if (secretReplies.test(name)) return false;
-      writes |= writes(name);
+      anyWrites |= writes.test(name);
     }
-    return writes;
-  }
-
-  private static boolean writes(String methodName) {
-    String lower = methodName.toLowerCase(Locale.ROOT);
-    String last = lower.substring(lower.lastIndexOf('.') + 1);
-    boolean reads = last.startsWith("get") || last.startsWith("is") || READ_NAMES.contains(last)
-        || lower.equals("server.time") || lower.equals("method.get");
-    return !reads;
+    return anyWrites;
   }
 
   /** Sweeps expired replies when the last sweep of this node is older than {@link #PURGE_EVERY}. */

@@ -32,15 +32,52 @@ public final class MethodRegistry {
   public boolean repliesWithSecrets(String name) {
     return find(name).map(secretReplies::contains).orElse(false);
   }
+  private final Map<Class<? extends RuntimeException>, Refusals<?>> refusals = new LinkedHashMap<>();
 
-  /** Registers a method with named parameters. */
-  public MethodRegistry named(String name, String scope, Handler handler) {
-    return add(new Method(name, scope, Binding.NAMED, handler, true));
+  /** How a family turns its domain's refusal into the method's error, from the method's facts. */
+  @FunctionalInterface
+  public interface Refusals<E extends RuntimeException> {
+    RestException of(E refusal, Method method);
   }
 
-  /** Registers a legacy method whose parameters are taken by position. */
+  /** Registers a writing method with named parameters. */
+  public MethodRegistry named(String name, String scope, Handler handler) {
+    return add(Method.named(name, scope, handler));
+  }
+
+  /** Registers a method with named parameters that only reads. */
+  public MethodRegistry namedRead(String name, String scope, Handler handler) {
+    return add(Method.named(name, scope, handler).reading());
+  }
+
+  /** Registers a writing legacy method whose parameters are taken by position. */
   public MethodRegistry positional(String name, String scope, Handler handler) {
-    return add(new Method(name, scope, Binding.POSITIONAL, handler, true));
+    return add(Method.positional(name, scope, handler));
+  }
+
+  /** Registers a legacy positional method that only reads. */
+  public MethodRegistry positionalRead(String name, String scope, Handler handler) {
+    return add(Method.positional(name, scope, handler).reading());
+  }
+
+  /**
+   * Every method that throws {@code type} (a domain's refusal) answers what {@code mapping} makes of it with the
+   * method's {@link Method#refusal}: the one place a family maps its refusals.
+   */
+  public <E extends RuntimeException> MethodRegistry refusals(Class<E> type, Refusals<E> mapping) {
+    refusals.put(type, mapping);
+    return this;
+  }
+
+  /** The error a method answers for a domain refusal, or empty when no family claims this exception. */
+  @SuppressWarnings("unchecked")
+  public Optional<RestException> refusal(RuntimeException e, Method method) {
+    for (Map.Entry<Class<? extends RuntimeException>, Refusals<?>> r : refusals.entrySet()) {
+      if (r.getKey().isInstance(e)) {
+        return Optional.ofNullable(((Refusals<RuntimeException>) r.getValue()).of(e, method));
+      }
+    }
+    return Optional.empty();
   }
 
   public MethodRegistry add(Method method) {

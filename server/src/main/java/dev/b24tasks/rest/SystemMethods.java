@@ -24,10 +24,10 @@ public final class SystemMethods {
   }
 
   public void register(MethodRegistry r) {
-    r.named("methods", "basic", this::methods);
-    r.named("method.get", "basic", this::methodGet);
-    r.named("scope", "basic", this::scope);
-    r.named("server.time", "basic", call -> OffsetDateTime.now(clock.withZone(zone)).format(Wire.DATE));
+    r.namedRead("methods", "basic", this::methods);
+    r.namedRead("method.get", "basic", this::methodGet);
+    r.namedRead("scope", "basic", this::scope);
+    r.namedRead("server.time", "basic", call -> OffsetDateTime.now(clock.withZone(zone)).format(Wire.DATE));
   }
 
   /** Method names (lower case) the caller may use, or of one scope, or all with {@code full=true}. */

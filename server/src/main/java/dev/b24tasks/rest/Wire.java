@@ -34,7 +34,38 @@ public final class Wire {
 
   /** {@code at} in {@code zone} as Bitrix writes dates; null stays null. */
   public static String date(Instant at, ZoneId zone) {
-    return at == null ? null : DATE.format(at.atZone(zone));
+    if (at == null) return null;
+    java.time.ZoneOffset offset = zone.getRules().getOffset(at);
+    LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, offset);
+    int off = offset.getTotalSeconds();
+    // Written by hand: a page has hundreds of dates, and the formatter was a tenth of a list's time. Years
+    // outside 1..9999 (yyyy is the year of the era) and offsets with seconds take the formatter ({@link #DATE}).
+    if (t.getYear() < 1 || t.getYear() > 9999 || off % 60 != 0) return DATE.format(at.atZone(zone));
+    char[] c = new char[25];
+    digits(c, 0, t.getYear(), 4);
+    c[4] = '-';
+    digits(c, 5, t.getMonthValue(), 2);
+    c[7] = '-';
+    digits(c, 8, t.getDayOfMonth(), 2);
+    c[10] = 'T';
+    digits(c, 11, t.getHour(), 2);
+    c[13] = ':';
+    digits(c, 14, t.getMinute(), 2);
+    c[16] = ':';
+    digits(c, 17, t.getSecond(), 2);
+    c[19] = off < 0 ? '-' : '+';
+    int abs = Math.abs(off) / 60;
+    digits(c, 20, abs / 60, 2);
+    c[22] = ':';
+    digits(c, 23, abs % 60, 2);
+    return new String(c);
+  }
+
+  private static void digits(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**

@@ -25,7 +25,7 @@ public final class ResultMethods {
   }
 
   public void register(MethodRegistry r) {
-    r.named("tasks.task.result.list", "task", c -> guarded(() -> {
+    r.namedRead("tasks.task.result.list", "task", c -> guarded(() -> {
       ZoneId zone = directory.zoneOf(c.userId());
       return service.list(c.userId(), c.params().requireLong("taskId")).stream()
           .map(s -> object(s.result(), zone, true)).toList();

@@ -32,10 +32,10 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Transactions transactions;
 
-  private Database(EmbeddedPostgres embedded, HikariDataSource pool, long statementTimeoutMillis) {
+  private Database(EmbeddedPostgres embedded, HikariDataSource pool, DataSource seen, long statementTimeoutMillis) {
     this.embedded = embedded;
     this.pool = pool;
-    this.transactions = new Transactions(pool, statementTimeoutMillis);
+    this.transactions = new Transactions(seen, statementTimeoutMillis);
   }
 
   /** Starts (or connects to) the store named by the settings and brings its schema up to date. */
@@ -60,7 +60,9 @@ public final class Database implements AutoCloseable {
         throw new UncheckedIOException("Cannot lock the data folder " + settings.dataDir, e);
       }
       try {
+        long t0 = System.nanoTime();
         embedded = startEmbedded(settings.dataDir.resolve("pg"));
+        log.info("Embedded PostgreSQL up in {} ms", (System.nanoTime() - t0) / 1_000_000);
       } catch (RuntimeException e) {
         folder.close();
         throw e;
@@ -87,10 +89,12 @@ public final class Database implements AutoCloseable {
       if (folder != null) folder.close();
       throw new StoreException("Cannot connect to the database at " + url + ": " + e.getMessage(), e);
     }
-    Database db = new Database(embedded, pool, settings.statementTimeoutMillis);
+    Database db = new Database(embedded, pool, settings.dataSourceWrapper.apply(pool), settings.statementTimeoutMillis);
     db.folder = folder;
     try {
+      long t0 = System.nanoTime();
       if (migrate) db.migrate();
+      log.info("Schema ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -118,6 +122,11 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() {
+    // A current schema needs nothing from Flyway: one query says so, and Flyway is not even loaded.
+    if (Migrations.current(pool, Migrations.known())) {
+      log.debug("Schema current; no migration to run");
+      return;
+    }
     Flyway flyway = flyway(pool);
     refuseFutureSchema(flyway);
     flyway.migrate();
@@ -172,6 +181,22 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} in one transaction, retried on serialization failures and deadlocks. */
   public <T> T tx(Tx.Work<T> work) {
     return transactions.run(work, false);
+  }
+
+  /**
+   * Runs one whole REST call in one transaction and one pool connection: every unit the call's services run joins
+   * it, so the answer of a write is read from the state it wrote, before the commit.
+   */
+  public <T> T call(Tx.Work<T> work) {
+    return transactions.run(work, false, true);
+  }
+
+  /**
+   * {@code load} once per transaction under {@code key} (see {@link Tx#memo}); outside a transaction it simply
+   * runs. For facts about the caller that every rule and view of one call asks again.
+   */
+  public <T> T memo(Object key, Tx.Work<T> load) {
+    return read(tx -> tx.memo(key, load));
   }
 
   /** Runs read-only {@code work}; joins the caller's transaction when there is one on this thread. */

@@ -40,11 +40,25 @@ final class Transactions {
   }
 
   <T> T run(Tx.Work<T> work, boolean readOnly) {
+    return run(work, readOnly, false);
+  }
+
+  /** The transaction open on this thread, or null. */
+  Tx current() {
+    return current.get();
+  }
+
+  /**
+   * {@code call} true opens the one transaction of a whole REST call: units inside it join it without savepoints
+   * (a failing unit fails the call, and the call rolls back as a whole), so a call costs no statement beyond its
+   * own SQL and one commit.
+   */
+  <T> T run(Tx.Work<T> work, boolean readOnly, boolean call) {
     Tx open = current.get();
-    if (open != null) return joined(open, work, readOnly);
+    if (open != null) return joined(open, work, readOnly || open.callScoped());
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
-        Tx tx = new Tx(c);
+        Tx tx = new Tx(c, call);
         c.setAutoCommit(false);
         // every statement of the call has a time limit: a runaway query ends with SQLSTATE 57014, not a hung call
         if (timeLimit != null) tx.execute(timeLimit);

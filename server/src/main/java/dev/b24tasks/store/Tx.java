@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,9 +29,31 @@ public final class Tx {
   }
 
   private final Connection connection;
+  private final boolean callScoped;
+  private Map<Object, Object> memo;
 
-  Tx(Connection connection) {
+  Tx(Connection connection, boolean callScoped) {
     this.connection = connection;
+    this.callScoped = callScoped;
+  }
+
+  /** True for the transaction of a whole REST call (see {@link Database#call}). */
+  boolean callScoped() {
+    return callScoped;
+  }
+
+  /**
+   * A value computed once per transaction: the caller's facts, her zone. It lives exactly as long as this
+   * transaction, so it can never show one node's old state to a later call.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(Object key, Work<T> load) throws SQLException {
+    if (memo == null) memo = new HashMap<>();
+    Object hit = memo.get(key);
+    if (hit != null) return (T) hit;
+    T value = load.run(this);
+    if (value != null) memo.put(key, value);
+    return value;
   }
 
   public Connection connection() {
@@ -76,6 +100,27 @@ public final class Tx {
   /** Runs an INSERT ... RETURNING id (or any statement returning one long). */
   public long insert(String sql, Object... args) throws SQLException {
     return queryLong(sql, args);
+  }
+
+  /**
+   * Inserts one row from column -> value pairs (column names come from code, never from input) and returns the
+   * {@code returning} column: for tables where a statement would bind many values by position.
+   */
+  public long insertRow(String table, Map<String, Object> columns, String returning) throws SQLException {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
+    StringBuilder values = new StringBuilder(") VALUES (");
+    Object[] args = new Object[columns.size()];
+    int i = 0;
+    for (Map.Entry<String, Object> e : columns.entrySet()) {
+      if (i > 0) {
+        sql.append(", ");
+        values.append(", ");
+      }
+      sql.append(e.getKey());
+      values.append('?');
+      args[i++] = e.getValue();
+    }
+    return queryLong(sql.append(values).append(") RETURNING ").append(returning).toString(), args);
   }
 
   public void execute(String sql) throws SQLException {

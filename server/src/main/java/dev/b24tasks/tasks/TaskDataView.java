@@ -1,13 +1,11 @@
 package dev.b24tasks.tasks;
 
-import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.User;
 import dev.b24tasks.rest.Wire;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A task as {@code task.item.getdata} and {@code task.item.list} show it: the readable fields with UPPER_SNAKE
@@ -27,19 +25,36 @@ public final class TaskDataView {
       "viewedDate", "sorting", "durationPlan", "durationFact", "durationType");
 
   private final TaskService service;
-  private final Directory directory;
   private final TaskView view;
   private final long viewerId;
 
-  public TaskDataView(TaskService service, Directory directory, long viewerId) {
+  public TaskDataView(TaskService service, long viewerId) {
     this.service = service;
-    this.directory = directory;
     this.viewerId = viewerId;
-    this.view = new TaskView(service, directory, service.viewAddons(), viewerId);
+    this.view = service.view(viewerId);
   }
 
   public Map<String, Object> data(Task t, boolean escaped) {
-    Map<String, Object> full = view.full(t);
+    return data(t, view.full(t), escaped);
+  }
+
+  /**
+   * List rows: the task data plus {@code ALLOWED_ACTIONS} (legacy numeric ids the caller may do), the whole page
+   * loaded as one set.
+   */
+  public List<Map<String, Object>> rows(List<Task> tasks) {
+    List<Map<String, Object>> objects = view.objects(tasks);
+    TaskService.UserFacts f = service.facts(viewerId);
+    List<Map<String, Object>> out = new ArrayList<>(tasks.size());
+    for (int i = 0; i < tasks.size(); i++) {
+      Map<String, Object> row = data(tasks.get(i), objects.get(i), false);
+      row.put("ALLOWED_ACTIONS", allowedIds(service.access(f, tasks.get(i))));
+      out.add(row);
+    }
+    return out;
+  }
+
+  private Map<String, Object> data(Task t, Map<String, Object> full, boolean escaped) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String key : READABLE) {
       Object v = full.get(key);
@@ -57,13 +72,6 @@ public final class TaskDataView {
     return out;
   }
 
-  /** A list row: the task data plus {@code ALLOWED_ACTIONS} (legacy numeric ids the caller may do). */
-  public Map<String, Object> row(Task t) {
-    Map<String, Object> out = data(t, false);
-    out.put("ALLOWED_ACTIONS", allowedIds(service.access(service.facts(viewerId), t)));
-    return out;
-  }
-
   /** The legacy ids of the allowed actions, in id order (copies of another action's rule have no id). */
   public static List<Integer> allowedIds(Map<TaskAction, Boolean> access) {
     List<Integer> out = new ArrayList<>();
@@ -72,7 +80,7 @@ public final class TaskDataView {
   }
 
   private void names(Map<String, Object> out, String prefix, long userId) {
-    User u = directory.users(Set.of(userId)).get(userId);
+    User u = view.member(userId);
     out.put(prefix + "_NAME", u == null ? "" : u.name());
     out.put(prefix + "_LAST_NAME", u == null ? "" : u.lastName());
     out.put(prefix + "_SECOND_NAME", u == null ? "" : u.secondName());

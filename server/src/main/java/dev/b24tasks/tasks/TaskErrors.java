@@ -1,7 +1,9 @@
 package dev.b24tasks.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.binding.LegacyErrors;
 import dev.b24tasks.rest.Call;
+import dev.b24tasks.rest.Method;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.RestException;
 
@@ -37,6 +39,66 @@ final class TaskErrors {
 
   static RestException notAllowed(String code) {
     return RestException.message(code, 400, BUNDLE, "ACTION_NOT_ALLOWED");
+  }
+
+  /**
+   * How each task method answers a {@link TaskException}: the method table names one of these as the method's
+   * {@link Method#refusal}, and {@link #refusal} is the only place a refusal becomes an error.
+   */
+  enum Refusal {
+    /** {@code new Error($e->getMessage())}: code 0 (start, complete, delegate, add, update). */
+    PLAIN {
+      RestException of(TaskException e) {
+        return TaskErrors.of(e, TaskErrors.PLAIN);
+      }
+    },
+    /** 1048582 with the engine's text (pause, defer, renew, approve, disapprove). */
+    ACTION_NOT_ALLOWED {
+      RestException of(TaskException e) {
+        return TaskErrors.of(e, TaskErrors.ACTION_NOT_ALLOWED);
+      }
+    },
+    /** tasks.task.delete: 1048582 with its own text, whatever the reason. */
+    DELETE_DENIED {
+      RestException of(TaskException e) {
+        return RestException.message(TaskErrors.ACTION_NOT_ALLOWED, 400, BUNDLE, "DELETE_DENIED");
+      }
+    },
+    /** startwatch/stopwatch: a missing or hidden task is 1048584 "a:0:{}", as the docs show. */
+    WATCH {
+      RestException of(TaskException e) {
+        return RestException.literal("1048584", 400, "a:0:{}");
+      }
+    },
+    /** task.item.* actions: ERROR_CORE "action not allowed", or the validation's own text. */
+    LEGACY_ACTION {
+      RestException of(TaskException e) {
+        return legacy(e, LegacyErrors.actionNotAllowed());
+      }
+    },
+    LEGACY_UPDATE {
+      RestException of(TaskException e) {
+        return legacy(e, LegacyErrors.message("legacy", "UPDATE_NOT_ALLOWED"));
+      }
+    },
+    LEGACY_DELETE {
+      RestException of(TaskException e) {
+        return legacy(e, LegacyErrors.message("legacy", "DELETE_NOT_ALLOWED"));
+      }
+    };
+
+    abstract RestException of(TaskException e);
+
+    /** A refused action shows {@code denied}; a validation error its own ERROR_CORE text from the tasks bundle. */
+    private static RestException legacy(TaskException e, RestException denied) {
+      if (e.kind() == TaskException.Kind.DENIED) return denied;
+      return RestException.message(LegacyErrors.CODE, LegacyErrors.STATUS, BUNDLE, e.key(), e.args());
+    }
+  }
+
+  /** The error {@code method} answers for a refusal, from the refusal its table entry names (null: none). */
+  static RestException refusal(TaskException e, Method method) {
+    return method.refusal() == null ? null : Refusal.valueOf(method.refusal()).of(e);
   }
 
   /** A TaskException as the method with refusal code {@code code} reports it. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.Wire;
-import dev.b24tasks.store.Tx;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -92,7 +90,7 @@ public final class TaskInput {
 
   // ---- add ---------------------------------------------------------------------------------------------
 
-  TaskStore.NewTask toNewTask(long actor, Instant now, Directory dir, TaskService svc, Tx tx) throws SQLException {
+  TaskStore.NewTask toNewTask(long actor, Instant now, Directory dir, TaskService svc) {
     String title = (String) values.get(TaskField.TITLE);
     if (title == null || title.isEmpty()) throw TaskException.invalid("TITLE_MISSING");
     Long responsible = (Long) values.get(TaskField.RESPONSIBLE_ID);
@@ -104,7 +102,7 @@ public final class TaskInput {
     Long parent = (Long) values.get(TaskField.PARENT_ID);
     // a parent the actor cannot read is "not found", exactly as a missing one: no existence oracle, no attaching
     // subtasks under other people's tasks
-    if (parent != null && !svc.readableBy(tx, actor, parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
+    if (parent != null && !svc.readableBy(actor, parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
     Instant start = (Instant) values.get(TaskField.START_DATE_PLAN);
     Instant end = (Instant) values.get(TaskField.END_DATE_PLAN);
     checkPlan(start, end);
@@ -124,7 +122,7 @@ public final class TaskInput {
   // ---- update ------------------------------------------------------------------------------------------
 
   /** The change an update makes, with the bookkeeping of a status or responsible change. */
-  TaskChange toChange(Task t, Actor a, Instant now, Directory dir, TaskService svc, Tx tx) throws SQLException {
+  TaskChange toChange(Task t, Actor a, Instant now, Directory dir, TaskService svc) {
     if (given.contains(TaskField.TITLE) && ((String) values.get(TaskField.TITLE)).isEmpty()) {
       throw TaskException.invalid("TITLE_MISSING");
     }
@@ -135,8 +133,8 @@ public final class TaskInput {
     }
     Long parent = (Long) values.get(TaskField.PARENT_ID);
     if (parent != null && parent == t.id()) throw TaskException.invalid("PARENT_SELF");
-    if (parent != null && !svc.readableBy(tx, a.userId(), parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
-    if (parent != null && svc.descendsFrom(tx, parent, t.id())) throw TaskException.invalid("PARENT_CYCLE");
+    if (parent != null && !svc.readableBy(a.userId(), parent)) throw TaskException.invalid("PARENT_NOT_FOUND");
+    if (parent != null && svc.descendsFrom(parent, t.id())) throw TaskException.invalid("PARENT_CYCLE");
     Instant start = (Instant) values.getOrDefault(TaskField.START_DATE_PLAN, t.startDatePlan());
     Instant end = (Instant) values.getOrDefault(TaskField.END_DATE_PLAN, t.endDatePlan());
     checkPlan(start, end);

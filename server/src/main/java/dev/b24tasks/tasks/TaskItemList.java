@@ -8,7 +8,6 @@ import static dev.b24tasks.binding.Manifest.optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.Page;
 import dev.b24tasks.rest.Params;
@@ -30,11 +29,9 @@ final class TaskItemList {
           ArgType.ARRAY));
 
   private final TaskService tasks;
-  private final Directory directory;
 
-  TaskItemList(TaskService tasks, Directory directory) {
+  TaskItemList(TaskService tasks) {
     this.tasks = tasks;
-    this.directory = directory;
   }
 
   Object list(Call call) {
@@ -75,11 +72,9 @@ final class TaskItemList {
       boolean orderKey = order.has(e.getMessage()) || order.has(e.getMessage().toLowerCase(java.util.Locale.ROOT));
       throw PositionalBinder.forbiddenKey(m, orderKey ? 0 : 1, e.getMessage());
     }
-    TaskDataView view = new TaskDataView(tasks, directory, call.userId());
     List<String> keep = select(select);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Task t : found.tasks()) {
-      Map<String, Object> row = view.row(t);
+    for (Map<String, Object> row : new TaskDataView(tasks, call.userId()).rows(found.tasks())) {
       if (!keep.isEmpty()) row.keySet().removeIf(k -> !keep.contains(k) && !k.equals("ALLOWED_ACTIONS"));
       rows.add(row);
     }

@@ -12,11 +12,12 @@ import static dev.b24tasks.binding.Manifest.required;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Call;
+import dev.b24tasks.rest.Handler;
+import dev.b24tasks.rest.Method;
 import dev.b24tasks.rest.MethodRegistry;
-import dev.b24tasks.rest.RestException;
 import dev.b24tasks.rest.Wire;
+import dev.b24tasks.tasks.TaskErrors.Refusal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +50,12 @@ public final class TaskItemMethods {
   static final Manifest LOG = Manifest.of("ctasklogitem", "list", required("taskId", ArgType.INTEGER));
 
   private final TaskService tasks;
-  private final Directory directory;
   private final TaskItemList lists;
   private final List<Manifest> manifests = new ArrayList<>();
 
-  public TaskItemMethods(TaskService tasks, Directory directory) {
+  public TaskItemMethods(TaskService tasks) {
     this.tasks = tasks;
-    this.directory = directory;
-    this.lists = new TaskItemList(tasks, directory);
+    this.lists = new TaskItemList(tasks);
   }
 
   @FunctionalInterface
@@ -65,10 +64,10 @@ public final class TaskItemMethods {
   }
 
   public void register(MethodRegistry r) {
-    item(r, ADD, this::add);
+    write(r, ADD, Refusal.LEGACY_ACTION, this::add);
     item(r, GETDATA, this::getData);
-    item(r, UPDATE, this::update);
-    item(r, one("delete"), c -> delete(c));
+    write(r, UPDATE, Refusal.LEGACY_UPDATE, this::update);
+    write(r, one("delete"), Refusal.LEGACY_DELETE, this::delete);
     item(r, TaskItemList.LIST, lists::list);
     r.alias("task.item.getlist", "task.item.list");
     r.alias("task.ctaskitem.getlist", "task.item.list");
@@ -79,58 +78,59 @@ public final class TaskItemMethods {
     status(r, "renew", tasks::renew);
     status(r, "approve", tasks::approve);
     status(r, "disapprove", tasks::disapprove);
-    item(r, DELEGATE, this::delegate);
+    write(r, DELEGATE, Refusal.LEGACY_ACTION, this::delegate);
     item(r, one("getallowedactions"), this::allowedActions);
     r.alias("task.item.getallowedtaskactions", "task.item.getallowedactions");
     item(r, one("getallowedtaskactionsasstrings"), this::allowedActionsAsStrings);
     item(r, IS_ALLOWED, this::isActionAllowed);
-    item(r, ADD_FAVORITE, c -> favorite(c, ADD_FAVORITE));
-    item(r, DELETE_FAVORITE, c -> favorite(c, DELETE_FAVORITE));
+    write(r, ADD_FAVORITE, null, c -> favorite(c, ADD_FAVORITE));
+    write(r, DELETE_FAVORITE, null, c -> favorite(c, DELETE_FAVORITE));
     item(r, DESCRIPTION, this::description);
     item(r, one("getfiles"), this::files);
     item(r, one("gettags"), this::tags);
     item(r, Manifest.of(CLS, "getmanifest"), c -> manifest());
-    r.positional("task.items.getlist", "task", lists::itemsGetList);
-    r.positional("task.logitem.list", "task", this::log);
+    r.positionalRead("task.items.getlist", "task", lists::itemsGetList);
+    r.positionalRead("task.logitem.list", "task", this::log);
   }
 
   private static Manifest one(String method) {
     return Manifest.of(CLS, method, required("taskId", ArgType.INTEGER));
   }
 
-  /** Registers {@code task.item.<method>} and its class-named twin {@code task.ctaskitem.<method>}. */
-  private void item(MethodRegistry r, Manifest m, dev.b24tasks.rest.Handler h) {
+  /** Registers the reading method {@code task.item.<method>} and its class-named twin {@code task.ctaskitem.<method>}. */
+  private void item(MethodRegistry r, Manifest m, Handler h) {
+    register(r, m, Method.positional("task.item." + m.methodName(), "task", h).reading());
+  }
+
+  /** Registers a writing {@code task.item.<method>} (and twin) answering {@code refusal} when the rules say no. */
+  private void write(MethodRegistry r, Manifest m, Refusal refusal, Handler h) {
+    Method method = Method.positional("task.item." + m.methodName(), "task", h);
+    register(r, m, refusal == null ? method : method.refusing(refusal.name()));
+  }
+
+  private void register(MethodRegistry r, Manifest m, Method method) {
     manifests.add(m);
-    r.positional("task.item." + m.methodName(), "task", h);
-    r.alias("task.ctaskitem." + m.methodName(), "task.item." + m.methodName());
+    r.add(method);
+    r.alias("task.ctaskitem." + m.methodName(), method.name());
   }
 
   private void status(MethodRegistry r, String method, StatusAction action) {
     Manifest m = one(method);
-    item(r, m, call -> {
-      long id = positive(PositionalBinder.bind(m, call.args()).integer(0));
-      try {
-        action.run(call.userId(), id);
-      } catch (TaskException e) {
-        throw refusal(e, LegacyErrors.actionNotAllowed());
-      }
+    write(r, m, Refusal.LEGACY_ACTION, call -> {
+      action.run(call.userId(), positive(PositionalBinder.bind(m, call.args()).integer(0)));
       return null;
     });
   }
 
   private Object add(Call call) {
     Args a = PositionalBinder.bind(ADD, call.args());
-    try {
-      return tasks.add(call.userId(), TaskInput.read(a.map(0), directory.zoneOf(call.userId()))).id();
-    } catch (TaskException e) {
-      throw refusal(e, LegacyErrors.actionNotAllowed());
-    }
+    return tasks.add(call.userId(), TaskInput.read(a.map(0), tasks.zoneOf(call.userId()))).id();
   }
 
   private Object getData(Call call) {
     Args a = PositionalBinder.bind(GETDATA, call.args());
     Task t = readable(call, positive(a.integer(0)));
-    return new TaskDataView(tasks, directory, call.userId()).data(t, a.bool(1));
+    return new TaskDataView(tasks, call.userId()).data(t, a.bool(1));
   }
 
   private Object update(Call call) {
@@ -138,31 +138,18 @@ public final class TaskItemMethods {
     long id = positive(a.integer(0));
     // The classic path loads the task with a read check first: an unreadable task is "not allowed".
     if (tasks.get(call.userId(), id).isEmpty()) throw LegacyErrors.actionNotAllowed();
-    try {
-      tasks.update(call.userId(), id, TaskInput.read(a.map(1), directory.zoneOf(call.userId())));
-    } catch (TaskException e) {
-      throw refusal(e, LegacyErrors.message("legacy", "UPDATE_NOT_ALLOWED"));
-    }
+    tasks.update(call.userId(), id, TaskInput.read(a.map(1), tasks.zoneOf(call.userId())));
     return null;
   }
 
   private Object delete(Call call) {
-    long id = positive(PositionalBinder.bind(one("delete"), call.args()).integer(0));
-    try {
-      tasks.delete(call.userId(), id);
-    } catch (TaskException e) {
-      throw refusal(e, LegacyErrors.message("legacy", "DELETE_NOT_ALLOWED"));
-    }
+    tasks.delete(call.userId(), positive(PositionalBinder.bind(one("delete"), call.args()).integer(0)));
     return null;
   }
 
   private Object delegate(Call call) {
     Args a = PositionalBinder.bind(DELEGATE, call.args());
-    try {
-      tasks.delegate(call.userId(), positive(a.integer(0)), a.integer(1));
-    } catch (TaskException e) {
-      throw refusal(e, LegacyErrors.actionNotAllowed());
-    }
+    tasks.delegate(call.userId(), positive(a.integer(0)), a.integer(1));
     return null;
   }
 
@@ -229,7 +216,7 @@ public final class TaskItemMethods {
   private Object log(Call call) {
     long id = positive(PositionalBinder.bind(LOG, call.args()).integer(0));
     readable(call, id);
-    var zone = directory.zoneOf(call.userId());
+    var zone = tasks.zoneOf(call.userId());
     List<Map<String, Object>> out = new ArrayList<>();
     for (TaskStore.HistoryRow h : tasks.history(call.userId(), id, null, true)) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -251,11 +238,5 @@ public final class TaskItemMethods {
 
   private Task readable(Call call, long id) {
     return tasks.get(call.userId(), id).orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"));
-  }
-
-  /** A refused action shows {@code denied}; a validation error its own ERROR_CORE text from the tasks bundle. */
-  private static RestException refusal(TaskException e, RestException denied) {
-    if (e.kind() == TaskException.Kind.DENIED) return denied;
-    return RestException.message(LegacyErrors.CODE, LegacyErrors.STATUS, "tasks", e.key(), e.args());
   }
 }

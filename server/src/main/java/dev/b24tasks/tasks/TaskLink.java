@@ -1,10 +1,7 @@
 package dev.b24tasks.tasks;
 
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The tasks feature as the checklist, comment and elapsed-time families use it: read access, the task rules'
@@ -20,17 +17,12 @@ public final class TaskLink {
 
   /** The task as {@code userId} may see it; empty when it does not exist or she may not read it. */
   public Optional<TaskFacts> readable(long userId, long taskId) {
-    return tasks.get(userId, taskId).map(t -> facts(userId, t));
+    return tasks.get(userId, taskId).map(t -> tasks.taskFacts(tasks.facts(userId), t));
   }
 
-  private TaskFacts facts(long userId, Task t) {
-    TaskService.UserFacts f = tasks.facts(userId);
-    Set<TaskAction> allowed = EnumSet.noneOf(TaskAction.class);
-    for (Map.Entry<TaskAction, Boolean> e : tasks.access(f, t).entrySet()) {
-      if (e.getValue()) allowed.add(e.getKey());
-    }
-    return new TaskFacts(t.id(), t.createdBy(), t.responsibleId(), t.accomplices(), userId, f.admin(),
-        f.subordinates(), allowed);
+  /** The zone the user's dates are shown in, from the facts her call already gathered. */
+  public java.time.ZoneId zoneOf(long userId) {
+    return tasks.zoneOf(userId);
   }
 
   /** The workgroup of a task {@code userId} may read (0: none); empty when she may not read it. */

@@ -22,9 +22,9 @@ public final class TaskListMethods {
   }
 
   public void register(MethodRegistry r) {
-    r.named("tasks.task.list", "task", this::list);
-    r.named("tasks.task.getFields", "task", c -> Map.of("fields", TaskFieldCatalogue.fields()));
-    r.named("tasks.task.counters.get", "task", this::counters);
+    r.namedRead("tasks.task.list", "task", this::list);
+    r.namedRead("tasks.task.getFields", "task", c -> Map.of("fields", TaskFieldCatalogue.fields()));
+    r.namedRead("tasks.task.counters.get", "task", this::counters);
   }
 
   /** Counter codes of Bitrix's Counter\\Name (expired and new comments of the "my tasks" view). */

@@ -3,72 +3,70 @@ package dev.b24tasks.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Call;
+import dev.b24tasks.rest.Handler;
+import dev.b24tasks.rest.Method;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
-import dev.b24tasks.rest.RestException;
-import dev.b24tasks.rest.Wire;
+import dev.b24tasks.tasks.TaskErrors.Refusal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** tasks.task.add / update / get / delete / getaccess and the status family, as the docs group them. */
 public final class TaskMethods {
   private final TaskService service;
   private final Directory directory;
-  private final Supplier<TaskViewAddons> addons;
 
-  public TaskMethods(TaskService service, Directory directory, Supplier<TaskViewAddons> addons) {
+  public TaskMethods(TaskService service, Directory directory) {
     this.service = service;
     this.directory = directory;
-    this.addons = addons;
   }
 
+  /**
+   * The table entries, each with the refusal its method answers ({@link TaskErrors.Refusal}); a
+   * {@link TaskException} from any task method becomes that error in {@link TaskErrors#refusal}, nowhere else.
+   */
   public void register(MethodRegistry r) {
-    r.named("tasks.task.add", "task", this::add);
-    r.named("tasks.task.update", "task", this::update);
-    r.named("tasks.task.get", "task", this::get);
-    r.named("tasks.task.delete", "task", this::delete);
-    r.named("tasks.task.getaccess", "task", this::getaccess);
+    r.refusals(TaskException.class, TaskErrors::refusal);
+    add(r, "tasks.task.add", Refusal.PLAIN, this::add);
+    add(r, "tasks.task.update", Refusal.PLAIN, this::update);
+    r.add(Method.named("tasks.task.get", "task", this::get).reading());
+    add(r, "tasks.task.delete", Refusal.DELETE_DENIED, this::delete);
+    r.namedRead("tasks.task.getaccess", "task", this::getaccess);
     // the status family (api-reference/tasks/status/) with approve, disapprove and delegate
-    r.named("tasks.task.start", "task", c -> status(c, TaskErrors.PLAIN, service::start));
-    r.named("tasks.task.pause", "task", c -> status(c, TaskErrors.ACTION_NOT_ALLOWED, service::pause));
-    r.named("tasks.task.defer", "task", c -> status(c, TaskErrors.ACTION_NOT_ALLOWED, service::defer));
-    r.named("tasks.task.complete", "task", c -> status(c, TaskErrors.PLAIN, service::complete));
-    r.named("tasks.task.renew", "task", c -> status(c, TaskErrors.ACTION_NOT_ALLOWED, service::renew));
-    r.named("tasks.task.approve", "task", c -> status(c, TaskErrors.ACTION_NOT_ALLOWED, service::approve));
-    r.named("tasks.task.disapprove", "task", c -> status(c, TaskErrors.ACTION_NOT_ALLOWED, service::disapprove));
-    r.named("tasks.task.delegate", "task", this::delegate);
-    r.named("tasks.task.take", "task", c -> status(c, TaskErrors.PLAIN, service::take));
+    add(r, "tasks.task.start", Refusal.PLAIN, c -> status(c, service::start));
+    add(r, "tasks.task.pause", Refusal.ACTION_NOT_ALLOWED, c -> status(c, service::pause));
+    add(r, "tasks.task.defer", Refusal.ACTION_NOT_ALLOWED, c -> status(c, service::defer));
+    add(r, "tasks.task.complete", Refusal.PLAIN, c -> status(c, service::complete));
+    add(r, "tasks.task.renew", Refusal.ACTION_NOT_ALLOWED, c -> status(c, service::renew));
+    add(r, "tasks.task.approve", Refusal.ACTION_NOT_ALLOWED, c -> status(c, service::approve));
+    add(r, "tasks.task.disapprove", Refusal.ACTION_NOT_ALLOWED, c -> status(c, service::disapprove));
+    add(r, "tasks.task.delegate", Refusal.PLAIN, this::delegate);
+    add(r, "tasks.task.take", Refusal.PLAIN, c -> status(c, service::take));
+  }
+
+  static void add(MethodRegistry r, String name, Refusal refusal, Handler h) {
+    r.add(Method.named(name, "task", h).refusing(refusal.name()));
   }
 
   TaskView view(Call call) {
-    return new TaskView(service, directory, addons.get(), call.userId());
+    return service.view(call.userId());
   }
 
   Object add(Call call) {
     JsonNode fields = call.params().requireArray("fields");
-    try {
-      Task t = service.add(call.userId(), TaskInput.read(fields, directory.zoneOf(call.userId())));
-      return wrap(view(call).full(t));
-    } catch (TaskException e) {
-      throw TaskErrors.of(e, TaskErrors.PLAIN);
-    }
+    Task t = service.add(call.userId(), TaskInput.read(fields, service.zoneOf(call.userId())));
+    return wrap(view(call).full(t));
   }
 
   Object update(Call call) {
     long id = TaskErrors.taskId(call);
     JsonNode fields = call.params().requireArray("fields");
-    try {
-      Task t = service.update(call.userId(), id, TaskInput.read(fields, directory.zoneOf(call.userId())));
-      return wrap(view(call).full(t));
-    } catch (TaskException e) {
-      throw TaskErrors.of(e, TaskErrors.PLAIN);
-    }
+    Task t = service.update(call.userId(), id, TaskInput.read(fields, service.zoneOf(call.userId())));
+    return wrap(view(call).full(t));
   }
 
   /** A task that does not exist and one the caller may not see both give {@code "result":[]}. */
@@ -95,12 +93,7 @@ public final class TaskMethods {
   }
 
   Object delete(Call call) {
-    long id = TaskErrors.taskId(call);
-    try {
-      service.delete(call.userId(), id);
-    } catch (TaskException e) {
-      throw RestException.message(TaskErrors.ACTION_NOT_ALLOWED, 400, TaskErrors.BUNDLE, "DELETE_DENIED");
-    }
+    service.delete(call.userId(), TaskErrors.taskId(call));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("task", true);
     return out;
@@ -121,7 +114,7 @@ public final class TaskMethods {
     Set<Long> ids = new LinkedHashSet<>();
     users.ifPresentOrElse(u -> Params.values(u).forEach(v -> ids.add(Params.phpInt(v))), () -> ids.add(call.userId()));
     // each user costs a few queries: a bounded number per call
-    if (ids.size() > MAX_ACCESS_USERS) throw RestException.of(dev.b24tasks.rest.RestError.ARGUMENT, "users: at most " + MAX_ACCESS_USERS);
+    if (ids.size() > MAX_ACCESS_USERS) throw dev.b24tasks.rest.RestException.of(dev.b24tasks.rest.RestError.ARGUMENT, "users: at most " + MAX_ACCESS_USERS);
     Map<String, Object> byUser = new LinkedHashMap<>();
     for (long u : ids) {
       Map<String, Object> actions = new LinkedHashMap<>();
@@ -141,32 +134,20 @@ public final class TaskMethods {
     Task run(long userId, long taskId);
   }
 
-  private Object status(Call call, String refusalCode, StatusAction action) {
-    long id = TaskErrors.taskId(call);
-    try {
-      return wrap(view(call).full(action.run(call.userId(), id)));
-    } catch (TaskException e) {
-      throw TaskErrors.of(e, refusalCode);
-    }
+  /** The answer of a status action: the task as the action left it, read in the action's own transaction. */
+  private Object status(Call call, StatusAction action) {
+    return wrap(view(call).full(action.run(call.userId(), TaskErrors.taskId(call))));
   }
 
   Object delegate(Call call) {
     long id = TaskErrors.taskId(call);
     long userId = call.params().requireLong("userId");
-    try {
-      return wrap(view(call).full(service.delegate(call.userId(), id, userId)));
-    } catch (TaskException e) {
-      throw TaskErrors.of(e, TaskErrors.PLAIN);
-    }
+    return wrap(view(call).full(service.delegate(call.userId(), id, userId)));
   }
 
   static Map<String, Object> wrap(Object task) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("task", task);
     return out;
-  }
-
-  static String upper(String key) {
-    return Wire.upperSnake(key).toUpperCase(Locale.ROOT);
   }
 }

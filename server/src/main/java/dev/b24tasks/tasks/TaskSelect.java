@@ -20,6 +20,8 @@ final class TaskSelect {
       "auditorsData", "AUDITORS", "checkListTree", "CHECKLIST", "checkListCanAdd", "CHECKLIST",
       "subStatus", "STATUS");
   private static final Set<String> ALWAYS = Set.of("group", "action");
+  /** Key of the task object -> the field a select names it by; the keys are a fixed set, so this stays small. */
+  private static final Map<String, String> FIELD = new java.util.concurrent.ConcurrentHashMap<>(COMPOSITE);
 
   private final Set<String> fields; // null = everything
 
@@ -57,7 +59,7 @@ final class TaskSelect {
     if (fields == null) return full;
     Map<String, Object> out = new LinkedHashMap<>();
     full.forEach((k, v) -> {
-      String field = COMPOSITE.getOrDefault(k, Wire.upperSnake(k));
+      String field = FIELD.computeIfAbsent(k, Wire::upperSnake);
       if (ALWAYS.contains(k) || fields.contains(field)) out.put(k, v);
     });
     return out;

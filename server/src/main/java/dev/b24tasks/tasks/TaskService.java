@@ -3,12 +3,16 @@ package dev.b24tasks.tasks;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.Group;
+import dev.b24tasks.directory.GroupAccess;
 import dev.b24tasks.directory.GroupPermission;
+import dev.b24tasks.directory.User;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.store.Tx;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -26,9 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * old state; history rows and listeners run in the same transaction. A refused call writes nothing.
  */
 public final class TaskService {
-  /** A user's parts in a task. */
-  public enum Role { CREATOR, RESPONSIBLE, ACCOMPLICE, AUDITOR }
-
   private final Database db;
   private final Directory directory;
   private final Clock clock;
@@ -56,9 +57,14 @@ public final class TaskService {
     viewAddons.add(addons);
   }
 
-  /** What every registered feature adds to the task object, as one provider. */
-  public TaskViewAddons viewAddons() {
-    return TaskViewAddons.all(viewAddons);
+  /** What the registered features add to the task object, in the order they registered. */
+  public List<TaskViewAddons> viewAddons() {
+    return List.copyOf(viewAddons);
+  }
+
+  /** The view of one call's tasks for {@code viewerId}: the page's sets loaded once, inside the call. */
+  public TaskView view(long viewerId) {
+    return new TaskView(this, directory, viewAddons(), viewerId);
   }
 
   Database db() {
@@ -100,23 +106,11 @@ public final class TaskService {
 
   /** Whether a task with this id exists at all (for the few methods that tell "missing" from "hidden"). */
   public boolean exists(long taskId) {
-    return db.read(tx -> taskExists(tx, taskId));
+    return db.read(tx -> store.exists(tx, taskId));
   }
 
   public boolean canRead(long userId, long taskId) {
     return get(userId, taskId).isPresent();
-  }
-
-  /** The user's parts in the task (empty when none, or when the task does not exist). */
-  public Set<Role> roles(long userId, long taskId) {
-    return db.read(tx -> store.load(tx, taskId, userId, false).map(t -> {
-      Set<Role> out = EnumSet.noneOf(Role.class);
-      if (t.isCreator(userId)) out.add(Role.CREATOR);
-      if (t.isResponsible(userId)) out.add(Role.RESPONSIBLE);
-      if (t.isAccomplice(userId)) out.add(Role.ACCOMPLICE);
-      if (t.isAuditor(userId)) out.add(Role.AUDITOR);
-      return out;
-    }).orElse(EnumSet.noneOf(Role.class)));
   }
 
   /** Whether the rule of {@code action} lets the user act on the task; false for a missing task. */
@@ -141,42 +135,101 @@ public final class TaskService {
   }
 
   /**
-   * The facts about a user that do not depend on the task: gather once per call, reuse for every task. The
-   * workgroup facts are filled in as tasks of each group come by.
+   * The facts about a user that do not depend on the task, gathered once per call (see {@link #facts}) and
+   * handed to the rules and the view: whether she exists and is an administrator, everyone below her, the zone
+   * her dates are shown in, and what each workgroup met so far lets her do.
    */
-  public record UserFacts(long userId, boolean admin, Set<Long> subordinates,
-      Map<Long, Map.Entry<Set<GroupPermission>, Boolean>> groups) {}
+  public record UserFacts(long userId, boolean exists, boolean admin, Set<Long> subordinates, ZoneId zone,
+      Map<Long, GroupFacts> groups) {}
 
-  public UserFacts facts(long userId) {
-    return new UserFacts(userId, directory.isAdmin(userId), directory.subordinates(userId), new HashMap<>());
+  /** A workgroup as the rules and the view need it for one user: its brief, her permissions, whether it takes tasks. */
+  public record GroupFacts(Group group, Set<GroupPermission> permissions, boolean takesTasks) {
+    static final GroupFacts NONE = new GroupFacts(null, Set.of(), false);
   }
 
-  /** The facts about {@code userId} that the rules need for this task, gathered once. */
+  private record FactsKey(long userId) {}
+
+  /**
+   * The user's facts, computed once per call: the call's transaction keeps them (one query the first time),
+   * so the rules of every task and the view of every row read the same facts without asking again.
+   */
+  public UserFacts facts(long userId) {
+    return db.memo(new FactsKey(userId), tx -> {
+      Directory.Person p = directory.person(userId);
+      Optional<User> u = p.user();
+      boolean active = u.map(User::active).orElse(false);
+      return new UserFacts(userId, active, active && u.get().admin(), p.subordinates(), zone(u.orElse(null)),
+          new HashMap<>());
+    });
+  }
+
+  /** The zone task dates are shown to {@code userId} in (her own, or the portal's): from her facts. */
+  public ZoneId zoneOf(long userId) {
+    return facts(userId).zone();
+  }
+
+  private ZoneId zone(User u) {
+    if (u == null || u.timeZone() == null || u.timeZone().isBlank()) return directory.portalZone();
+    try {
+      return ZoneId.of(u.timeZone());
+    } catch (DateTimeException e) {
+      return directory.portalZone();
+    }
+  }
+
+  /** Reads the workgroups of {@code groupIds} the facts do not know yet, all in one query. */
+  void knowGroups(UserFacts f, Collection<Long> groupIds) {
+    Set<Long> missing = new LinkedHashSet<>();
+    for (Long g : groupIds) if (g != null && g > 0 && !f.groups().containsKey(g)) missing.add(g);
+    if (missing.isEmpty()) return;
+    Map<Long, GroupAccess> found = directory.groupAccess(f.userId(), missing);
+    for (Long g : missing) {
+      GroupAccess a = found.get(g);
+      // a group that is gone grants nothing; an administrator's rules never ask the group
+      f.groups().put(g, a == null ? GroupFacts.NONE
+          : new GroupFacts(a.group(), f.admin() ? Set.of() : a.permissions(f.admin(), f.exists()), a.takesTasks()));
+    }
+  }
+
+  /** The facts about {@code userId} that the rules need for this task. */
   Actor actor(long userId, Task t) {
     return actor(facts(userId), t);
   }
 
   Actor actor(UserFacts f, Task t) {
     long userId = f.userId();
-    Map.Entry<Set<GroupPermission>, Boolean> g = t.groupId() <= 0 ? Map.entry(Set.of(), false)
-        : f.groups().computeIfAbsent(t.groupId(), id -> {
-          Optional<Group> group = directory.group(id);
-          Set<GroupPermission> perms = EnumSet.noneOf(GroupPermission.class);
-          // a group that is gone grants nothing; an administrator's rules never ask the group
-          if (group.isPresent() && !f.admin()) {
-            for (GroupPermission p : GroupPermission.values()) {
-              if (directory.groupAllows(id, userId, p)) perms.add(p);
-            }
-          }
-          return Map.entry(perms, group.map(gr -> gr.tasksEnabled() && !gr.closed()).orElse(false));
-        });
-    boolean favorite = t.viewer().userId() == userId ? t.viewer().favorite() : db.read(tx -> tx.queryLong(
-        "SELECT count(*) FROM task_favorites WHERE user_id = ? AND task_id = ?", userId, t.id()) > 0);
-    return new Actor(userId, f.admin(), f.subordinates(), g.getKey(), favorite, g.getValue());
+    GroupFacts g = GroupFacts.NONE;
+    if (t.groupId() > 0) {
+      knowGroups(f, List.of(t.groupId()));
+      g = f.groups().get(t.groupId());
+    }
+    boolean favorite = t.viewer().userId() == userId ? t.viewer().favorite()
+        : db.read(tx -> store.isFavorite(tx, userId, t.id()));
+    return new Actor(userId, f.admin(), f.subordinates(), g.permissions(), favorite, g.takesTasks());
   }
 
+  /** The task as the features hanging off it see it for one user: members and the actions the rules allow her. */
+  TaskFacts taskFacts(UserFacts f, Task t) {
+    Set<TaskAction> allowed = java.util.EnumSet.noneOf(TaskAction.class);
+    Actor a = actor(f, t);
+    for (TaskAction action : TaskAction.values()) {
+      if (action.exported() && TaskRules.allows(action, a, t)) allowed.add(action);
+    }
+    if (TaskRules.allows(TaskAction.READ, a, t)) allowed.add(TaskAction.READ);
+    return new TaskFacts(t.id(), t.createdBy(), t.responsibleId(), t.accomplices(), f.userId(), f.admin(),
+        f.subordinates(), allowed);
+  }
+
+  /** A workgroup by id (the web console's cards), or empty without one. */
   public Optional<Group> group(long groupId) {
     return groupId > 0 ? directory.group(groupId) : Optional.empty();
+  }
+
+  /** The task's workgroup as the facts know it (read with the page), or empty without one. */
+  Optional<Group> group(UserFacts f, long groupId) {
+    if (groupId <= 0) return Optional.empty();
+    knowGroups(f, List.of(groupId));
+    return Optional.ofNullable(f.groups().get(groupId).group());
   }
 
   /** One page of tasks.task.list: the rows and, unless {@code count} is off, how many match in all. */
@@ -189,16 +242,16 @@ public final class TaskService {
   public Page list(long viewer, com.fasterxml.jackson.databind.JsonNode filter,
       com.fasterxml.jackson.databind.JsonNode order, long offset, int limit, boolean count) {
     UserFacts f = facts(viewer);
-    TaskQuery q = new TaskQuery(viewer, directory.zoneOf(viewer), clock.instant());
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant());
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
       people.add(viewer);
-      q.visibleTo(people, viewAllGroups(viewer));
+      q.visibleTo(people, viewAllGroups(f));
     }
     q.filter(filter).order(order);
     return db.read(tx -> {
       List<Task> rows = store.list(tx, q.pageSql(offset, limit), viewer, q.pageArgs());
-      long total = count ? tx.queryLong(q.countSql(), q.countArgs().toArray()) : 0;
+      long total = count ? store.count(tx, q.countSql(), q.countArgs()) : 0;
       return new Page(rows, total);
     });
   }
@@ -209,11 +262,11 @@ public final class TaskService {
    */
   List<Task> list(long viewer, java.util.function.Consumer<TaskQuery> shape, long offset, int limit) {
     UserFacts f = facts(viewer);
-    TaskQuery q = new TaskQuery(viewer, directory.zoneOf(viewer), clock.instant());
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant());
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
       people.add(viewer);
-      q.visibleTo(people, viewAllGroups(viewer));
+      q.visibleTo(people, viewAllGroups(f));
     }
     shape.accept(q);
     return db.read(tx -> store.list(tx, q.pageSql(offset, limit), viewer, q.pageArgs()));
@@ -224,14 +277,11 @@ public final class TaskService {
     return db.read(tx -> store.withSubtasks(tx, ids));
   }
 
-  /** The workgroups with tasks whose tasks the user may all see (view_all). */
-  private List<Long> viewAllGroups(long userId) {
-    // a loose index scan over tasks_group: one index probe per workgroup instead of reading every task
-    List<Long> groups = db.read(tx -> tx.query("WITH RECURSIVE g(id) AS ("
-        + " SELECT min(group_id) FROM tasks WHERE group_id > 0"
-        + " UNION ALL SELECT (SELECT min(group_id) FROM tasks WHERE group_id > 0 AND group_id > g.id) FROM g WHERE g.id IS NOT NULL)"
-        + " SELECT id FROM g WHERE id IS NOT NULL", rs -> rs.getLong(1)));
-    return groups.stream().filter(g -> directory.groupAllows(g, userId, GroupPermission.VIEW_ALL)).toList();
+  /** The workgroups with tasks whose tasks the user may all see (view_all): two queries, whatever their number. */
+  private List<Long> viewAllGroups(UserFacts f) {
+    List<Long> groups = db.read(store::groupsWithTasks);
+    knowGroups(f, groups);
+    return groups.stream().filter(g -> f.groups().get(g).permissions().contains(GroupPermission.VIEW_ALL)).toList();
   }
 
   /** The list's subStatus: -3 almost overdue, -1 overdue, -2 not viewed, else the real status (taskprovider). */
@@ -256,16 +306,7 @@ public final class TaskService {
    * one of {@code roles} (O counts only where she is not also the responsible), optionally in one group.
    */
   public long expiredCount(long userId, Set<Character> roles, long groupId) {
-    List<String> parts = new java.util.ArrayList<>();
-    for (char r : roles) {
-      parts.add(r == 'O' ? "(m.role = 'O' AND t.responsible_id <> m.user_id)" : "m.role = '" + r + "'");
-    }
-    String sql = "SELECT count(DISTINCT t.id) FROM tasks t JOIN task_members m ON m.task_id = t.id"
-        + " WHERE m.user_id = ? AND (" + String.join(" OR ", parts) + ") AND t.deadline < ?"
-        + " AND t.status NOT IN (4, 5)" + (groupId > 0 ? " AND t.group_id = ?" : "");
-    Object[] args = groupId > 0 ? new Object[] {userId, clock.instant(), groupId}
-        : new Object[] {userId, clock.instant()};
-    return db.read(tx -> tx.queryLong(sql, args));
+    return db.read(tx -> store.expiredCount(tx, userId, roles, groupId, clock.instant()));
   }
 
   public boolean userExists(long userId) {
@@ -274,7 +315,7 @@ public final class TaskService {
 
   /** Whether {@code viewer} may read {@code userId}'s counters: herself, an administrator, or her manager. */
   public boolean mayWatch(long viewer, long userId) {
-    return viewer == userId || directory.isAdmin(viewer) || directory.isManagerOf(viewer, userId);
+    return viewer == userId || facts(viewer).admin() || directory.isManagerOf(viewer, userId);
   }
 
   // ---- creating, updating, deleting ------------------------------------------------------------------------
@@ -283,7 +324,7 @@ public final class TaskService {
   public Task add(long userId, TaskInput in) {
     return db.tx(tx -> {
       Instant now = clock.instant();
-      long id = store.insert(tx, in.toNewTask(userId, now, directory, this, tx));
+      long id = store.insert(tx, in.toNewTask(userId, now, directory, this));
       store.history(tx, id, userId, now, "NEW", null, null);
       store.viewed(tx, userId, id, now);
       Task created = store.load(tx, id, userId, false).orElseThrow();
@@ -293,25 +334,17 @@ public final class TaskService {
     });
   }
 
-  boolean taskExists(Tx tx, long id) throws SQLException {
-    return tx.queryLong("SELECT count(*) FROM tasks WHERE id = ?", id) > 0;
-  }
-
   /** Whether the task exists and {@code viewer} may read it (a parent she names must be one she sees). */
-  boolean readableBy(Tx tx, long viewer, long id) throws SQLException {
-    return visible(tx, viewer, id).isPresent();
+  boolean readableBy(long viewer, long id) {
+    return db.read(tx -> visible(tx, viewer, id).isPresent());
   }
 
   /**
    * Whether {@code ancestor} is {@code id} or one of its ancestors. Parent changes take one advisory lock, so the
-   * walk sees every earlier change committed; UNION (not UNION ALL) ends the walk even on a cycle stored before.
+   * walk sees every earlier change committed (see TaskStore#descendsFrom).
    */
-  boolean descendsFrom(Tx tx, long id, long ancestor) throws SQLException {
-    // parent changes are rare: one at a time portal-wide, so two crossing moves cannot both pass the check
-    tx.queryOne("SELECT pg_advisory_xact_lock(7243, 1)", rs -> true);
-    return tx.queryLong("WITH RECURSIVE up(id) AS (SELECT ?::bigint UNION SELECT t.parent_id FROM tasks t "
-        + "JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?", id,
-        ancestor) > 0;
+  boolean descendsFrom(long id, long ancestor) {
+    return db.read(tx -> store.descendsFrom(tx, id, ancestor));
   }
 
   /** tasks.task.update: the fields given, under the rule the classic path picks for them. */
@@ -321,7 +354,7 @@ public final class TaskService {
       Actor a = actor(userId, t);
       if (!TaskRules.allows(TaskAction.READ, a, t)) throw TaskException.denied();
       Instant now = clock.instant();
-      TaskChange c = in.toChange(t, a, now, directory, this, tx);
+      TaskChange c = in.toChange(t, a, now, directory, this);
       List<String> oldTags = in.tags() == null ? null : tags.of(tx, id);
       boolean tagsChange = oldTags != null && !Set.copyOf(oldTags).equals(Set.copyOf(in.tags()));
       boolean fieldsChange = c.changes(t);
@@ -507,8 +540,10 @@ public final class TaskService {
    * {@code at} null (a removal) leaves ACTIVITY_DATE as it is.
    */
   public void commentsChanged(long taskId, int delta, Instant at) {
-    db.tx(tx -> tx.update("UPDATE tasks SET comments_count = GREATEST(0, COALESCE(comments_count, 0) + ?),"
-        + " activity_date = COALESCE(?, activity_date) WHERE id = ?", delta, at, taskId));
+    db.tx(tx -> {
+      store.commentsChanged(tx, taskId, delta, at);
+      return null;
+    });
   }
 
   /**

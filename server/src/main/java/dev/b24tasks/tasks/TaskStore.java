@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,61 +22,72 @@ import java.util.Set;
  * the caller's transaction ({@link Tx}); values are always bound, never spliced into the text.
  */
 public final class TaskStore {
-  /** The columns of a task row plus the reading user's flags; the viewer's id is bound four times. */
+  /**
+   * The columns of a task row, its accomplices and auditors in their order, and the reading user's flags, in one
+   * statement for one task or a whole page; the viewer's id is bound four times.
+   */
   static final String SELECT = "SELECT t.*,"
       + " EXISTS (SELECT 1 FROM task_favorites f WHERE f.task_id = t.id AND f.user_id = ?) AS v_favorite,"
       + " EXISTS (SELECT 1 FROM task_mutes m WHERE m.task_id = t.id AND m.user_id = ?) AS v_muted,"
       + " EXISTS (SELECT 1 FROM task_pins p WHERE p.task_id = t.id AND p.user_id = ?) AS v_pinned,"
-      + " (SELECT v.viewed_date FROM task_views v WHERE v.task_id = t.id AND v.user_id = ?) AS v_viewed"
+      + " (SELECT v.viewed_date FROM task_views v WHERE v.task_id = t.id AND v.user_id = ?) AS v_viewed,"
+      + " ARRAY(SELECT a.user_id FROM task_members a WHERE a.task_id = t.id AND a.role = 'A'"
+      + " ORDER BY a.position, a.user_id) AS v_accomplices,"
+      + " ARRAY(SELECT u.user_id FROM task_members u WHERE u.task_id = t.id AND u.role = 'U'"
+      + " ORDER BY u.position, u.user_id) AS v_auditors"
       + " FROM tasks t";
 
   /** The task with its members as {@code viewer} sees it; {@code lock} takes the row lock (FOR UPDATE). */
   Optional<Task> load(Tx tx, long id, long viewer, boolean lock) throws SQLException {
-    Optional<Row> row = tx.queryOne(SELECT + " WHERE t.id = ?" + (lock ? " FOR UPDATE OF t" : ""),
-        rs -> new Row(rs, viewer), viewer, viewer, viewer, viewer, id);
-    if (row.isEmpty()) return Optional.empty();
-    return Optional.of(withMembers(tx, List.of(row.get())).get(0));
+    return tx.queryOne(SELECT + " WHERE t.id = ?" + (lock ? " FOR UPDATE OF t" : ""),
+        rs -> row(rs, viewer), viewer, viewer, viewer, viewer, id);
   }
 
-  /** Rows read by a list query ({@link TaskQuery}) completed with their members. */
+  /** The tasks of a list query ({@link TaskQuery}), members included. */
   List<Task> list(Tx tx, String sql, long viewer, List<Object> args) throws SQLException {
     List<Object> all = new ArrayList<>(List.of(viewer, viewer, viewer, viewer));
     all.addAll(args);
-    List<Row> rows = tx.query(sql, rs -> new Row(rs, viewer), all.toArray());
-    return withMembers(tx, rows);
+    return tx.query(sql, rs -> row(rs, viewer), all.toArray());
   }
 
-  private List<Task> withMembers(Tx tx, List<Row> rows) throws SQLException {
-    if (rows.isEmpty()) return List.of();
-    List<Long> ids = rows.stream().map(r -> r.id).toList();
-    Map<Long, Set<Long>> acc = new HashMap<>();
-    Map<Long, Set<Long>> aud = new HashMap<>();
-    tx.query("SELECT task_id, user_id, role FROM task_members WHERE task_id = ANY(?) AND role IN ('A', 'U')"
-        + " ORDER BY task_id, role, position, user_id", rs -> {
-          Map<Long, Set<Long>> target = "A".equals(rs.getString("role")) ? acc : aud;
-          target.computeIfAbsent(rs.getLong("task_id"), k -> new LinkedHashSet<>()).add(rs.getLong("user_id"));
-          return null;
-        }, ids);
-    List<Task> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      out.add(r.task(acc.getOrDefault(r.id, Set.of()), aud.getOrDefault(r.id, Set.of())));
-    }
-    return out;
+  /** How many tasks a list query's filter matches ({@link TaskQuery#countSql}). */
+  long count(Tx tx, String sql, List<Object> args) throws SQLException {
+    return tx.queryLong(sql, args.toArray());
   }
 
   long insert(Tx tx, NewTask n) throws SQLException {
-    long id = tx.insert("INSERT INTO tasks (parent_id, title, description, mark, priority, status, group_id, stage_id,"
-        + " created_by, created_date, responsible_id, changed_by, changed_date, status_changed_by, status_changed_date,"
-        + " activity_date, deadline, start_date_plan, end_date_plan, guid, xml_id, allow_change_deadline,"
-        + " allow_time_tracking, task_control, add_in_report, time_estimate, match_work_time, site_id, duration_plan,"
-        + " duration_type)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        + " RETURNING id",
-        n.parentId(), n.title(), n.description(), n.mark(), n.priority(), n.status().code, n.groupId(), n.stageId(),
-        n.createdBy(), n.now(), n.responsibleId(), n.actor(), n.now(), null, n.now(),
-        n.now(), n.deadline(), n.startDatePlan(), n.endDatePlan(), n.guid(), n.xmlId(), n.allowChangeDeadline(),
-        n.allowTimeTracking(), n.taskControl(), n.addInReport(), n.timeEstimate(), n.matchWorkTime(), n.siteId(),
-        n.durationPlan(), n.durationType());
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("parent_id", n.parentId());
+    c.put("title", n.title());
+    c.put("description", n.description());
+    c.put("mark", n.mark());
+    c.put("priority", n.priority());
+    c.put("status", n.status().code);
+    c.put("group_id", n.groupId());
+    c.put("stage_id", n.stageId());
+    c.put("created_by", n.createdBy());
+    c.put("created_date", n.now());
+    c.put("responsible_id", n.responsibleId());
+    c.put("changed_by", n.actor());
+    c.put("changed_date", n.now());
+    c.put("status_changed_by", null);
+    c.put("status_changed_date", n.now());
+    c.put("activity_date", n.now());
+    c.put("deadline", n.deadline());
+    c.put("start_date_plan", n.startDatePlan());
+    c.put("end_date_plan", n.endDatePlan());
+    c.put("guid", n.guid());
+    c.put("xml_id", n.xmlId());
+    c.put("allow_change_deadline", n.allowChangeDeadline());
+    c.put("allow_time_tracking", n.allowTimeTracking());
+    c.put("task_control", n.taskControl());
+    c.put("add_in_report", n.addInReport());
+    c.put("time_estimate", n.timeEstimate());
+    c.put("match_work_time", n.matchWorkTime());
+    c.put("site_id", n.siteId());
+    c.put("duration_plan", n.durationPlan());
+    c.put("duration_type", n.durationType());
+    long id = tx.insertRow("tasks", c, "id");
     setMember(tx, id, 'O', List.of(n.createdBy()));
     setMember(tx, id, 'R', List.of(n.responsibleId()));
     setMember(tx, id, 'A', n.accomplices());
@@ -126,7 +138,43 @@ public final class TaskStore {
   }
 
   void delete(Tx tx, long id) throws SQLException {
-    tx.update("DELETE FROM tasks WHERE id = ?", id);
+    tx.updateOne("DELETE FROM tasks WHERE id = ?", id);
+  }
+
+  boolean exists(Tx tx, long id) throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM tasks WHERE id = ?", id) > 0;
+  }
+
+  boolean isFavorite(Tx tx, long userId, long taskId) throws SQLException {
+    return tx.queryLong("SELECT count(*) FROM task_favorites WHERE user_id = ? AND task_id = ?", userId, taskId) > 0;
+  }
+
+  /** The workgroups that have tasks: a loose index scan, one index probe per group instead of reading every task. */
+  List<Long> groupsWithTasks(Tx tx) throws SQLException {
+    return tx.query("WITH RECURSIVE g(id) AS ("
+        + " SELECT min(group_id) FROM tasks WHERE group_id > 0"
+        + " UNION ALL SELECT (SELECT min(group_id) FROM tasks WHERE group_id > 0 AND group_id > g.id) FROM g"
+        + " WHERE g.id IS NOT NULL)"
+        + " SELECT id FROM g WHERE id IS NOT NULL", rs -> rs.getLong(1));
+  }
+
+  /**
+   * Open tasks past their deadline {@code at} in which {@code userId} plays one of {@code roles} (O counts only
+   * where she is not also the responsible), optionally in one group.
+   */
+  long expiredCount(Tx tx, long userId, Set<Character> roles, long groupId, Instant at) throws SQLException {
+    List<String> letters = new ArrayList<>();
+    for (char r : roles) letters.add(String.valueOf(r));
+    return tx.queryLong("SELECT count(DISTINCT t.id) FROM tasks t JOIN task_members m ON m.task_id = t.id"
+        + " WHERE m.user_id = ? AND m.role = ANY(?) AND (m.role <> 'O' OR t.responsible_id <> m.user_id)"
+        + " AND t.deadline < ? AND t.status NOT IN (4, 5) AND (? = 0 OR t.group_id = ?)",
+        userId, letters.toArray(String[]::new), at, groupId, groupId);
+  }
+
+  /** A comment was added (+1) or removed (-1): COMMENTS_COUNT, and ACTIVITY_DATE unless {@code at} is null. */
+  void commentsChanged(Tx tx, long taskId, int delta, Instant at) throws SQLException {
+    tx.updateOne("UPDATE tasks SET comments_count = GREATEST(0, COALESCE(comments_count, 0) + ?),"
+        + " activity_date = COALESCE(?, activity_date) WHERE id = ?", delta, at, taskId);
   }
 
   // ---- history ---------------------------------------------------------------------------------------------
@@ -175,42 +223,36 @@ public final class TaskStore {
       boolean allowChangeDeadline, boolean allowTimeTracking, boolean taskControl, boolean addInReport,
       long timeEstimate, boolean matchWorkTime, String siteId, Long durationPlan, String durationType) {}
 
-  /** One row of {@code tasks} read before its members are known. */
-  private static final class Row {
-    final long id;
-    final Task partial;
+  /** One row of {@code SELECT}: the task with its members, as {@code viewer} sees it. */
+  private static Task row(ResultSet rs, long viewer) throws SQLException {
+    return new Task(rs.getLong("id"), Sql.longOrNull(rs, "parent_id"), rs.getString("title"),
+        rs.getString("description"), rs.getString("mark"), rs.getInt("priority"), Status.ofCode(rs.getInt("status")),
+        rs.getBoolean("multitask"), rs.getBoolean("replicate"), rs.getLong("group_id"), rs.getLong("stage_id"),
+        rs.getLong("created_by"), Sql.instant(rs, "created_date"), rs.getLong("responsible_id"),
+        ids(rs, "v_accomplices"), ids(rs, "v_auditors"),
+        rs.getLong("changed_by"), Sql.instant(rs, "changed_date"), Sql.longOrNull(rs, "status_changed_by"),
+        Sql.instant(rs, "status_changed_date"), Sql.longOrNull(rs, "closed_by"), Sql.instant(rs, "closed_date"),
+        Sql.instant(rs, "activity_date"), Sql.instant(rs, "date_start"), Sql.instant(rs, "deadline"),
+        Sql.instant(rs, "start_date_plan"), Sql.instant(rs, "end_date_plan"), rs.getString("guid"),
+        rs.getString("xml_id"), intOrNull(rs, "comments_count"), intOrNull(rs, "service_comments_count"),
+        rs.getBoolean("allow_change_deadline"), rs.getBoolean("allow_time_tracking"),
+        rs.getBoolean("task_control"), rs.getBoolean("add_in_report"), rs.getLong("time_estimate"),
+        Sql.longOrNull(rs, "time_spent_in_logs"), rs.getBoolean("match_work_time"), rs.getString("site_id"),
+        rs.getInt("outlook_version"), doubleOrNull(rs, "sorting"), Sql.longOrNull(rs, "duration_plan"),
+        Sql.longOrNull(rs, "duration_fact"), rs.getString("duration_type"),
+        new Task.ViewerFlags(viewer, rs.getBoolean("v_favorite"), rs.getBoolean("v_muted"),
+            Sql.instant(rs, "v_viewed"), rs.getBoolean("v_pinned")));
+  }
 
-    Row(ResultSet rs, long viewer) throws SQLException {
-      id = rs.getLong("id");
-      partial = new Task(id, Sql.longOrNull(rs, "parent_id"), rs.getString("title"), rs.getString("description"),
-          rs.getString("mark"), rs.getInt("priority"), Status.ofCode(rs.getInt("status")), rs.getBoolean("multitask"),
-          rs.getBoolean("replicate"), rs.getLong("group_id"), rs.getLong("stage_id"), rs.getLong("created_by"),
-          Sql.instant(rs, "created_date"), rs.getLong("responsible_id"), Set.of(), Set.of(),
-          rs.getLong("changed_by"), Sql.instant(rs, "changed_date"), Sql.longOrNull(rs, "status_changed_by"),
-          Sql.instant(rs, "status_changed_date"), Sql.longOrNull(rs, "closed_by"), Sql.instant(rs, "closed_date"),
-          Sql.instant(rs, "activity_date"), Sql.instant(rs, "date_start"), Sql.instant(rs, "deadline"),
-          Sql.instant(rs, "start_date_plan"), Sql.instant(rs, "end_date_plan"), rs.getString("guid"),
-          rs.getString("xml_id"), intOrNull(rs, "comments_count"), intOrNull(rs, "service_comments_count"),
-          rs.getBoolean("allow_change_deadline"), rs.getBoolean("allow_time_tracking"),
-          rs.getBoolean("task_control"), rs.getBoolean("add_in_report"), rs.getLong("time_estimate"),
-          Sql.longOrNull(rs, "time_spent_in_logs"), rs.getBoolean("match_work_time"), rs.getString("site_id"),
-          rs.getInt("outlook_version"), doubleOrNull(rs, "sorting"), Sql.longOrNull(rs, "duration_plan"),
-          Sql.longOrNull(rs, "duration_fact"), rs.getString("duration_type"),
-          new Task.ViewerFlags(viewer, rs.getBoolean("v_favorite"), rs.getBoolean("v_muted"),
-              Sql.instant(rs, "v_viewed"), rs.getBoolean("v_pinned")));
-    }
-
-    Task task(Set<Long> accomplices, Set<Long> auditors) {
-      Task p = partial;
-      return new Task(p.id(), p.parentId(), p.title(), p.description(), p.mark(), p.priority(), p.status(),
-          p.multitask(), p.replicate(), p.groupId(), p.stageId(), p.createdBy(), p.createdDate(), p.responsibleId(),
-          Collections.unmodifiableSet(accomplices), Collections.unmodifiableSet(auditors), p.changedBy(),
-          p.changedDate(), p.statusChangedBy(), p.statusChangedDate(), p.closedBy(), p.closedDate(),
-          p.activityDate(), p.dateStart(), p.deadline(), p.startDatePlan(), p.endDatePlan(), p.guid(), p.xmlId(),
-          p.commentsCount(), p.serviceCommentsCount(), p.allowChangeDeadline(), p.allowTimeTracking(),
-          p.taskControl(), p.addInReport(), p.timeEstimate(), p.timeSpentInLogs(), p.matchWorkTime(), p.siteId(),
-          p.outlookVersion(), p.sorting(), p.durationPlan(), p.durationFact(), p.durationType(), p.viewer());
-    }
+  /** A bigint[] column as an ordered, unmodifiable set. */
+  private static Set<Long> ids(ResultSet rs, String column) throws SQLException {
+    java.sql.Array a = rs.getArray(column);
+    if (a == null) return Set.of();
+    Long[] values = (Long[]) a.getArray();
+    if (values.length == 0) return Set.of();
+    Set<Long> out = new LinkedHashSet<>(values.length * 2);
+    for (Long v : values) out.add(v);
+    return Collections.unmodifiableSet(out);
   }
 
   private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
@@ -228,5 +270,17 @@ public final class TaskStore {
     if (ids.isEmpty()) return Set.of();
     return new HashSet<>(tx.query("SELECT DISTINCT parent_id FROM tasks WHERE parent_id = ANY(?)",
         rs -> rs.getLong(1), List.copyOf(ids)));
+  }
+
+  /**
+   * Whether {@code ancestor} is {@code id} or one of its ancestors. Parent changes are rare: one at a time
+   * portal-wide (an advisory lock), so two crossing moves cannot both pass; UNION (not UNION ALL) ends the walk
+   * even on a cycle stored before.
+   */
+  boolean descendsFrom(Tx tx, long id, long ancestor) throws SQLException {
+    tx.queryOne("SELECT pg_advisory_xact_lock(7243, 1)", rs -> true);
+    return tx.queryLong("WITH RECURSIVE up(id) AS (SELECT ?::bigint UNION SELECT t.parent_id FROM tasks t "
+        + "JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?", id,
+        ancestor) > 0;
   }
 }

@@ -27,25 +27,21 @@ public final class TaskUserMethods {
   }
 
   public void register(MethodRegistry r) {
-    r.named("tasks.task.startwatch", "task", c -> watch(c, true));
-    r.named("tasks.task.stopwatch", "task", c -> watch(c, false));
+    TaskMethods.add(r, "tasks.task.startwatch", TaskErrors.Refusal.WATCH, c -> watch(c, true));
+    TaskMethods.add(r, "tasks.task.stopwatch", TaskErrors.Refusal.WATCH, c -> watch(c, false));
     r.named("tasks.task.mute", "task", c -> flag(c, TaskService.Flag.MUTE, true));
     r.named("tasks.task.unmute", "task", c -> flag(c, TaskService.Flag.MUTE, false));
     r.named("tasks.task.pin", "task", c -> flag(c, TaskService.Flag.PIN, true));
     r.named("tasks.task.unpin", "task", c -> flag(c, TaskService.Flag.PIN, false));
     r.named("tasks.task.favorite.add", "task", c -> favorite(c, true));
     r.named("tasks.task.favorite.remove", "task", c -> favorite(c, false));
-    r.named("tasks.task.history.list", "task", this::history);
+    r.namedRead("tasks.task.history.list", "task", this::history);
   }
 
   /** startwatch/stopwatch need only read access; a missing or hidden task is 1048584 "a:0:{}" as the docs show. */
   Object watch(Call call, boolean on) {
     long id = TaskErrors.taskId(call);
-    try {
-      return TaskMethods.wrap(tasks.view(call).full(service.watch(call.userId(), id, on)));
-    } catch (TaskException e) {
-      throw RestException.literal("1048584", 400, "a:0:{}");
-    }
+    return TaskMethods.wrap(tasks.view(call).full(service.watch(call.userId(), id, on)));
   }
 
   /** mute/unmute, pin/unpin: the task, or {@code []} when it is missing or hidden. */

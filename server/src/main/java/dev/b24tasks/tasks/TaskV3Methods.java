@@ -402,19 +402,24 @@ public final class TaskV3Methods {
   /** The items of a page: members, people, groups, checklists and rights gathered for the whole set. */
   private List<Map<String, Object>> items(long viewer, List<Task> tasks, Selection sel) {
     if (tasks.isEmpty()) return List.of();
-    ZoneId zone = directory.zoneOf(viewer);
+    ZoneId zone = service.zoneOf(viewer);
     TaskService.UserFacts facts = sel.own().contains("rights") ? service.facts(viewer) : null;
     Set<Long> people = new LinkedHashSet<>();
     boolean wantsPeople = sel.related().keySet().stream().anyMatch(k -> TaskV3Dto.RELATIONS.get(k).entity().equals("UserDto"));
     if (wantsPeople) tasks.forEach(t -> people.addAll(TaskV3Dto.people(t)));
     Map<Long, User> users = people.isEmpty() ? Map.of() : directory.users(people);
     boolean wantsChecklist = sel.own().contains("checklist") || sel.own().contains("containsChecklist");
+    TaskView checklists = null;
+    if (wantsChecklist) {
+      checklists = service.view(viewer);
+      checklists.prepare(tasks); // the page's checklists in one set
+    }
     Set<Long> withSubtasks = sel.own().contains("containsSubTasks")
         ? service.withSubtasks(tasks.stream().map(Task::id).toList()) : Set.of();
     List<Map<String, Object>> out = new ArrayList<>();
     for (Task t : tasks) {
       Map<TaskAction, Boolean> access = facts == null ? Map.of() : service.access(facts, t);
-      List<Long> checklist = wantsChecklist ? checklistIds(t.id(), viewer) : List.of();
+      List<Long> checklist = checklists != null ? checklistIds(checklists, t.id()) : List.of();
       TaskV3Dto.Source src = new TaskV3Dto.Source(t, viewer, zone, access, checklist, withSubtasks.contains(t.id()));
       Map<String, Object> item = new LinkedHashMap<>();
       for (TaskV3Dto.Field f : TaskV3Dto.FIELDS) {
@@ -429,9 +434,9 @@ public final class TaskV3Methods {
     return out;
   }
 
-  private List<Long> checklistIds(long taskId, long viewer) {
+  private static List<Long> checklistIds(TaskView view, long taskId) {
     List<Long> ids = new ArrayList<>();
-    for (String k : service.viewAddons().checklist(taskId, viewer).keySet()) {
+    for (String k : view.checklistOf(taskId).keySet()) {
       if (k.matches("\\d+")) ids.add(Long.parseLong(k));
     }
     return ids;
@@ -447,7 +452,7 @@ public final class TaskV3Methods {
       case "accomplices" -> people(t.accomplices(), fields, t, users);
       case "auditors" -> people(t.auditors(), fields, t, users);
       case "group" -> {
-        Optional<Group> g = service.group(t.groupId());
+        Optional<Group> g = service.group(service.facts(viewer), t.groupId());
         yield g.map(x -> TaskV3Dto.group(x, fields)).orElse(null);
       }
       case "parent" -> {

@@ -5,7 +5,6 @@ import dev.b24tasks.directory.DirectoryViews;
 import dev.b24tasks.directory.User;
 import dev.b24tasks.rest.Wire;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,52 +17,114 @@ import java.util.Set;
 /**
  * Domain -> the Bitrix24 task object: camelCase keys in the order of the documentation's examples, ids and
  * numbers as strings, Y/N flags, dates in the viewer's offset, PHP's {@code []} for empty maps. One view serves
- * one call and one viewer; it fetches the people and groups of all its tasks once.
+ * one call and one viewer, inside the call's transaction: it loads what its tasks need as sets, in a fixed number of
+ * queries whatever their number (the people of all tasks, their workgroups, each feature's parts), and the
+ * viewer's facts are those the call's rules already used.
  */
 public final class TaskView {
 
   private final TaskService service;
   private final Directory directory;
-  private final TaskViewAddons addons;
+  private final List<TaskViewAddons> addons;
   private final TaskService.UserFacts viewer;
   private final ZoneId zone;
   private Map<Long, User> users = Map.of();
-  private final Map<Long, Object> groups = new java.util.HashMap<>();
+  private List<TaskViewAddons.Parts> parts = List.of();
 
-  public TaskView(TaskService service, Directory directory, TaskViewAddons addons, long viewerId) {
+  public TaskView(TaskService service, Directory directory, List<TaskViewAddons> addons, long viewerId) {
     this.service = service;
     this.directory = directory;
-    this.addons = addons;
+    this.addons = List.copyOf(addons);
     this.viewer = service.facts(viewerId);
-    this.zone = directory.zoneOf(viewerId);
+    this.zone = viewer.zone();
   }
 
   /** The full object of tasks.task.get and of every status method's answer. */
   public Map<String, Object> full(Task t) {
-    prefetch(List.of(t));
-    return object(t, false);
+    load(List.of(t));
+    return object(t, null);
   }
 
   /** List rows: the full objects of the tasks, each with {@code subStatus} after {@code status}. */
   public List<Map<String, Object>> rows(List<Task> tasks, Map<Long, Integer> subStatus) {
-    prefetch(tasks);
+    load(tasks);
     List<Map<String, Object>> out = new ArrayList<>(tasks.size());
     for (Task t : tasks) {
-      Map<String, Object> m = object(t, true);
-      if (subStatus != null) insertAfter(m, "status", "subStatus", str(subStatus.getOrDefault(t.id(), t.status().code)));
-      out.add(m);
+      out.add(object(t, subStatus == null ? null : str(subStatus.getOrDefault(t.id(), t.status().code))));
     }
     return out;
   }
 
-  private void prefetch(List<Task> tasks) {
-    Set<Long> ids = new LinkedHashSet<>();
-    for (Task t : tasks) ids.addAll(t.allMembers());
-    users = directory.users(ids);
+  /** The full objects of a set of tasks, everything they need loaded once for the whole set. */
+  public List<Map<String, Object>> objects(List<Task> tasks) {
+    load(tasks);
+    List<Map<String, Object>> out = new ArrayList<>(tasks.size());
+    for (Task t : tasks) out.add(object(t, null));
+    return out;
   }
 
-  private Map<String, Object> object(Task t, boolean inList) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /** Loads what the objects of {@code tasks} need (people, workgroups, features' parts) as one set, for a caller
+   * that reads single parts of it ({@link #checklistOf}) rather than whole objects. */
+  void prepare(List<Task> tasks) {
+    load(tasks);
+  }
+
+  /** The {@code checklist} of a task of the prepared set. */
+  Map<String, Object> checklistOf(long taskId) {
+    return checklist(taskId);
+  }
+
+  /** A member of one of the tasks this view has shown (creator, responsible, …), or null when she is gone. */
+  User member(long userId) {
+    return users.get(userId);
+  }
+
+  /**
+   * Everything the objects of {@code tasks} need beyond the rows: the people of all of them (one query), their
+   * workgroups with the viewer's permissions in each (one), and each feature's parts (one per kind of data).
+   */
+  private void load(List<Task> tasks) {
+    Set<Long> people = new LinkedHashSet<>();
+    Set<Long> groups = new LinkedHashSet<>();
+    for (Task t : tasks) {
+      people.addAll(t.allMembers());
+      if (t.groupId() > 0) groups.add(t.groupId());
+    }
+    users = directory.users(people);
+    service.knowGroups(viewer, groups);
+    Map<Long, TaskFacts> readable = new LinkedHashMap<>();
+    for (Task t : tasks) {
+      TaskFacts f = service.taskFacts(viewer, t);
+      if (f.allows(TaskAction.READ)) readable.put(t.id(), f);
+    }
+    TaskViewAddons.TaskSet set = new TaskViewAddons.TaskSet(viewer.userId(), zone, readable);
+    List<TaskViewAddons.Parts> loaded = new ArrayList<>(addons.size());
+    if (!readable.isEmpty()) for (TaskViewAddons a : addons) loaded.add(a.load(set));
+    parts = loaded;
+  }
+
+  private Map<String, Object> checklist(long taskId) {
+    if (parts.size() == 1) return parts.get(0).checklist(taskId);
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (TaskViewAddons.Parts p : parts) out.putAll(p.checklist(taskId));
+    return out;
+  }
+
+  private List<Object> checklistTree(long taskId) {
+    List<Object> out = new ArrayList<>();
+    for (TaskViewAddons.Parts p : parts) out.addAll(p.checklistTree(taskId));
+    return out;
+  }
+
+  private long newCommentsCount(long taskId) {
+    long n = 0;
+    for (TaskViewAddons.Parts p : parts) n += p.newCommentsCount(taskId);
+    return n;
+  }
+
+  /** The task object; {@code subStatus} (list rows) comes right after {@code status} when given. */
+  private Map<String, Object> object(Task t, String subStatus) {
+    Map<String, Object> m = new LinkedHashMap<>(128);
     m.put("id", str(t.id()));
     m.put("parentId", str(t.parentId()));
     m.put("title", t.title());
@@ -117,6 +178,7 @@ public final class TaskView {
     m.put("flowId", null);
     m.put("descriptionInBbcode", "Y");
     m.put("status", str(t.status().code));
+    if (subStatus != null) m.put("subStatus", subStatus);
     m.put("statusChangedDate", date(t.statusChangedDate()));
     m.put("durationPlan", str(t.durationPlan()));
     m.put("durationType", t.durationType());
@@ -124,13 +186,13 @@ public final class TaskView {
     m.put("groupId", str(t.groupId()));
     m.put("auditors", strings(t.auditors()));
     m.put("accomplices", strings(t.accomplices()));
-    m.put("checklist", addons.checklist(t.id(), viewer.userId()));
+    m.put("checklist", checklist(t.id()));
     m.put("group", group(t.groupId()));
     m.put("creator", userBrief(t.createdBy()));
     m.put("responsible", userBrief(t.responsibleId()));
     m.put("accomplicesData", briefs(t.accomplices()));
     m.put("auditorsData", briefs(t.auditors()));
-    m.put("newCommentsCount", addons.newCommentsCount(t.id(), viewer.userId()));
+    m.put("newCommentsCount", newCommentsCount(t.id()));
     Map<TaskAction, Boolean> access = service.access(viewer, t);
     Map<String, Object> action = new LinkedHashMap<>();
     access.forEach((a, allowed) -> action.put(a.viewKey, allowed));
@@ -167,18 +229,13 @@ public final class TaskView {
     root.put("nodeId", 0);
     root.put("fields", fields);
     root.put("action", List.of());
-    root.put("descendants", addons.checklistTree(t.id(), viewer.userId()));
+    root.put("descendants", checklistTree(t.id()));
     return root;
   }
 
   /** {@code {"id","name","opened","membersCount","image","additionalData"}}, or {@code []} without a group. */
   private Object group(long groupId) {
-    if (groupId <= 0) return Map.of();
-    return groups.computeIfAbsent(groupId, this::groupBrief);
-  }
-
-  private Object groupBrief(long groupId) {
-    return service.group(groupId).<Object>map(DirectoryViews::groupBrief).orElse(Map.of());
+    return service.group(viewer, groupId).<Object>map(DirectoryViews::groupBrief).orElse(Map.of());
   }
 
   /** {@code {"id","name","link","icon","workPosition"}}; a user who is gone keeps her id and an empty name. */
@@ -203,7 +260,7 @@ public final class TaskView {
   // ---- wire values ---------------------------------------------------------------------------------------
 
   String date(Instant i) {
-    return i == null ? null : OffsetDateTime.ofInstant(i, zone).format(Wire.DATE);
+    return Wire.date(i, zone);
   }
 
   public ZoneId zone() {
@@ -223,12 +280,4 @@ public final class TaskView {
     return out;
   }
 
-  private static void insertAfter(Map<String, Object> m, String after, String key, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(m);
-    m.clear();
-    copy.forEach((k, v) -> {
-      m.put(k, v);
-      if (k.equals(after)) m.put(key, value);
-    });
-  }
 }

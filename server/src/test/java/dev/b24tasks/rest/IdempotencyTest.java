@@ -67,7 +67,7 @@ class IdempotencyTest {
       if (note.equals("flaky") && refuseNext.getAndSet(false)) throw RestException.literal("TEST_REFUSED", 400, "refused after writing");
       return Map.of("id", Long.toString(id), "at", Instant.now().toString(), "empty", Map.of());
     });
-    server.app().registry.named("test.probe.list", "task", call -> Page.of(
+    server.app().registry.namedRead("test.probe.list", "task", call -> Page.of(
         db.read(tx -> tx.query("SELECT id FROM idem_probe ORDER BY id", rs -> rs.getLong(1))), 0, 50, 1));
     server.app().auth.createWebhook(1, Scopes.ALL, "othercode", null, "second webhook of the administrator");
   }

@@ -25,7 +25,7 @@ public final class ProbeMethods {
       throw new IllegalStateException("secret-detail at jdbc:postgresql://db/password=hunter2");
     });
     r.named("test.task", "task", call -> Map.of("ok", true));
-    r.named("test.list", "basic", call -> {
+    r.namedRead("test.list", "basic", call -> {
       long start = call.params().optLong("start").orElse(0);
       List<Map<String, String>> rows = List.of(Map.of("ID", "7"), Map.of("ID", "8"), Map.of("ID", "9"));
       return Page.of(rows, start, rows.size(), 120);

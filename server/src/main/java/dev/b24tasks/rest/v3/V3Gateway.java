@@ -45,6 +45,7 @@ public final class V3Gateway implements Gateway.Dialect {
   private final RateLimiter rateLimiter;
   private final OperatingBudget budget;
   private final V3Idempotency idempotency;
+  private final Database db;
   private final ZoneId zone;
   private final String language;
 
@@ -55,6 +56,7 @@ public final class V3Gateway implements Gateway.Dialect {
     this.rateLimiter = rateLimiter;
     this.budget = budget;
     this.idempotency = new V3Idempotency(db, clock);
+    this.db = db;
     this.zone = zone;
     this.language = language;
   }
@@ -146,7 +148,8 @@ public final class V3Gateway implements Gateway.Dialect {
       throw V3Exception.of(V3Error.RATE_LIMIT);
     }
     try {
-      return method.handler().handle(new V3Call(caller, method, params, language));
+      // one transaction on one pool connection for the whole call, as for the classic REST (Database.call)
+      return db.call(tx -> method.handler().handle(new V3Call(caller, method, params, language)));
     } catch (V3Exception e) {
       throw e;
     } catch (StoreException e) {

@@ -1,0 +1,203 @@
+package dev.b24tasks.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.testing.MutableClock;
+import dev.b24tasks.testing.People;
+import dev.b24tasks.testing.Response;
+import dev.b24tasks.testing.StatementCounter;
+import dev.b24tasks.testing.TestServer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What one call costs the database, counted over real HTTP with a statement-counting pool: every call is one pool
+ * checkout and one transaction, and a page costs a fixed number of statements whatever its size. The tasks have
+ * what makes a page expensive row by row: checklists, comments unread by the viewer, accomplices, auditors and
+ * workgroups (three of them, so groups are loaded as a set too). The clock stands still, so the credential cache
+ * (2 s) never expires during a count and every count is exact.
+ */
+class StatementCountTest {
+  static final StatementCounter counter = new StatementCounter();
+
+  @RegisterExtension
+  static TestServer server = new TestServer(s -> {
+    s.clock = new MutableClock(Instant.parse("2026-06-01T09:00:00Z"));
+    s.dataSourceWrapper = counter;
+  });
+
+  static People.Person creator, responsible, accomplice, auditor, newcomer;
+  static final List<Long> five = new ArrayList<>();
+  static final List<Long> fifty = new ArrayList<>();
+
+  @BeforeAll
+  static void page() {
+    People people = new People(server);
+    creator = people.create("Creator");
+    responsible = people.create("Responsible");
+    accomplice = people.create("Accomplice");
+    auditor = people.create("Auditor");
+    newcomer = people.create("Newcomer");
+    List<Long> groups = new ArrayList<>();
+    for (int g = 0; g < 3; g++) {
+      Response r = server.admin().call("sonet_group.create", Map.of("NAME", "Group " + g, "OWNER_ID", creator.id()));
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      long id = r.result().asLong();
+      for (People.Person p : List.of(responsible, accomplice, auditor)) {
+        server.admin().call("sonet_group.user.add", Map.of("GROUP_ID", id, "USER_ID", p.id()));
+      }
+      groups.add(id);
+    }
+    for (int i = 0; i < 55; i++) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("TITLE", (i < 5 ? "five " : "fifty ") + i);
+      fields.put("RESPONSIBLE_ID", responsible.id());
+      fields.put("ACCOMPLICES", List.of(accomplice.id()));
+      fields.put("AUDITORS", List.of(auditor.id()));
+      fields.put("GROUP_ID", groups.get(i % 3));
+      fields.put("TASK_CONTROL", "Y");
+      long id = creator.addTask(fields);
+      (i < 5 ? five : fifty).add(id);
+      ok(creator.call("task.checklistitem.add", List.of(id, Map.of("TITLE", "first"))));
+      ok(creator.call("task.checklistitem.add", List.of(id, Map.of("TITLE", "second", "IS_COMPLETE", "Y"))));
+      ok(creator.call("task.commentitem.add", List.of(id, Map.of("POST_MESSAGE", "unread by the responsible"))));
+    }
+    // every webhook authenticated once: the credential cache answers from now on (the clock stands still)
+    for (People.Person p : List.of(creator, responsible, accomplice, auditor, newcomer)) ok(p.call("server.time", null));
+  }
+
+  /** The call's cost: pool checkouts, statements and commits, with the statements' text when a bound fails. */
+  record Cost(int checkouts, int statements, int commits, String log) {}
+
+  static Cost cost(Supplier<Response> call) {
+    counter.reset();
+    Response r = call.get();
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return new Cost(counter.checkouts(), counter.statements(), counter.commits(), counter.log());
+  }
+
+  static void assertOneTransaction(Cost c, int maxStatements) {
+    assertThat(c.checkouts()).as("pool checkouts\n" + c.log()).isEqualTo(1);
+    assertThat(c.commits()).as("commits\n" + c.log()).isEqualTo(1);
+    assertThat(c.statements()).as("statements\n" + c.log()).isLessThanOrEqualTo(maxStatements);
+  }
+
+  @Test
+  void a_task_get_is_one_transaction_of_a_few_statements() {
+    long id = five.get(0);
+    responsible.task(id); // the first get also records the view; the second is a pure read
+    Cost c = cost(() -> responsible.call("tasks.task.get", Map.of("taskId", id)));
+    assertOneTransaction(c, 6);
+    Cost sent = cost(() -> responsible.call("tasks.task.get", Map.of("taskId", id, "bx24_request_id", "r-1")));
+    assertOneTransaction(sent, 6);
+    assertThat(sent.statements()).as("a request id changes nothing for a read").isEqualTo(c.statements());
+  }
+
+  @Test
+  void every_status_action_answers_from_its_own_transaction() {
+    long id = five.get(1);
+    // the locked row with its members, the caller's facts, the group, the write and its history row, the results
+    // feature's listener (open results?), the row as written, and the view's sets (people, checklist items with
+    // their members, unread comments): 10
+    record Step(People.Person who, String method, Map<String, Object> extra, int bound) {}
+    List<Step> steps = List.of(new Step(responsible, "tasks.task.start", Map.of(), 10),
+        new Step(responsible, "tasks.task.pause", Map.of(), 10),
+        new Step(responsible, "tasks.task.defer", Map.of(), 10),
+        new Step(responsible, "tasks.task.renew", Map.of(), 10),
+        new Step(responsible, "tasks.task.complete", Map.of(), 10),
+        new Step(creator, "tasks.task.disapprove", Map.of(), 10),
+        new Step(responsible, "tasks.task.complete", Map.of(), 10),
+        new Step(creator, "tasks.task.approve", Map.of(), 10),
+        new Step(creator, "tasks.task.renew", Map.of(), 10),
+        // the new responsible is looked up, and two member lists (responsible, auditors) are rewritten
+        new Step(creator, "tasks.task.delegate", Map.of("userId", newcomer.id()), 17),
+        // the auditors list is rewritten
+        new Step(auditor, "tasks.task.stopwatch", Map.of(), 13),
+        new Step(auditor, "tasks.task.startwatch", Map.of(), 13));
+    int n = 0;
+    for (Step s : steps) {
+      Map<String, Object> body = new LinkedHashMap<>(s.extra());
+      body.put("taskId", id);
+      Cost plain = cost(() -> s.who().call(s.method(), body));
+      assertOneTransaction(plain, s.bound());
+      n++;
+    }
+    assertThat(n).isEqualTo(steps.size());
+    // with the JS SDK's request id the same action takes the same single transaction, plus the stored reply
+    long other = five.get(2);
+    Cost sdk = cost(() -> responsible.call("tasks.task.start", Map.of("taskId", other, "bx24_request_id", "s-1")));
+    assertOneTransaction(sdk, 12);
+  }
+
+  @Test
+  void a_list_page_costs_the_same_with_5_rows_as_with_50() {
+    Cost small = cost(() -> list("five"));
+    Cost large = cost(() -> list("fifty"));
+    assertThat(rows(list("five"))).isEqualTo(5);
+    assertThat(rows(list("fifty"))).isEqualTo(50);
+    // the viewer's facts (1), the groups with tasks and her access to them (2), the page with its members and
+    // the total (2), and the view's sets (people, checklist items with their members, unread comments: 3)
+    assertOneTransaction(small, 8);
+    assertOneTransaction(large, 8);
+    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(small.statements());
+  }
+
+  @Test
+  void the_legacy_list_and_getdata_cost_a_fixed_number_of_statements() {
+    Cost small = cost(() -> responsible.call("task.item.list", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "five"))));
+    Cost large = cost(() -> responsible.call("task.item.list", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "fifty"))));
+    assertOneTransaction(small, 8);
+    assertOneTransaction(large, 8);
+    assertThat(large.statements()).as(large.log()).isEqualTo(small.statements());
+    Cost items5 = cost(() -> responsible.call("task.items.getlist", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "five"))));
+    Cost items50 = cost(() -> responsible.call("task.items.getlist", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "fifty"))));
+    assertOneTransaction(items5, 8);
+    assertOneTransaction(items50, 8);
+    assertThat(items50.statements()).as(items50.log()).isEqualTo(items5.statements());
+    long id = five.get(3);
+    responsible.task(id);
+    Cost data = cost(() -> responsible.call("task.item.getdata", List.of(id)));
+    assertOneTransaction(data, 6);
+  }
+
+  @Test
+  void rest_3_calls_are_one_transaction_and_a_page_costs_the_same_whatever_its_size() {
+    long id = five.get(4);
+    // a first get also records the view and reads the row again
+    Cost get = cost(() -> responsible.client().v3("tasks.task.get", Map.of("id", id)));
+    assertOneTransaction(get, 9);
+    List<String> select = List.of("id", "title", "checklist", "group", "accomplices", "auditors");
+    Cost small = cost(() -> responsible.client().v3("tasks.task.list",
+        Map.of("filter", List.of(List.of("id", five)), "select", select)));
+    Cost large = cost(() -> responsible.client().v3("tasks.task.list",
+        Map.of("filter", List.of(List.of("id", fifty)), "select", select)));
+    assertOneTransaction(small, 12);
+    assertOneTransaction(large, 12);
+    Response page = responsible.client().v3("tasks.task.list", Map.of("filter", List.of(List.of("id", fifty))));
+    assertThat(page.result().get("items").size()).as(page.toString()).isGreaterThan(five.size() * 4);
+    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(small.statements());
+  }
+
+  private static Response list(String title) {
+    return responsible.call("tasks.task.list", Map.of("filter", Map.of("%TITLE", title), "order", Map.of("ID", "asc")));
+  }
+
+  private static int rows(Response r) {
+    JsonNode tasks = r.result().get("tasks");
+    return tasks == null ? -1 : tasks.size();
+  }
+
+  private static void ok(Response r) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+  }
+}
