@@ -85,8 +85,7 @@ public final class Journal {
         credentialId = null;
       }
     }
-    String params = x.params() == null ? null : truncate(new String(Json.write(mask(x.params().deepCopy())),
-        StandardCharsets.UTF_8), PARAMS_CHARS);
+    String params = x.params() == null ? null : paramsText(x.params());
     String method = x.method() == null ? "" : x.method();
     if (method.length() > 200) method = method.substring(0, 200);
     int status = x.cut() == GatewayHook.Cut.NONE ? response.status() : 0;
@@ -239,4 +238,13 @@ public final class Journal {
     }
   }
 
+
+  /** The parameters as JSON, secrets masked; a value JSON cannot write plainly (1e10000) never breaks the call. */
+  private static String paramsText(com.fasterxml.jackson.databind.node.ObjectNode params) {
+    try {
+      return truncate(new String(Json.write(mask(params.deepCopy())), StandardCharsets.UTF_8), PARAMS_CHARS);
+    } catch (IllegalStateException e) {
+      return "(parameters that cannot be written as JSON)";
+    }
+  }
 }

@@ -24,7 +24,7 @@ class OutgoingCommandTest {
       s.databaseUrl = url;
       s.port = 0;
       s.tlsPort = -1;
-      s.webhook = "1:clicode";
+      s.webhook = "1:clicode1";
       s.rateLimit = "off";
       s.announce = false;
       try (App migrated = App.start(s)) {
@@ -38,7 +38,7 @@ class OutgoingCommandTest {
             "--events", "ONTASKADD");
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.err()).contains("Unsupported handler protocol");
-        RestClient admin = new RestClient("http://127.0.0.1:" + migrated.port(), 1, "clicode");
+        RestClient admin = new RestClient("http://127.0.0.1:" + migrated.port(), 1, "clicode1");
         admin.call("tasks.task.add", Map.of("fields", Map.of("TITLE", "from cli", "RESPONSIBLE_ID", 1)));
         EventReceiver.Received r = handler.next("/cli");
         assertThat(r.event()).isEqualTo("ONTASKADD");

@@ -87,7 +87,10 @@ class StatementCountTest {
   static void assertOneTransaction(Cost c, int maxStatements) {
     assertThat(c.checkouts()).as("pool checkouts\n" + c.log()).isEqualTo(1);
     assertThat(c.commits()).as("commits\n" + c.log()).isEqualTo(1);
-    assertThat(c.statements()).as("statements\n" + c.log()).isLessThanOrEqualTo(maxStatements);
+    // SET LOCAL statement_timeout opens every transaction (the hardening's time limit): a setting, not work
+    long limits = c.log().lines().filter(l -> l.startsWith("SET LOCAL statement_timeout")).count();
+    assertThat(limits).as("time limits\n" + c.log()).isLessThanOrEqualTo(1);
+    assertThat(c.statements() - limits).as("statements\n" + c.log()).isLessThanOrEqualTo(maxStatements);
   }
 
   @Test
@@ -108,20 +111,20 @@ class StatementCountTest {
     // feature's listener (open results?), the row as written, and the view's sets (people, checklist items with
     // their members, unread comments): 10
     record Step(People.Person who, String method, Map<String, Object> extra, int bound) {}
-    List<Step> steps = List.of(new Step(responsible, "tasks.task.start", Map.of(), 10),
-        new Step(responsible, "tasks.task.pause", Map.of(), 10),
-        new Step(responsible, "tasks.task.defer", Map.of(), 10),
-        new Step(responsible, "tasks.task.renew", Map.of(), 10),
-        new Step(responsible, "tasks.task.complete", Map.of(), 10),
-        new Step(creator, "tasks.task.disapprove", Map.of(), 10),
-        new Step(responsible, "tasks.task.complete", Map.of(), 10),
-        new Step(creator, "tasks.task.approve", Map.of(), 10),
-        new Step(creator, "tasks.task.renew", Map.of(), 10),
+    List<Step> steps = List.of(new Step(responsible, "tasks.task.start", Map.of(), 11),
+        new Step(responsible, "tasks.task.pause", Map.of(), 11),
+        new Step(responsible, "tasks.task.defer", Map.of(), 11),
+        new Step(responsible, "tasks.task.renew", Map.of(), 11),
+        new Step(responsible, "tasks.task.complete", Map.of(), 11),
+        new Step(creator, "tasks.task.disapprove", Map.of(), 11),
+        new Step(responsible, "tasks.task.complete", Map.of(), 11),
+        new Step(creator, "tasks.task.approve", Map.of(), 11),
+        new Step(creator, "tasks.task.renew", Map.of(), 11),
         // the new responsible is looked up, and two member lists (responsible, auditors) are rewritten
-        new Step(creator, "tasks.task.delegate", Map.of("userId", newcomer.id()), 17),
+        new Step(creator, "tasks.task.delegate", Map.of("userId", newcomer.id()), 18),
         // the auditors list is rewritten
-        new Step(auditor, "tasks.task.stopwatch", Map.of(), 13),
-        new Step(auditor, "tasks.task.startwatch", Map.of(), 13));
+        new Step(auditor, "tasks.task.stopwatch", Map.of(), 14),
+        new Step(auditor, "tasks.task.startwatch", Map.of(), 14));
     int n = 0;
     for (Step s : steps) {
       Map<String, Object> body = new LinkedHashMap<>(s.extra());
@@ -134,7 +137,7 @@ class StatementCountTest {
     // with the JS SDK's request id the same action takes the same single transaction, plus the stored reply
     long other = five.get(2);
     Cost sdk = cost(() -> responsible.call("tasks.task.start", Map.of("taskId", other, "bx24_request_id", "s-1")));
-    assertOneTransaction(sdk, 12);
+    assertOneTransaction(sdk, 14); // plus the reply sweep (once a minute) and the events lookup
   }
 
   @Test

@@ -51,12 +51,19 @@ public final class StatementCounter implements UnaryOperator<DataSource> {
   public DataSource apply(DataSource pool) {
     return proxy(DataSource.class, pool, (target, m, args) -> {
       Object out = call(target, m, args);
-      if (m.getName().equals("getConnection")) {
+      // the server's own background threads (event delivery, the portal state's refresh, the reply sweep) name
+      // themselves; their work is not a call's, so it is not counted
+      if (m.getName().equals("getConnection") && !background(Thread.currentThread().getName())) {
         checkouts.incrementAndGet();
         return connection((Connection) out);
       }
       return out;
     });
+  }
+
+  static boolean background(String thread) {
+    return thread.startsWith("b24-events") || thread.startsWith("portal-state")
+        || thread.startsWith("request-replies-purge");
   }
 
   private Connection connection(Connection c) {
