@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 /**
  * Everything a server process is started with. Filled from the command line, the environment and the config
- * file by {@link dev.b24tasks.cli.Main}; tests set the fields directly. Read-only once the server has started.
+ * file by {@code b24-tasks serve}; tests set the fields directly. Read-only once the server has started.
  */
 public final class Settings {
   /** Data folder: the embedded PostgreSQL, the TLS certificate, the config file. */
