@@ -18,6 +18,9 @@ import dev.b24tasks.dependencies.DependencyService;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.UserMethods;
 import dev.b24tasks.elapsed.ElapsedMethods;
+import dev.b24tasks.files.DiskMethods;
+import dev.b24tasks.files.DiskService;
+import dev.b24tasks.files.FileRoutes;
 import dev.b24tasks.elapsed.ElapsedService;
 import dev.b24tasks.events.AppsFromService;
 import dev.b24tasks.events.Events;
@@ -53,6 +56,7 @@ import dev.b24tasks.tasks.TaskService;
 import dev.b24tasks.tasks.TaskUserMethods;
 import dev.b24tasks.tasks.TaskV3Methods;
 import dev.b24tasks.web.HttpServer;
+import dev.b24tasks.web.RestStreams;
 import dev.b24tasks.web.SelfSignedCertificate;
 import io.helidon.common.tls.Tls;
 import java.io.IOException;
@@ -165,6 +169,13 @@ public final class App implements AutoCloseable {
       new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
       new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
       new StageMethods(new StageService(db, taskLink, directory)).register(registry);
+      // Drive: storages, folders, files in the database; attachments of tasks and comments go through its ports
+      DiskService disk = new DiskService(db, taskLink, directory, clock, settings.maxFileBytes,
+          () -> portalOrigin(listening.get(), settings));
+      tasks.useFiles(disk);
+      comments.useFiles(disk);
+      DiskMethods diskMethods = new DiskMethods(disk, directory);
+      diskMethods.register(registry);
       new dev.b24tasks.planner.PlannerMethods().register(registry);
       Events events = new Events(db, settings, clock, directory, new AppsFromService(apps,
           () -> portalOrigin(listening.get(), settings))).listenTo(tasks).listenTo(comments).listenTo(apps);
@@ -174,6 +185,8 @@ public final class App implements AutoCloseable {
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       IdempotentCalls replies = new IdempotentCalls(db, clock, registry::repliesWithSecrets,
           n -> registry.find(n).map(dev.b24tasks.rest.Method::writes).orElse(false));
+      RestStreams fileLinks = new RestStreams();
+      new FileRoutes(disk, diskMethods, auth, language, settings.timeZone).register(fileLinks);
       Dispatcher dispatcher =
           new Dispatcher(registry, budget, language)
               .idempotent(replies).transactions(db);
@@ -204,7 +217,7 @@ public final class App implements AutoCloseable {
       new JournalPage(console, portal::journal).register();
       new PortalPage(console, portal, clock).register();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints,
-          events::scrape, console::routing);
+          events::scrape, console::routing, fileLinks);
       portal.node(settings.host + ":" + http.port());
       App app = new App(settings, clock, db, auth, directory, tasks, events, registry, gateway, http, boot, apps, console);
       log.info("Started in {} ms: store ready after {} ms, services and listeners {} ms (warm-up {})",

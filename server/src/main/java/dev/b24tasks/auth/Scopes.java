@@ -7,5 +7,5 @@ public final class Scopes {
   private Scopes() {}
 
   public static final List<String> ALL =
-      List.of("task", "user", "user_brief", "user_basic", "department", "sonet_group", "b24tasks");
+      List.of("task", "user", "user_brief", "user_basic", "department", "sonet_group", "disk", "b24tasks");
 }

@@ -47,6 +47,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-body-bytes", description = "Largest request body accepted (413 beyond). Default: ${DEFAULT-VALUE}")
   long maxBodyBytes = 8L * 1024 * 1024;
 
+  @Option(names = "--max-file-bytes", description = "Largest file Drive accepts, uploaded in a call (fileContent, "
+      + "also bounded by --max-body-bytes) or streamed to the uploadUrl (413 beyond). Default: ${DEFAULT-VALUE}")
+  long maxFileBytes = 100L * 1024 * 1024;
+
   @Option(names = "--auth-failure-burst", description = "Failed authentications one client address may make in a "
       + "burst (drained at one a second) before it is answered 503 QUERY_LIMIT_EXCEEDED; 0 turns the throttle off. "
       + "Default: ${DEFAULT-VALUE}")
@@ -138,6 +142,7 @@ public final class ServeCommand implements Callable<Integer> {
     s.rateLimitStore = rateLimitStore;
     s.operatingLimitSeconds = operatingLimit;
     s.maxBodyBytes = maxBodyBytes;
+    s.maxFileBytes = maxFileBytes;
     s.authFailureBurst = authFailureBurst;
     s.statementTimeoutMillis = statementTimeout;
     if (!noopTransitions.equals("refuse") && !noopTransitions.equals("succeed")) {

@@ -74,13 +74,14 @@ public final class CommentMethods {
     JsonNode author = f.get("AUTHOR_ID");
     Instant postDate = f.has("POST_DATE")
         ? Wire.parseDate(f.get("POST_DATE").asText(), directory.zoneOf(call.userId())).orElse(null) : null;
-    return service.add(call.userId(), taskId, text(f), author == null ? null : Params.phpInt(author), postDate);
+    return service.add(call.userId(), taskId, text(f), author == null ? null : Params.phpInt(author), postDate,
+        docs(f));
   }
 
   private Object update(Call call) {
     Args a = PositionalBinder.bind(UPDATE, call.args());
     ObjectNode f = fields(UPDATE, 2, a.map(2));
-    service.update(call.userId(), positive(a.integer(0)), positive(a.integer(1)), text(f));
+    service.update(call.userId(), positive(a.integer(0)), positive(a.integer(1)), text(f), docs(f));
     return true;
   }
 
@@ -93,7 +94,8 @@ public final class CommentMethods {
   private Object get(Call call) {
     Args a = PositionalBinder.bind(GET, call.args());
     Comment c = service.get(call.userId(), positive(a.integer(0)), positive(a.integer(1)));
-    return view(c, directory.users(Set.of(c.authorId())), directory.zoneOf(call.userId()));
+    return view(c, directory.users(Set.of(c.authorId())), directory.zoneOf(call.userId()),
+        service.attachedObjects(call.userId(), List.of(c.id())));
   }
 
   private Object getList(Call call) {
@@ -108,9 +110,11 @@ public final class CommentMethods {
     Set<Long> authors = new HashSet<>();
     all.forEach(c -> authors.add(c.authorId()));
     Map<Long, User> users = directory.users(authors);
+    Map<Long, Map<String, Object>> attached = service.attachedObjects(call.userId(),
+        all.stream().map(Comment::id).toList());
     List<ObjectNode> rows = new ArrayList<>();
     for (Comment c : all) {
-      ObjectNode row = view(c, users, zone);
+      ObjectNode row = view(c, users, zone, attached);
       if (filter.matches(field -> switch (field) {
         case "ID" -> c.id();
         case "AUTHOR_ID" -> c.authorId();
@@ -150,16 +154,25 @@ public final class CommentMethods {
         .methods(List.of(ADD, UPDATE, DELETE, GET, GETLIST, ALLOWED));
   }
 
-  /** Checks FIELDS against the writable keys; attached Drive files cannot be found on this server. */
+  /** Checks FIELDS against the writable keys. */
   private static ObjectNode fields(Manifest m, int index, ObjectNode f) {
     for (String key : keys(f)) {
       if (!WRITABLE.contains(key)) throw PositionalBinder.forbiddenKey(m, index, key);
     }
-    JsonNode files = f.get("UF_FORUM_MESSAGE_DOC");
-    if (files != null && !Params.values(files).stream().allMatch(v -> v.asText().isEmpty())) {
-      throw LegacyErrors.message("comments", "FILE_NOT_FOUND");
-    }
     return f;
+  }
+
+  /** UF_FORUM_MESSAGE_DOC as given ({@code ["n12", …]}, empty values dropped), or null when absent. */
+  private static List<String> docs(ObjectNode f) {
+    JsonNode files = f.get("UF_FORUM_MESSAGE_DOC");
+    if (files == null) return null;
+    List<String> out = new ArrayList<>();
+    if (files.isNull() || files.isBoolean()) return out;
+    for (JsonNode v : Params.values(files)) {
+      String s = v.isContainerNode() ? "" : v.asText().trim();
+      if (!s.isEmpty() && !out.contains(s)) out.add(s);
+    }
+    return out;
   }
 
   private static String text(ObjectNode f) {
@@ -171,7 +184,7 @@ public final class CommentMethods {
     return o.properties().stream().map(Map.Entry::getKey).toList();
   }
 
-  static ObjectNode view(Comment c, Map<Long, User> users, ZoneId zone) {
+  static ObjectNode view(Comment c, Map<Long, User> users, ZoneId zone, Map<Long, Map<String, Object>> attached) {
     User author = users.get(c.authorId());
     ObjectNode o = Json.object();
     o.putNull("POST_MESSAGE_HTML");
@@ -181,7 +194,8 @@ public final class CommentMethods {
     o.put("AUTHOR_EMAIL", "");
     o.put("POST_DATE", Wire.date(c.postDate(), zone));
     o.put("POST_MESSAGE", c.message());
-    o.set("ATTACHED_OBJECTS", Json.object());
+    Map<String, Object> files = attached.get(c.id());
+    o.set("ATTACHED_OBJECTS", files == null || files.isEmpty() ? Json.object() : Json.MAPPER.valueToTree(files));
     return o;
   }
 }

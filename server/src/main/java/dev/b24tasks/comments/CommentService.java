@@ -23,12 +23,24 @@ public final class CommentService {
   private final Clock clock;
   private final CommentStore store = new CommentStore();
   private final List<CommentChangeListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile CommentFiles files = CommentFiles.NONE;
 
   public CommentService(Database db, TaskLink tasks, Directory directory, Clock clock) {
     this.db = db;
     this.tasks = tasks;
     this.directory = directory;
     this.clock = clock;
+  }
+
+  /** The Drive attachments of comments (UF_FORUM_MESSAGE_DOC) are kept by {@code files}. */
+  public void useFiles(CommentFiles files) {
+    this.files = files;
+  }
+
+  /** {@code ATTACHED_OBJECTS} of the comments of one answer, one query for the set. */
+  public java.util.Map<Long, java.util.Map<String, Object>> attachedObjects(long viewerId,
+      java.util.Collection<Long> commentIds) {
+    return commentIds.isEmpty() ? java.util.Map.of() : files.attachedObjects(viewerId, commentIds);
   }
 
   /** Registers a hook called inside the transaction of every change (the event outbox plugs in here). */
@@ -45,12 +57,18 @@ public final class CommentService {
    * {@code postDate} (null: now).
    */
   public long add(long userId, long taskId, String message, Long authorId, Instant postDate) {
+    return add(userId, taskId, message, authorId, postDate, null);
+  }
+
+  /** The same with the Drive files of {@code UF_FORUM_MESSAGE_DOC} ({@code n<fileId>}; null: none given). */
+  public long add(long userId, long taskId, String message, Long authorId, Instant postDate, List<String> docs) {
     return db.tx(tx -> {
       if (tasks.readable(userId, taskId).isEmpty()) throw error("ADD_DENIED");
       if (message == null || message.isBlank()) throw error("TEXT_EMPTY");
       long author = authorId != null && directory.exists(authorId) ? authorId : userId;
       Instant now = clock.instant();
       long id = store.insert(tx, taskId, author, message, postDate != null ? postDate : now);
+      if (docs != null && !docs.isEmpty()) replaceFiles(userId, taskId, id, docs);
       store.markRead(tx, taskId, author, id);
       tasks.commentsChanged(taskId, 1, now);
       notify(id, taskId, CommentChangeListener.Kind.ADD, userId);
@@ -59,10 +77,16 @@ public final class CommentService {
   }
 
   public void update(long userId, long taskId, long id, String message) {
+    update(userId, taskId, id, message, null);
+  }
+
+  /** The same, replacing the comment's Drive files with {@code docs} when given. */
+  public void update(long userId, long taskId, long id, String message, List<String> docs) {
     db.tx(tx -> {
       Comment c = changeable(tx, userId, taskId, id);
       if (message == null || message.isBlank()) throw error("TEXT_EMPTY_UPDATE");
       store.updateMessage(tx, c.id(), message, clock.instant());
+      if (docs != null) replaceFiles(userId, taskId, c.id(), docs);
       notify(c.id(), taskId, CommentChangeListener.Kind.UPDATE, userId);
       return null;
     });
@@ -76,6 +100,14 @@ public final class CommentService {
       notify(c.id(), taskId, CommentChangeListener.Kind.DELETE, userId);
       return null;
     });
+  }
+
+  private void replaceFiles(long userId, long taskId, long commentId, List<String> docs) {
+    try {
+      files.replace(userId, taskId, commentId, docs);
+    } catch (CommentFiles.FileRefused e) {
+      throw error("FILE_NOT_FOUND");
+    }
   }
 
   /** The comment, when the caller may read its task and it belongs to that task. */

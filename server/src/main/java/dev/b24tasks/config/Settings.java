@@ -38,6 +38,8 @@ public final class Settings {
   public ZoneId timeZone = ZoneId.systemDefault();
   /** Largest request body accepted, in bytes. */
   public long maxBodyBytes = 8L * 1024 * 1024;
+  /** Largest file Drive accepts (disk.*.uploadfile, upload.json); 413 beyond. */
+  public long maxFileBytes = 100L * 1024 * 1024;
   /**
    * Per-method operating-time budget over a 10-minute window, in seconds; 0 switches the limit off (the
    * on-premise default). Cloud portals use 480.

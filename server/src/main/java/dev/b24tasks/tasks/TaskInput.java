@@ -25,6 +25,7 @@ public final class TaskInput {
   private final Map<TaskField, Object> values = new EnumMap<>(TaskField.class);
   private final Set<TaskField> given = new LinkedHashSet<>();
   private List<String> tags; // null: TAGS not given
+  private List<String> files; // null: UF_TASK_WEBDAV_FILES not given
 
   /** Reads {@code fields} (UPPER_SNAKE keys; camelCase accepted too); dates without an offset are in {@code zone}. */
   public static TaskInput read(JsonNode fields, ZoneId zone) {
@@ -56,6 +57,7 @@ public final class TaskInput {
         case "START_DATE_PLAN" -> in.put(TaskField.START_DATE_PLAN, Wire.parseDate(text(v), zone).orElse(null));
         case "END_DATE_PLAN" -> in.put(TaskField.END_DATE_PLAN, Wire.parseDate(text(v), zone).orElse(null));
         case "TAGS" -> in.tags = TaskTags.names(v);
+        case "UF_TASK_WEBDAV_FILES" -> in.files = fileValues(v);
         case "XML_ID" -> in.put(TaskField.XML_ID, v.isNull() ? null : text(v));
         case "ALLOW_CHANGE_DEADLINE" -> in.put(TaskField.ALLOW_CHANGE_DEADLINE, Params.truthy(v));
         case "ALLOW_TIME_TRACKING" -> in.put(TaskField.ALLOW_TIME_TRACKING, Params.truthy(v));
@@ -161,6 +163,26 @@ public final class TaskInput {
       }
     }
     return c;
+  }
+
+  /**
+   * UF_TASK_WEBDAV_FILES as given: {@code ["n12", "1065"]} (an array or one value); {@code false}, {@code ""} and
+   * an empty array clear the field.
+   */
+  static List<String> fileValues(JsonNode v) {
+    List<String> out = new java.util.ArrayList<>();
+    if (v == null || v.isNull() || v.isBoolean()) return out;
+    for (JsonNode one : Params.values(v)) {
+      if (one.isContainerNode()) continue;
+      String s = one.asText().trim();
+      if (!s.isEmpty() && !out.contains(s)) out.add(s);
+    }
+    return out;
+  }
+
+  /** The UF_TASK_WEBDAV_FILES given, or null when the key was absent. */
+  List<String> files() {
+    return files;
   }
 
   /** The TAGS given (names), or null when the key was absent. */

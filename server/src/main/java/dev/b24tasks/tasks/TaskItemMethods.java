@@ -207,10 +207,11 @@ public final class TaskItemMethods {
     return tasks.tagNames(call.userId(), id).orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"));
   }
 
-  /** Drive attachments are not kept by this server: a readable task has none. */
+  /** The task's Drive attachments: their ids, oldest first; a hidden task is refused as a missing one. */
   private Object files(Call call) {
-    readable(call, positive(PositionalBinder.bind(one("getfiles"), call.args()).integer(0)));
-    return List.of();
+    long id = positive(PositionalBinder.bind(one("getfiles"), call.args()).integer(0));
+    readable(call, id);
+    return tasks.attachmentIds(List.of(id)).getOrDefault(id, List.of());
   }
 
   private Object log(Call call) {

@@ -78,6 +78,7 @@ public final class TaskListMethods {
     for (Task t : page.tasks()) sub.put(t.id(), service.subStatus(t, call.userId()));
     List<Map<String, Object>> rows = tasks.view(call).rows(page.tasks(), sub);
     if (select.named("TAGS")) TaskMethods.addTags(service, rows);
+    if (select.named("UF_TASK_WEBDAV_FILES")) TaskMethods.addFiles(service, rows);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("tasks", rows.stream().map(select::apply).toList());
     return Page.of(result, start, rows.size(), page.total());

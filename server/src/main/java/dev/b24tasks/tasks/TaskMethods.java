@@ -7,6 +7,7 @@ import dev.b24tasks.rest.Handler;
 import dev.b24tasks.rest.Method;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.RestException;
 import dev.b24tasks.tasks.TaskErrors.Refusal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,35 @@ public final class TaskMethods {
     add(r, "tasks.task.disapprove", Refusal.ACTION_NOT_ALLOWED, c -> status(c, service::disapprove));
     add(r, "tasks.task.delegate", Refusal.PLAIN, this::delegate);
     add(r, "tasks.task.take", Refusal.PLAIN, c -> status(c, service::take));
+    r.named("tasks.task.files.attach", "task", this::attachFile);
+  }
+
+  /**
+   * {@code {"attachmentId": N}}. The controller's errors: the task id's, {@code fileId} missing or not an int
+   * (100), a file the caller may not read, missing or hidden alike (ERROR_CORE), a task she may not edit (0).
+   */
+  Object attachFile(Call call) {
+    long taskId = TaskErrors.taskId(call);
+    JsonNode v = call.params().get("fileId");
+    if (v == null || v.isNull()) {
+      throw RestException.literal("100", 400, "Could not find value for parameter {fileId}");
+    }
+    String text = v.isContainerNode() ? "Array" : v.asText().trim();
+    if (!text.matches("-?\\d{1,18}")) {
+      throw RestException.literal("100", 400, "Invalid value " + text + " to match with parameter {fileId}. "
+          + "Should be value of type int.");
+    }
+    long attachment;
+    try {
+      attachment = service.attachFile(call.userId(), taskId, Long.parseLong(text));
+    } catch (TaskException e) {
+      throw RestException.literal("0", 400, "Access denied");
+    } catch (TaskFiles.FileRefused e) {
+      throw RestException.literal("ERROR_CORE", 400, "Insufficient permissions.<br>");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("attachmentId", attachment);
+    return out;
   }
 
   static void add(MethodRegistry r, String name, Refusal refusal, Handler h) {
@@ -79,7 +109,21 @@ public final class TaskMethods {
     TaskSelect chosen = select.map(s -> TaskSelect.of(s, false)).orElse(null);
     if (chosen == null) return wrap(full);
     if (chosen.named("TAGS")) addTags(service, List.of(full));
+    if (chosen.named("UF_TASK_WEBDAV_FILES")) addFiles(service, List.of(full));
     return wrap(chosen.apply(full));
+  }
+
+  /**
+   * {@code ufTaskWebdavFiles} (select UF_TASK_WEBDAV_FILES): the attachment ids, {@code false} when there are
+   * none (an empty multiple user field), for all the objects with one query.
+   */
+  static void addFiles(TaskService service, List<Map<String, Object>> objects) {
+    List<Long> ids = objects.stream().map(m -> Long.parseLong((String) m.get("id"))).toList();
+    Map<Long, List<Long>> files = service.attachmentIds(ids);
+    for (Map<String, Object> m : objects) {
+      List<Long> f = files.get(Long.parseLong((String) m.get("id")));
+      m.put("ufTaskWebdavFiles", f == null || f.isEmpty() ? false : f);
+    }
   }
 
   /** {@code tags} (select TAGS): {label id: {id, title}} or {@code []}, for all the objects with one query. */

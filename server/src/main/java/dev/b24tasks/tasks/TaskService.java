@@ -37,6 +37,7 @@ public final class TaskService {
   private final TaskStore store = new TaskStore();
   private final TaskHistory history = new TaskHistory(store);
   private final TaskTags tags = new TaskTags();
+  private volatile TaskFiles files = TaskFiles.NONE;
   private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TaskViewAddons> viewAddons = new CopyOnWriteArrayList<>();
 
@@ -53,6 +54,16 @@ public final class TaskService {
   }
 
   /** Lets another feature (checklists, comments) supply its part of the task object; every provider counts. */
+  /** The Drive attachments of tasks (UF_TASK_WEBDAV_FILES) are kept by {@code files}. */
+  public void useFiles(TaskFiles files) {
+    this.files = files;
+  }
+
+  /** The attachment ids of the tasks of one answer (UF_TASK_WEBDAV_FILES), one query for the set. */
+  public Map<Long, List<Long>> attachmentIds(Collection<Long> taskIds) {
+    return taskIds.isEmpty() ? Map.of() : files.attachmentIds(taskIds);
+  }
+
   public void addViewAddons(TaskViewAddons addons) {
     viewAddons.add(addons);
   }
@@ -329,6 +340,7 @@ public final class TaskService {
       store.viewed(tx, userId, id, now);
       Task created = store.load(tx, id, userId, false).orElseThrow();
       if (in.tags() != null && !in.tags().isEmpty()) tags.replace(tx, id, userId, created.groupId(), in.tags());
+      if (in.files() != null && !in.files().isEmpty()) replaceFiles(userId, id, in.files());
       notify(id, TaskChangeListener.Kind.ADD, userId);
       return created;
     });
@@ -358,9 +370,11 @@ public final class TaskService {
       List<String> oldTags = in.tags() == null ? null : tags.of(tx, id);
       boolean tagsChange = oldTags != null && !Set.copyOf(oldTags).equals(Set.copyOf(in.tags()));
       boolean fieldsChange = c.changes(t);
-      if (!fieldsChange && !tagsChange) return t; // "Don't update task, if nothing changed"
+      boolean filesGiven = in.files() != null;
+      if (!fieldsChange && !tagsChange && !filesGiven) return t; // "Don't update task, if nothing changed"
       if (fieldsChange && !in.allowedFor(a, t)) throw TaskException.denied();
-      if (tagsChange && !TaskRules.allows(TaskAction.EDIT, a, t)) throw TaskException.denied();
+      if ((tagsChange || filesGiven) && !TaskRules.allows(TaskAction.EDIT, a, t)) throw TaskException.denied();
+      if (filesGiven) replaceFiles(userId, id, in.files());
       if (tagsChange) {
         long group = c.has(TaskField.GROUP_ID) ? (Long) c.get(TaskField.GROUP_ID) : t.groupId();
         tags.replace(tx, id, userId, group, in.tags());
@@ -379,6 +393,32 @@ public final class TaskService {
       store.history(tx, id, userId, clock.instant(), "DELETE", null, null);
       notify(id, TaskChangeListener.Kind.DELETE, userId);
       return null;
+    });
+  }
+
+  /** The task's Drive attachments made {@code values}; a file the writer may not read is "not found". */
+  private void replaceFiles(long userId, long taskId, List<String> values) {
+    try {
+      files.replace(userId, taskId, values);
+    } catch (TaskFiles.FileRefused e) {
+      throw TaskException.invalid("FILE_NOT_FOUND", e.value());
+    }
+  }
+
+  /**
+   * tasks.task.files.attach: one more Drive file on the task, by one who may edit it (a missing or hidden task is
+   * refused alike); the change listeners hear an update (ONTASKUPDATE, as the portal fires it).
+   */
+  public long attachFile(long userId, long taskId, long fileId) {
+    return db.tx(tx -> {
+      Task t = store.load(tx, taskId, userId, true).orElseThrow(TaskException::denied);
+      Actor a = actor(userId, t);
+      if (!TaskRules.allows(TaskAction.READ, a, t) || !TaskRules.allows(TaskAction.EDIT, a, t)) {
+        throw TaskException.denied();
+      }
+      long attachment = files.attach(userId, taskId, fileId);
+      notify(taskId, TaskChangeListener.Kind.UPDATE, userId);
+      return attachment;
     });
   }
 

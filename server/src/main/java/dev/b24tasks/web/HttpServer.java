@@ -56,8 +56,16 @@ public final class HttpServer implements AutoCloseable {
   public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
       Endpoints endpoints, Tls oauthTls, Endpoints oauthEndpoints, Supplier<String> moreMetrics,
       Consumer<HttpRouting.Builder> pages) {
+    return start(settings, gateway, tls, healthy, endpoints, oauthTls, oauthEndpoints, moreMetrics, pages,
+        new RestStreams());
+  }
+
+  /** The full form with the {@code /rest/} paths whose bodies are streams ({@link RestStreams}). */
+  public static HttpServer start(Settings settings, Gateway gateway, Tls tls, BooleanSupplier healthy,
+      Endpoints endpoints, Tls oauthTls, Endpoints oauthEndpoints, Supplier<String> moreMetrics,
+      Consumer<HttpRouting.Builder> pages, RestStreams streams) {
     RequestMetrics metrics = new RequestMetrics(moreMetrics);
-    RestRoute rest = new RestRoute(gateway, settings.maxBodyBytes, metrics);
+    RestRoute rest = new RestRoute(gateway, settings.maxBodyBytes, metrics, streams);
     var builder = WebServer.builder()
         .host(settings.host)
         .port(settings.port)

@@ -23,11 +23,17 @@ final class RestRoute implements Handler {
   private final Gateway gateway;
   private final long maxBodyBytes;
   private final RequestMetrics metrics;
+  private final RestStreams streams;
 
   RestRoute(Gateway gateway, long maxBodyBytes, RequestMetrics metrics) {
+    this(gateway, maxBodyBytes, metrics, new RestStreams());
+  }
+
+  RestRoute(Gateway gateway, long maxBodyBytes, RequestMetrics metrics, RestStreams streams) {
     this.gateway = gateway;
     this.maxBodyBytes = maxBodyBytes;
     this.metrics = metrics;
+    this.streams = streams;
   }
 
   @Override
@@ -36,6 +42,13 @@ final class RestRoute implements Handler {
     String path = req.path().rawPath();
     int at = path.indexOf("/rest/");
     String restPath = at < 0 ? "" : path.substring(at + "/rest/".length());
+    var stream = streams.find(restPath);
+    if (stream.isPresent()) {
+      // upload.json / download.json: the feature reads and writes the bodies as streams, under no size cap here
+      stream.get().serve(req, res);
+      metrics.record(null, res.status().code(), System.nanoTime() - started);
+      return;
+    }
     RestResponse out;
     byte[] body;
     try {

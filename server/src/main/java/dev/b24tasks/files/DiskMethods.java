@@ -1,0 +1,231 @@
+package dev.b24tasks.files;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.directory.Directory;
+import dev.b24tasks.rest.Call;
+import dev.b24tasks.rest.MethodRegistry;
+import dev.b24tasks.rest.Page;
+import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.RestException;
+import dev.b24tasks.rest.Wire;
+import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Drive methods a client uses to get a file id (doc pages {@code disk/storage/*}, {@code disk/folder/*},
+ * {@code disk/file/*}), scope {@code disk}: storages, folders and their children, uploads (inline
+ * {@code fileContent} or the two-step {@code uploadUrl}), a file's fields with its {@code DOWNLOAD_URL}, and the
+ * recycle bin. Ids and numbers are strings, except in an upload's answer (the fresh object, as the portal sends it).
+ */
+public final class DiskMethods {
+  private final DiskService service;
+  private final Directory directory;
+
+  public DiskMethods(DiskService service, Directory directory) {
+    this.service = service;
+    this.directory = directory;
+  }
+
+  public void register(MethodRegistry r) {
+    r.namedRead("disk.storage.getforapp", "disk", c -> storage(c, service.appStorage(who(c), "Application storage")));
+    r.named("disk.storage.getlist", "disk", this::storages);
+    r.namedRead("disk.storage.get", "disk", c -> storage(c, service.storage(who(c), id(c))));
+    r.namedRead("disk.storage.getchildren", "disk", c -> children(c, service.rootOf(who(c), id(c))));
+    r.named("disk.storage.uploadfile", "disk", c -> upload(c, service.rootOf(who(c), id(c))));
+    r.namedRead("disk.folder.get", "disk", c -> {
+      DiskObject o = service.folder(who(c), id(c));
+      return object(o, service.storageOf(o), who(c), zone(c), false);
+    });
+    r.namedRead("disk.folder.getchildren", "disk", c -> children(c, id(c)));
+    r.named("disk.folder.uploadfile", "disk", c -> upload(c, id(c)));
+    r.namedRead("disk.file.get", "disk", c -> {
+      DiskObject o = service.file(who(c), id(c));
+      return object(o, service.storageOf(o), who(c), zone(c), false);
+    });
+    r.named("disk.file.markdeleted", "disk", c -> {
+      DiskObject o = service.markDeleted(who(c), id(c));
+      return object(o, service.storageOf(o), who(c), zone(c), false);
+    });
+    r.named("disk.file.delete", "disk", c -> {
+      service.delete(who(c), id(c));
+      return true;
+    });
+  }
+
+  static DiskService.Who who(Call c) {
+    return new DiskService.Who(c.userId(), c.caller().appId());
+  }
+
+  private ZoneId zone(Call c) {
+    return directory.zoneOf(c.userId());
+  }
+
+  /** The {@code id} of a call; absent or not a positive number: the disk module's ERROR_ARGUMENT. */
+  static long id(Call c) {
+    JsonNode v = c.params().get("id");
+    long id = v == null || v.isContainerNode() ? 0 : DiskService.parse(v.asText());
+    if (id <= 0) throw DiskService.argument(0);
+    return id;
+  }
+
+  private Object storages(Call c) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Storage s : service.storages(who(c))) out.add(storage(c, s));
+    return Page.of(out, 0, out.size(), out.size());
+  }
+
+  private static Map<String, Object> storage(Call c, Storage s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ID", Long.toString(s.id()));
+    m.put("NAME", s.name());
+    m.put("CODE", null);
+    m.put("MODULE_ID", "disk");
+    m.put("ENTITY_TYPE", s.entityType());
+    m.put("ENTITY_ID", Long.toString(s.entityId()));
+    m.put("ROOT_OBJECT_ID", Long.toString(s.rootId()));
+    return m;
+  }
+
+  /** getchildren: the live objects of the folder, 50 a page from {@code start}, folders first. */
+  private Object children(Call c, long folderId) {
+    List<DiskObject> all = service.children(who(c), folderId);
+    long start = c.params().has("start") ? Math.max(0, Params.phpInt(c.params().get("start"))) : 0;
+    List<Map<String, Object>> out = new ArrayList<>();
+    ZoneId zone = zone(c);
+    Storage s = all.isEmpty() ? null : service.storageOf(all.get(0));
+    for (int i = (int) Math.min(start, all.size()); i < all.size() && out.size() < Page.SIZE; i++) {
+      out.add(object(all.get(i), s, who(c), zone, false));
+    }
+    return Page.of(out, start, out.size(), all.size());
+  }
+
+  /**
+   * uploadfile: with {@code fileContent} ({@code [name, base64]}, or a file part of a multipart call) the file,
+   * made now; without it the two-step form, {@code {"field":"file","uploadUrl":…}} to POST the file to.
+   */
+  private Object upload(Call c, long folderId) {
+    JsonNode data = c.params().get("data");
+    JsonNode nameNode = data != null && data.isObject() ? data.get("NAME") : null;
+    String name = nameNode == null || nameNode.isContainerNode() || nameNode.isNull() ? null : nameNode.asText();
+    boolean unique = Params.truthy(c.params().get("generateUniqueName"));
+    JsonNode content = c.params().get("fileContent");
+    DiskService.Who who = who(c);
+    if (content == null || content.isNull() || (content.isTextual() && content.asText().isEmpty())) {
+      DiskObject folder = service.folder(who, folderId);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("field", "file");
+      m.put("uploadUrl", service.uploadUrl(folder, who, unique, name));
+      return m;
+    }
+    String base64;
+    if (content.isObject() && content.has("content")) {
+      base64 = content.get("content").asText(); // a file part of a multipart call
+      if (name == null) name = content.path("name").asText(null);
+    } else {
+      List<JsonNode> parts = Params.values(content);
+      if (parts.size() < 2 || parts.get(1).isContainerNode()) throw DiskService.notSaved();
+      base64 = parts.get(1).asText();
+    }
+    if (name == null || name.isBlank()) throw DiskService.noName();
+    InputStream bytes = decoded(base64, service.maxFileBytes(), service);
+    DiskObject o = service.upload(who, folderId, name, unique, null, bytes);
+    return object(o, service.storageOf(o), who, zone(c), true);
+  }
+
+  /**
+   * The bytes of a base64 text, decoded as they are read (line breaks and a {@code data:…;base64,} prefix
+   * allowed); any other character is ERROR_COULD_NOT_SAVE_FILE, a text longer than the limit allows 413, both
+   * before anything is written.
+   */
+  static InputStream decoded(String text, long max, DiskService service) {
+    String s = text;
+    if (s.startsWith("data:")) {
+      int comma = s.indexOf(',');
+      if (comma < 0 || !s.substring(0, comma).endsWith(";base64")) throw DiskService.notSaved();
+      s = s.substring(comma + 1);
+    }
+    long significant = 0;
+    int padding = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '+' || ch == '/') {
+        if (padding > 0) throw DiskService.notSaved();
+        significant++;
+      } else if (ch == '=') {
+        if (++padding > 2) throw DiskService.notSaved();
+      } else if (ch != '\r' && ch != '\n' && ch != ' ' && ch != '\t') {
+        throw DiskService.notSaved();
+      }
+    }
+    if ((significant + padding) % 4 == 1 || (padding > 0 && (significant + padding) % 4 != 0)) {
+      throw DiskService.notSaved();
+    }
+    if (significant * 3 / 4 > max) throw service.tooLarge();
+    String body = s;
+    InputStream chars = new InputStream() {
+      private int i;
+
+      @Override
+      public int read() {
+        while (i < body.length()) {
+          char ch = body.charAt(i++);
+          if (ch != '\r' && ch != '\n' && ch != ' ' && ch != '\t') return ch;
+        }
+        return -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        int n = 0;
+        while (n < len) {
+          int ch = read();
+          if (ch < 0) break;
+          b[off + n++] = (byte) ch;
+        }
+        return n == 0 && len > 0 ? -1 : n;
+      }
+    };
+    return Base64.getDecoder().wrap(chars);
+  }
+
+  /**
+   * A folder's or a file's fields. {@code fresh}: the object an upload just made, whose ids and counters the
+   * portal sends as numbers.
+   */
+  Map<String, Object> object(DiskObject o, Storage s, DiskService.Who who, ZoneId zone, boolean fresh) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ID", fresh ? (Object) o.id() : Long.toString(o.id()));
+    m.put("NAME", o.name());
+    m.put("CODE", null);
+    m.put("STORAGE_ID", Long.toString(o.storageId()));
+    m.put("TYPE", o.folder() ? "folder" : "file");
+    if (o.folder()) m.put("REAL_OBJECT_ID", Long.toString(o.id()));
+    m.put("PARENT_ID", o.parentId() == null ? null : Long.toString(o.parentId()));
+    m.put("DELETED_TYPE", fresh ? (Object) o.deletedType() : Integer.toString(o.deletedType()));
+    if (!o.folder()) {
+      m.put("GLOBAL_CONTENT_VERSION", fresh ? (Object) o.version() : Integer.toString(o.version()));
+      m.put("FILE_ID", fresh ? (Object) o.contentId() : Long.toString(o.contentId()));
+      m.put("SIZE", Long.toString(o.size()));
+    }
+    m.put("CREATE_TIME", Wire.date(o.createdAt(), zone));
+    m.put("UPDATE_TIME", Wire.date(o.updatedAt(), zone));
+    m.put("DELETE_TIME", o.deletedAt() == null ? null : Wire.date(o.deletedAt(), zone));
+    m.put("CREATED_BY", Long.toString(o.createdBy()));
+    m.put("UPDATED_BY", Long.toString(o.updatedBy()));
+    m.put("DELETED_BY", o.deletedBy() == null ? (fresh ? null : "0") : Long.toString(o.deletedBy()));
+    if (!o.folder()) m.put("DOWNLOAD_URL", service.downloadUrl(o, who));
+    m.put("DETAIL_URL", service.detailUrl(o, s));
+    return m;
+  }
+
+  /** For the upload route: a fresh object's fields for {@code who}. */
+  Map<String, Object> uploaded(DiskObject o, DiskService.Who who) {
+    return object(o, service.storageOf(o), who, directory.zoneOf(who.userId()), true);
+  }
+
+}

@@ -1,0 +1,475 @@
+package dev.b24tasks.files;
+
+import dev.b24tasks.comments.CommentFiles;
+import dev.b24tasks.directory.Directory;
+import dev.b24tasks.rest.RestException;
+import dev.b24tasks.store.Database;
+import dev.b24tasks.store.Tx;
+import dev.b24tasks.tasks.TaskFiles;
+import dev.b24tasks.tasks.TaskLink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Drive, the minimum a client needs to get a file id and attach it: every user's own storage (made on first use)
+ * and an application's storage, folders, files whose bytes live in PostgreSQL in chunks (written and read as
+ * streams, up to a size limit), signed download and upload links, and attachments to tasks and task comments.
+ *
+ * <p>Who: a storage belongs to its user (or to its application); its owner, and a portal administrator, may read
+ * and write it. A file attached to a task (or to one of its comments) may also be read, and downloaded, by
+ * everyone who may read that task. Anything else is "not found", exactly as a missing id: a hidden task's file
+ * tells nothing about itself.
+ */
+public final class DiskService implements TaskFiles, CommentFiles {
+  /** Who calls: the user, and the application of an OAuth call (0: none). */
+  public record Who(long userId, long appId) {}
+
+  private final Database db;
+  private final TaskLink tasks;
+  private final Directory directory;
+  private final Clock clock;
+  private final long maxFileBytes;
+  private final Supplier<String> origin;
+  private final DiskStore store = new DiskStore();
+
+  public DiskService(Database db, TaskLink tasks, Directory directory, Clock clock, long maxFileBytes,
+      Supplier<String> origin) {
+    this.db = db;
+    this.tasks = tasks;
+    this.directory = directory;
+    this.clock = clock;
+    this.maxFileBytes = maxFileBytes;
+    this.origin = origin;
+  }
+
+  long maxFileBytes() {
+    return maxFileBytes;
+  }
+
+  // ---- errors, as the disk module words them ----
+
+  static RestException notFound(Object id) {
+    return RestException.literal("ERROR_NOT_FOUND", 400, "Could not find entity with id `" + id + "`");
+  }
+
+  static RestException argument(int index) {
+    return RestException.literal("ERROR_ARGUMENT", 400, "Invalid value of parameter {Parameter #" + index + "}");
+  }
+
+  static RestException accessDenied() {
+    return RestException.literal("ACCESS_DENIED", 403, "Access denied");
+  }
+
+  static RestException noName() {
+    return RestException.literal("DISK_BASE_SERVICE_22001", 400, "Error: required parameter NAME (DISK_BASE_SERVICE_22001)");
+  }
+
+  static RestException notSaved() {
+    return RestException.literal("ERROR_COULD_NOT_SAVE_FILE", 400, "Could not save file");
+  }
+
+  RestException tooLarge() {
+    return RestException.literal("ERROR_COULD_NOT_SAVE_FILE", 413,
+        "Could not save file: it is larger than " + maxFileBytes + " bytes");
+  }
+
+  static RestException nameTaken(String name) {
+    return RestException.literal("DISK_OBJ_22000", 400, "A file or folder named \"" + name + "\" already exists");
+  }
+
+  // ---- storages ----
+
+  /** The caller's own storage, made with its root folder on first use. */
+  Storage myStorage(long userId) {
+    return db.tx(tx -> userStorage(tx, userId));
+  }
+
+  private Storage userStorage(Tx tx, long userId) throws SQLException {
+    String name = directory.user(userId).map(u -> u.fullName().isBlank() ? u.email() : u.fullName())
+        .orElse("User " + userId);
+    return store.ensureStorage(tx, Storage.USER, userId, name, userId, clock.instant(), DiskToken.secret());
+  }
+
+  /** disk.storage.getforapp: the calling application's storage, made on first use. */
+  Storage appStorage(Who who, String appName) {
+    if (who.appId() <= 0) throw RestException.literal("ERROR_ARGUMENT", 400, "Application context required");
+    return db.tx(tx -> store.ensureStorage(tx, Storage.APP, who.appId(), appName, who.userId(), clock.instant(),
+        DiskToken.secret()));
+  }
+
+  /** disk.storage.getlist: the storages the caller may open (her own, made now if need be; her application's). */
+  List<Storage> storages(Who who) {
+    return db.tx(tx -> {
+      List<Storage> out = new ArrayList<>();
+      out.add(userStorage(tx, who.userId()));
+      if (who.appId() > 0) store.storageOf(tx, Storage.APP, who.appId()).ifPresent(out::add);
+      return out;
+    });
+  }
+
+  Storage storage(Who who, long id) {
+    return db.read(tx -> openStorage(tx, who, id));
+  }
+
+  private Storage openStorage(Tx tx, Who who, long id) throws SQLException {
+    Storage s = store.storage(tx, id).orElseThrow(() -> notFound(id));
+    if (!owns(who, s)) throw notFound(id);
+    return s;
+  }
+
+  private boolean owns(Who who, Storage s) {
+    if (Storage.USER.equals(s.entityType()) && s.entityId() == who.userId()) return true;
+    if (Storage.APP.equals(s.entityType()) && who.appId() > 0 && s.entityId() == who.appId()) return true;
+    return directory.isAdmin(who.userId());
+  }
+
+  // ---- objects ----
+
+  /** A folder the caller may open. */
+  DiskObject folder(Who who, long id) {
+    return db.read(tx -> openFolder(tx, who, id));
+  }
+
+  private DiskObject openFolder(Tx tx, Who who, long id) throws SQLException {
+    DiskObject o = store.object(tx, id).filter(x -> x.folder()).orElseThrow(() -> notFound(id));
+    Storage s = store.storage(tx, o.storageId()).orElseThrow(() -> notFound(id));
+    if (!owns(who, s)) throw notFound(id);
+    return o;
+  }
+
+  /** A file the caller may read: in a storage she owns, or attached to a task she may read. */
+  DiskObject file(Who who, long id) {
+    return db.read(tx -> readableFile(tx, who, id).orElseThrow(() -> notFound(id)));
+  }
+
+  private Optional<DiskObject> readableFile(Tx tx, Who who, long id) throws SQLException {
+    Optional<DiskObject> o = store.object(tx, id).filter(x -> !x.folder());
+    if (o.isEmpty()) return o;
+    Storage s = store.storage(tx, o.get().storageId()).orElseThrow();
+    if (owns(who, s)) return o;
+    for (long taskId : store.tasksOf(tx, id)) {
+      if (tasks.readable(who.userId(), taskId).isPresent()) return o;
+    }
+    return Optional.empty();
+  }
+
+  /** The live children of a folder the caller may open. */
+  List<DiskObject> children(Who who, long folderId) {
+    return db.read(tx -> store.children(tx, openFolder(tx, who, folderId).id()));
+  }
+
+  /** The storage's root folder, for the storage methods. */
+  long rootOf(Who who, long storageId) {
+    return storage(who, storageId).rootId();
+  }
+
+  /** disk.file.markdeleted: to the recycle bin (kept, DELETED_TYPE 3); by one who owns the storage. */
+  DiskObject markDeleted(Who who, long id) {
+    return db.tx(tx -> {
+      DiskObject o = ownedFile(tx, who, id);
+      if (!o.deleted()) store.markDeleted(tx, id, who.userId(), clock.instant());
+      return store.object(tx, id).orElseThrow();
+    });
+  }
+
+  /** disk.file.delete: gone for good, with its attachments and its content. */
+  void delete(Who who, long id) {
+    db.tx(tx -> {
+      store.delete(tx, ownedFile(tx, who, id));
+      return null;
+    });
+  }
+
+  private DiskObject ownedFile(Tx tx, Who who, long id) throws SQLException {
+    DiskObject o = store.object(tx, id).filter(x -> !x.folder()).orElseThrow(() -> notFound(id));
+    Storage s = store.storage(tx, o.storageId()).orElseThrow(() -> notFound(id));
+    if (!owns(who, s)) {
+      // one who may only read it (through a task) is refused; to anyone else it does not exist
+      if (readableFile(tx, who, id).isPresent()) throw accessDenied();
+      throw notFound(id);
+    }
+    return o;
+  }
+
+  // ---- uploading ----
+
+  /**
+   * A new file {@code name} in folder {@code folderId} with the bytes of {@code content}, read as they come; more
+   * than the limit is refused (413) as soon as it is passed, and nothing of it is kept. A name taken in the
+   * folder becomes {@code name (1).ext} with {@code unique}, else is refused.
+   */
+  DiskObject upload(Who who, long folderId, String name, boolean unique, String contentType, InputStream content) {
+    String clean = checkName(name);
+    boolean[] read = {false};
+    try {
+      return db.tx(tx -> {
+        // a retried transaction cannot read the stream twice
+        if (read[0]) throw notSaved();
+        DiskObject folder = openFolder(tx, who, folderId);
+        String finalName = clean;
+        if (store.nameTaken(tx, folder.id(), clean)) {
+          if (!unique) throw nameTaken(clean);
+          finalName = uniqueName(tx, folder.id(), clean);
+        }
+        read[0] = true;
+        long[] written;
+        try {
+          written = store.writeContent(tx, content, maxFileBytes);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        Instant now = clock.instant();
+        String path = folder.path().isEmpty() ? finalName : folder.path() + "/" + finalName;
+        String type = contentType == null || contentType.isBlank() || contentType.startsWith("application/octet-stream")
+            ? ContentTypes.of(finalName) : contentType;
+        long id = store.insertObject(tx, folder.storageId(), folder.id(), false, finalName, path, written[0], type,
+            written[1], DiskToken.secret(), who.userId(), now);
+        return store.object(tx, id).orElseThrow();
+      });
+    } catch (DiskStore.TooLarge e) {
+      throw tooLarge();
+    } catch (UncheckedIOException e) {
+      // bad base64, a malformed multipart body, a client gone half-way: nothing was kept
+      throw notSaved();
+    }
+  }
+
+  static String checkName(String name) {
+    if (name == null || name.isBlank()) throw noName();
+    String n = name.trim();
+    if (n.length() > 255 || n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..")
+        || n.chars().anyMatch(ch -> ch < 32)) {
+      throw RestException.literal("ERROR_ARGUMENT", 400, "Invalid file name: " + n.replaceAll("\\p{Cntrl}", "?"));
+    }
+    return n;
+  }
+
+  private String uniqueName(Tx tx, long folderId, String name) throws SQLException {
+    int dot = name.lastIndexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    String ext = dot > 0 ? name.substring(dot) : "";
+    for (int i = 1; i < 10_000; i++) {
+      String candidate = base + " (" + i + ")" + ext;
+      if (!store.nameTaken(tx, folderId, candidate)) return candidate;
+    }
+    throw nameTaken(name);
+  }
+
+  /** Checks an upload link and finds its folder: the folder id, user, application, unique flag, name. */
+  record UploadTicket(long folderId, Who who, boolean unique, String name) {}
+
+  UploadTicket uploadTicket(String token) {
+    Map<String, String> f = DiskToken.read(token);
+    long id = f == null ? 0 : parse(f.get("id"));
+    if (id <= 0) throw RestException.literal("ERROR_ARGUMENT", 400, "Invalid upload token");
+    Who who = new Who(parse(f.get("u")), parse(f.get("a")));
+    DiskObject folder = db.read(tx -> store.object(tx, id).filter(DiskObject::folder)).orElseThrow(() -> notFound(id));
+    if (!DiskToken.valid("upload", token, folder.secret())) {
+      throw RestException.literal("ERROR_ARGUMENT", 400, "Invalid upload token");
+    }
+    return new UploadTicket(id, who, "1".equals(f.get("g")), f.getOrDefault("n", ""));
+  }
+
+  // ---- downloading ----
+
+  /** A download link's file, checked: signed for this file and user, who may still read it. */
+  record Download(DiskObject file, Who who) {}
+
+  Download download(String token) {
+    Map<String, String> f = DiskToken.read(token);
+    long id = f == null ? 0 : parse(f.get("id"));
+    if (id <= 0) throw RestException.literal("ERROR_ARGUMENT", 400, "Invalid download token");
+    Who who = new Who(parse(f.get("u")), parse(f.get("a")));
+    DiskObject o = db.read(tx -> {
+      Optional<DiskObject> found = store.object(tx, id).filter(x -> !x.folder());
+      if (found.isEmpty() || !DiskToken.valid("download", token, found.get().secret())) throw notFound(id);
+      return readableFile(tx, who, id).orElseThrow(() -> notFound(id));
+    });
+    return new Download(o, who);
+  }
+
+  /**
+   * Writes the content of {@code file} to {@code out}, one chunk at a time: each chunk is one short read of its
+   * own (the content never changes once written), so a slow reader holds no connection between chunks.
+   */
+  void copyContent(DiskObject file, OutputStream out) throws IOException {
+    if (file.contentId() <= 0) return;
+    for (int seq = 0; ; seq++) {
+      int s = seq;
+      byte[] chunk = db.read(tx -> store.chunk(tx, file.contentId(), s));
+      if (chunk == null) return;
+      out.write(chunk);
+    }
+  }
+
+  // ---- links ----
+
+  /** The portal's {@code /rest/download.json?token=…} for {@code who}. */
+  String downloadUrl(DiskObject o, Who who) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("id", Long.toString(o.id()));
+    fields.put("u", Long.toString(who.userId()));
+    if (who.appId() > 0) fields.put("a", Long.toString(who.appId()));
+    return origin.get() + "/rest/download.json?token="
+        + URLEncoder.encode(DiskToken.sign("download", fields, o.secret()), StandardCharsets.UTF_8);
+  }
+
+  /** The portal's {@code /rest/upload.json?token=…} for a file in {@code folder}. */
+  String uploadUrl(DiskObject folder, Who who, boolean unique, String name) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("id", Long.toString(folder.id()));
+    fields.put("u", Long.toString(who.userId()));
+    if (who.appId() > 0) fields.put("a", Long.toString(who.appId()));
+    fields.put("g", unique ? "1" : "0");
+    if (name != null && !name.isBlank()) fields.put("n", name);
+    return origin.get() + "/rest/upload.json?token="
+        + URLEncoder.encode(DiskToken.sign("upload", fields, folder.secret()), StandardCharsets.UTF_8);
+  }
+
+  /** The storage an object is in (one read; a list of children shares one). */
+  Storage storageOf(DiskObject o) {
+    return db.read(tx -> store.storage(tx, o.storageId()).orElseThrow());
+  }
+
+  /** The page of the object on the portal (the storage owner's drive, then its path). */
+  String detailUrl(DiskObject o, Storage s) {
+    String base = Storage.APP.equals(s.entityType()) ? "/docs/path/" : "/company/personal/user/" + s.entityId()
+        + "/disk/" + (o.folder() ? "path/" : "file/");
+    return origin.get() + base + o.path();
+  }
+
+  // ---- attachments: tasks (UF_TASK_WEBDAV_FILES) and comments (UF_FORUM_MESSAGE_DOC) ----
+
+  @Override
+  public void replace(long userId, long taskId, List<String> values) {
+    db.tx(tx -> {
+      replaceAttachments(tx, userId, "task", taskId, taskId, values, v -> new TaskFiles.FileRefused(v));
+      return null;
+    });
+  }
+
+  @Override
+  public void replace(long userId, long taskId, long commentId, List<String> values) {
+    db.tx(tx -> {
+      replaceAttachments(tx, userId, "comment", commentId, taskId, values, v -> new CommentFiles.FileRefused(v));
+      return null;
+    });
+  }
+
+  private void replaceAttachments(Tx tx, long userId, String entityType, long entityId, long taskId,
+      List<String> values, java.util.function.Function<String, RuntimeException> refused) throws SQLException {
+    List<DiskStore.Attachment> existing = store.attachments(tx, entityType, entityId);
+    Map<Long, DiskStore.Attachment> byId = new LinkedHashMap<>();
+    Map<Long, DiskStore.Attachment> byObject = new LinkedHashMap<>();
+    for (DiskStore.Attachment a : existing) {
+      byId.put(a.id(), a);
+      byObject.putIfAbsent(a.objectId(), a);
+    }
+    java.util.Set<Long> keep = new java.util.HashSet<>();
+    List<Long> toAttach = new ArrayList<>();
+    Who who = new Who(userId, 0);
+    for (String v : values) {
+      String s = v.trim();
+      boolean drive = s.length() > 1 && (s.charAt(0) == 'n' || s.charAt(0) == 'N');
+      long n = parse(drive ? s.substring(1) : s);
+      if (n <= 0) throw refused.apply(v);
+      if (!drive) {
+        if (!byId.containsKey(n)) throw refused.apply(v);
+        keep.add(n);
+        continue;
+      }
+      DiskObject o = readableFile(tx, who, n).filter(x -> !x.deleted()).orElseThrow(() -> refused.apply(v));
+      DiskStore.Attachment already = byObject.get(o.id());
+      if (already != null) keep.add(already.id());
+      else if (!toAttach.contains(o.id())) toAttach.add(o.id());
+    }
+    for (DiskStore.Attachment a : existing) if (!keep.contains(a.id())) store.detach(tx, a.id());
+    Instant now = clock.instant();
+    for (long objectId : toAttach) store.attach(tx, objectId, entityType, entityId, taskId, userId, now);
+  }
+
+  @Override
+  public long attach(long userId, long taskId, long fileId) {
+    return db.tx(tx -> {
+      DiskObject o = readableFile(tx, new Who(userId, 0), fileId).filter(x -> !x.deleted())
+          .orElseThrow(() -> new TaskFiles.FileRefused(Long.toString(fileId)));
+      for (DiskStore.Attachment a : store.attachments(tx, "task", taskId)) {
+        if (a.objectId() == o.id()) return a.id();
+      }
+      return store.attach(tx, o.id(), "task", taskId, taskId, userId, clock.instant());
+    });
+  }
+
+  @Override
+  public Map<Long, List<Long>> attachmentIds(Collection<Long> taskIds) {
+    return db.read(tx -> {
+      Map<Long, List<Long>> out = new LinkedHashMap<>();
+      store.attachedFiles(tx, "task", taskIds).forEach((task, files) ->
+          out.put(task, files.stream().map(f -> f.attachment().id()).toList()));
+      return out;
+    });
+  }
+
+  /** The attached files of tasks with their objects (the console's task page), one query. */
+  public record Attached(long attachmentId, long fileId, String name, long size, String contentType,
+      String downloadUrl) {}
+
+  public Map<Long, List<Attached>> attachedToTasks(long viewerId, Collection<Long> taskIds) {
+    return attached(viewerId, "task", taskIds);
+  }
+
+  private Map<Long, List<Attached>> attached(long viewerId, String entityType, Collection<Long> ids) {
+    return db.read(tx -> {
+      Map<Long, List<Attached>> out = new LinkedHashMap<>();
+      Who who = new Who(viewerId, 0);
+      store.attachedFiles(tx, entityType, ids).forEach((entity, files) -> out.put(entity, files.stream()
+          .map(f -> new Attached(f.attachment().id(), f.object().id(), f.object().name(), f.object().size(),
+              f.object().contentType(), downloadUrl(f.object(), who))).toList()));
+      return out;
+    });
+  }
+
+  @Override
+  public Map<Long, Map<String, Object>> attachedObjects(long viewerId, Collection<Long> commentIds) {
+    Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
+    attached(viewerId, "comment", commentIds).forEach((comment, files) -> {
+      Map<String, Object> objects = new LinkedHashMap<>();
+      for (Attached a : files) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ATTACHMENT_ID", Long.toString(a.attachmentId()));
+        m.put("NAME", a.name());
+        m.put("SIZE", Long.toString(a.size()));
+        m.put("FILE_ID", Long.toString(a.fileId()));
+        m.put("DOWNLOAD_URL", a.downloadUrl());
+        m.put("VIEW_URL", a.downloadUrl());
+        objects.put(Long.toString(a.attachmentId()), m);
+      }
+      out.put(comment, objects);
+    });
+    return out;
+  }
+
+  static long parse(String s) {
+    if (s == null || !s.trim().matches("\\d{1,18}")) return 0;
+    return Long.parseLong(s.trim());
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
