@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * task (UF_TASK_WEBDAV_FILES, tasks.task.files.attach, task.item.getfiles) and to a comment (UF_FORUM_MESSAGE_DOC,
  * ATTACHED_OBJECTS), who may read and download what, and a file uploaded on one node downloaded from another.
  */
-class DiskFilesTest extends CastTest {
+public class DiskFilesTest extends CastTest {
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   static Response ok(Response r) {
@@ -55,7 +55,7 @@ class DiskFilesTest extends CastTest {
         .result();
   }
 
-  static HttpResponse<byte[]> fetch(String url, String... headers) {
+  public static HttpResponse<byte[]> fetch(String url, String... headers) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
       for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);

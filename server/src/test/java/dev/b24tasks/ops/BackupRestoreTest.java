@@ -34,6 +34,12 @@ class BackupRestoreTest {
     App app = server.app();
     for (int i = 0; i < 5; i++) app.directory.createUser("u" + i + "@example.com", "Имя " + i, "Tab\there", false);
     app.auth.createWebhook(3, Scopes.ALL, "usercode3", null, "line\nbreak and \\ backslash");
+    // a Drive file: its bytes (bytea chunks, a zero byte and a backslash among them) go with the backup
+    long root = server.admin().call("disk.storage.getlist", java.util.Map.of()).result().get(0)
+        .get("ROOT_OBJECT_ID").asLong();
+    Response up = server.admin().call("disk.folder.uploadfile", java.util.Map.of("id", root,
+        "data", java.util.Map.of("NAME", "bytes.bin"), "fileContent", List.of("bytes.bin", "AFxcCg0A/w==")));
+    assertThat(up.status()).as(up.toString()).isEqualTo(200);
   }
 
   private static int cli(String... args) {
@@ -81,6 +87,11 @@ class BackupRestoreTest {
       // the id sequence continues after the restored rows
       long next = restored.directory.createUser("new@example.com", "New", "", false);
       assertThat(next).isEqualTo(7);
+      var file = new RestClient("http://127.0.0.1:" + restored.port(), 1, TestServer.ADMIN_CODE)
+          .call("disk.folder.getchildren", java.util.Map.of("id", restored.db.read(tx -> tx.queryLong(
+              "SELECT root_id FROM disk_storages WHERE entity_id = 1")))).result().get(0);
+      var bytes = dev.b24tasks.files.DiskFilesTest.fetch(file.get("DOWNLOAD_URL").asText()).body();
+      assertThat(java.util.Base64.getEncoder().encodeToString(bytes)).isEqualTo("AFxcCg0A/w==");
       // and a backup taken while that server runs on the folder goes through its PostgreSQL
       assertThat(cli("backup", "--data", data.toString(), "--out", second.toString())).isZero();
     }
