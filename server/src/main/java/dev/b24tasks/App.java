@@ -214,6 +214,7 @@ public final class App implements AutoCloseable {
       Console console = new Console(language, db, settings.clock,
           new Desk(tasks, taskLink, directory, checklists, comments, elapsed, clock), auth, users, departments,
           workgroups, https -> listening.get() == null ? null : listening.get().baseUrl(https));
+      console.useFiles(disk);
       new JournalPage(console, portal::journal).register();
       new PortalPage(console, portal, clock).register();
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints,

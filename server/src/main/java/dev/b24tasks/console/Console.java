@@ -111,6 +111,11 @@ public final class Console {
     assets.put("console.js", new Asset(resource("console/static/console.js"), "text/javascript; charset=utf-8"));
   }
 
+  /** The task page lists attached Drive files from {@code disk}. */
+  public void useFiles(dev.b24tasks.files.DiskService disk) {
+    desk.useFiles(disk);
+  }
+
   public Passwords passwords() {
     return passwords;
   }
@@ -608,7 +613,7 @@ public final class Console {
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("f", frame(c, d.get().task().title(), "board", null, null));
-    p.put("m", new TaskModel(d.get()));
+    p.put("m", new TaskModel(d.get(), desk.files(c.user(), d.get().task().id())));
     render(c, 200, "task.jte", p);
   }
 

@@ -386,4 +386,19 @@ public final class Desk {
     }
     return out;
   }
+
+  // ---- attached files ----------------------------------------------------------------------------------------
+
+  private volatile dev.b24tasks.files.DiskService disk;
+
+  /** The task page lists the Drive files attached to a task, from {@code disk}. */
+  public void useFiles(dev.b24tasks.files.DiskService disk) {
+    this.disk = disk;
+  }
+
+  /** The files attached to a task the viewer may read (the page checked that), oldest first, with their links. */
+  public List<dev.b24tasks.files.DiskService.Attached> files(long viewer, long taskId) {
+    if (disk == null) return List.of();
+    return disk.attachedToTasks(viewer, List.of(taskId)).getOrDefault(taskId, List.of());
+  }
 }

@@ -87,10 +87,10 @@ class BackupRestoreTest {
       // the id sequence continues after the restored rows
       long next = restored.directory.createUser("new@example.com", "New", "", false);
       assertThat(next).isEqualTo(7);
-      var file = new RestClient("http://127.0.0.1:" + restored.port(), 1, TestServer.ADMIN_CODE)
+      var stored = new RestClient("http://127.0.0.1:" + restored.port(), 1, TestServer.ADMIN_CODE)
           .call("disk.folder.getchildren", java.util.Map.of("id", restored.db.read(tx -> tx.queryLong(
               "SELECT root_id FROM disk_storages WHERE entity_id = 1")))).result().get(0);
-      var bytes = dev.b24tasks.files.DiskFilesTest.fetch(file.get("DOWNLOAD_URL").asText()).body();
+      var bytes = dev.b24tasks.files.DiskFilesTest.fetch(stored.get("DOWNLOAD_URL").asText()).body();
       assertThat(java.util.Base64.getEncoder().encodeToString(bytes)).isEqualTo("AFxcCg0A/w==");
       // and a backup taken while that server runs on the folder goes through its PostgreSQL
       assertThat(cli("backup", "--data", data.toString(), "--out", second.toString())).isZero();
