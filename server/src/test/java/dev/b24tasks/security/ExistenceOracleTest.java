@@ -130,6 +130,7 @@ class ExistenceOracleTest {
       {"tasks.task.unpin", "{\"taskId\":{T}}"},
       {"task.item.gettags", "[{T}]"},
       {"task.stages.movetask", "{\"id\":{T},\"stageId\":1}"},
+      {"tasks.task.files.attach", "{\"taskId\":{T},\"fileId\":1}"},
   };
 
   @BeforeAll
