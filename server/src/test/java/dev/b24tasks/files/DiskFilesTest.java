@@ -136,6 +136,12 @@ public class DiskFilesTest extends CastTest {
     refused(creator.call("disk.folder.uploadfile", Map.of("id", root, "data", Map.of("NAME", "notes.txt"),
         "fileContent", List.of("notes.txt", "AAAA"))), 400, "DISK_OBJ_22000");
 
+    // the storage's own upload puts the file in its root folder
+    JsonNode inRoot = ok(creator.call("disk.storage.uploadfile", Map.of("id", got.get("STORAGE_ID").asLong(),
+        "data", Map.of("NAME", "root.txt"), "fileContent", List.of("root.txt", "cm9vdA==")))).result();
+    assertThat(inRoot.get("PARENT_ID").asText()).isEqualTo(Long.toString(root));
+    ok(creator.call("disk.file.delete", Map.of("id", inRoot.get("ID").asLong())));
+
     JsonNode children = ok(creator.call("disk.folder.getchildren", Map.of("id", root))).json();
     assertThat(children.get("total").asInt()).isEqualTo(2);
     assertThat(children.get("result").get(0).get("NAME").asText()).isEqualTo("notes (1).txt");
