@@ -63,6 +63,10 @@ public final class TaskV3Methods {
         List.of(id, new Param("fields", TaskV3Dto.ENTITY, true, "Fields to change")), "result", null,
         "Changes a task", this::update));
     r.add(new V3Method("tasks.task.delete", SCOPE, true, List.of(id), "result", null, "Deletes a task", this::delete));
+    r.add(new V3Method("tasks.task.file.attach", SCOPE, true,
+        List.of(new Param("taskId", "integer", true, "Task identifier"),
+            new Param("fileIds", "array", true, "Drive file identifiers (disk.file.get ID)")),
+        "result", null, "Attaches Drive files to a task", this::attachFiles));
     r.add(new V3Method("tasks.task.access.get", SCOPE, false, List.of(id), "result", "TaskAccessDto",
         "What the caller may do with a task", this::access));
     Param fieldSelect = new Param("select", "array", false, "Descriptor keys to return");
@@ -178,6 +182,35 @@ public final class TaskV3Methods {
       service.update(call.userId(), id, TaskInput.read(classic(fields), directory.zoneOf(call.userId())));
     } catch (TaskException e) {
       throw refusal(e);
+    }
+    return Map.of("result", true);
+  }
+
+  /**
+   * {@code {"result": true}} once every file of {@code fileIds} is on the task (all or none: one transaction). A
+   * missing or hidden task is not found; one the caller may not edit is ACCESS_DENIED; a file she may not read,
+   * missing or hidden alike, a request validation error on {@code fileIds}.
+   */
+  Object attachFiles(V3Call call) {
+    long taskId = call.requiredInt("taskId");
+    com.fasterxml.jackson.databind.JsonNode ids = call.params().get("fileIds");
+    if (ids == null || ids.isNull()) throw V3Call.missing("fileIds");
+    if (!ids.isArray() || ids.isEmpty()) throw V3Call.wrongType("fileIds", "array");
+    List<Long> files = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode f : ids) {
+      if (!f.canConvertToExactIntegral() || f.asLong() <= 0) throw V3Call.wrongType("fileIds", "array");
+      files.add(f.asLong());
+    }
+    if (service.get(call.userId(), taskId).isEmpty()) throw notFound(taskId);
+    for (long file : files) {
+      try {
+        service.attachFile(call.userId(), taskId, file);
+      } catch (TaskException e) {
+        throw refusal(e);
+      } catch (TaskFiles.FileRefused e) {
+        throw V3Exception.invalid(V3Error.REQUEST_VALIDATION, List.of(new V3Exception.Validation("fileIds",
+            "LITERAL", "File " + file + " not found")));
+      }
     }
     return Map.of("result", true);
   }

@@ -281,4 +281,32 @@ public class DiskFilesTest extends CastTest {
     assertThat(hidden.status()).isEqualTo(400);
     assertThat(hidden.errorDescription()).contains("File not found");
   }
+
+  @Test
+  void rest_3_attaches_files_all_or_none() {
+    long root = root(stranger);
+    long a = upload(stranger, root, "v3-a.txt", new byte[] {1}).get("ID").asLong();
+    long b = upload(stranger, root, "v3-b.txt", new byte[] {2}).get("ID").asLong();
+    long task = stranger.addTask(Map.of("TITLE", "v3 files", "RESPONSIBLE_ID", stranger.id()));
+    Response ok = stranger.client().v3("tasks.task.file.attach", Map.of("taskId", task, "fileIds", List.of(a, b)));
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+    assertThat(ok.result().get("result").asBoolean()).isTrue();
+    assertThat(ok(stranger.call("task.item.getfiles", List.of(task))).result().size()).isEqualTo(2);
+    // one file she may not read: nothing of the call stays
+    long other = upload(responsible, root(responsible), "v3-c.txt", new byte[] {3}).get("ID").asLong();
+    long c = upload(stranger, root, "v3-d.txt", new byte[] {4}).get("ID").asLong();
+    Response bad = stranger.client().v3("tasks.task.file.attach", Map.of("taskId", task, "fileIds", List.of(c, other)));
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+    assertThat(bad.error()).isNotNull();
+    assertThat(ok(stranger.call("task.item.getfiles", List.of(task))).result().size()).isEqualTo(2);
+    // a hidden task is not found, like a missing one; a bad fileIds is a validation error
+    long hidden = creator.addTask(Map.of("TITLE", "not for Gleb", "RESPONSIBLE_ID", creator.id()));
+    Response notFound = stranger.client().v3("tasks.task.file.attach", Map.of("taskId", hidden, "fileIds", List.of(a)));
+    Response missing = stranger.client().v3("tasks.task.file.attach", Map.of("taskId", 99_999_999, "fileIds", List.of(a)));
+    assertThat(notFound.status()).isEqualTo(missing.status()).isEqualTo(400);
+    assertThat(notFound.json().get("error").get("code").asText()).isEqualTo(missing.json().get("error").get("code").asText());
+    assertThat(stranger.client().v3("tasks.task.file.attach", Map.of("taskId", task, "fileIds", "x")).status())
+        .isEqualTo(400);
+    assertThat(stranger.client().v3("tasks.task.file.attach", Map.of("taskId", task)).status()).isEqualTo(400);
+  }
 }
