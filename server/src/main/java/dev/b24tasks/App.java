@@ -168,7 +168,9 @@ public final class App implements AutoCloseable {
       new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
       new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
       new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
-      new StageMethods(new StageService(db, taskLink, directory)).register(registry);
+      StageService stages = new StageService(db, taskLink, directory);
+      tasks.useStages(stages::groupOfNewStage);
+      new StageMethods(stages).register(registry);
       // Drive: storages, folders, files in the database; attachments of tasks and comments go through its ports
       DiskService disk = new DiskService(db, taskLink, directory, clock, settings.maxFileBytes,
           () -> portalOrigin(listening.get(), settings));

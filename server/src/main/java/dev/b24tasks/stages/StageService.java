@@ -33,6 +33,12 @@ public final class StageService {
   }
 
   /** Fields of task.stages.add / update (null: not given). */
+  /** The workgroup whose board's NEW (first) stage {@code stageId} is, else 0 (the task list's STAGE_ID filter). */
+  public long groupOfNewStage(long stageId) {
+    return db.read(tx -> store.find(tx, stageId)
+        .filter(s -> s.isGroup() && Stage.NEW.equals(s.systemType())).map(Stage::entityId).orElse(0L));
+  }
+
   public record Fields(String title, String color, Long afterId, long entityId) {}
 
   /** task.stages.get: the board's stages in SORT order; entity 0 is the caller's plan. */

@@ -96,6 +96,14 @@ final class TaskQuery {
     this.now = now;
   }
 
+  private NewStages newStages = NewStages.NONE;
+
+  /** Which stage ids are a group board's NEW stage (STAGE_ID filter). */
+  TaskQuery newStages(NewStages stages) {
+    this.newStages = stages;
+    return this;
+  }
+
   /** Only tasks the viewer may see: members, managers of members, and the workgroups she may view all of. */
   TaskQuery visibleTo(Set<Long> selfAndSubordinates, List<Long> viewAllGroups) {
     String members = "EXISTS (SELECT 1 FROM task_members vm WHERE vm.task_id = t.id AND vm.user_id = ANY(?))";
@@ -169,6 +177,19 @@ final class TaskQuery {
                 names.size(), "?")) + "))";
         where.add(not ? "NOT " + has : has);
         args.addAll(names);
+      }
+      case "STAGE_ID" -> {
+        // the NEW stage of a group board also holds the group's tasks without a stage (STAGE_ID 0)
+        long stage = value != null && !value.isContainerNode() ? Params.phpInt(value) : 0;
+        long group = stage > 0 && (op.equals("") || op.equals("=") || op.equals("!") || op.equals("!="))
+            ? newStages.groupOfNewStage(stage) : 0;
+        if (group > 0) {
+          where.add((not ? "NOT " : "") + "(t.stage_id = ? OR (t.stage_id = 0 AND t.group_id = ?))");
+          args.add(stage);
+          args.add(group);
+        } else {
+          column(FILTERABLE.get("STAGE_ID"), op, value);
+        }
       }
       case "FAVORITE" -> {
         String fav = "EXISTS (SELECT 1 FROM task_favorites ff WHERE ff.task_id = t.id AND ff.user_id = ?)";

@@ -38,6 +38,7 @@ public final class TaskService {
   private final TaskHistory history = new TaskHistory(store);
   private final TaskTags tags = new TaskTags();
   private volatile TaskFiles files = TaskFiles.NONE;
+  private volatile NewStages newStages = NewStages.NONE;
   private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TaskViewAddons> viewAddons = new CopyOnWriteArrayList<>();
 
@@ -54,6 +55,11 @@ public final class TaskService {
   }
 
   /** Lets another feature (checklists, comments) supply its part of the task object; every provider counts. */
+  /** The list's STAGE_ID filter asks {@code stages} which stage is a group board's NEW one. */
+  public void useStages(NewStages stages) {
+    this.newStages = stages;
+  }
+
   /** The Drive attachments of tasks (UF_TASK_WEBDAV_FILES) are kept by {@code files}. */
   public void useFiles(TaskFiles files) {
     this.files = files;
@@ -253,7 +259,7 @@ public final class TaskService {
   public Page list(long viewer, com.fasterxml.jackson.databind.JsonNode filter,
       com.fasterxml.jackson.databind.JsonNode order, long offset, int limit, boolean count) {
     UserFacts f = facts(viewer);
-    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant());
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages);
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
       people.add(viewer);
@@ -273,7 +279,7 @@ public final class TaskService {
    */
   List<Task> list(long viewer, java.util.function.Consumer<TaskQuery> shape, long offset, int limit) {
     UserFacts f = facts(viewer);
-    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant());
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages);
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
       people.add(viewer);
