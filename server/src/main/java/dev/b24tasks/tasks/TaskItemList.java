@@ -36,12 +36,13 @@ final class TaskItemList {
 
   Object list(Call call) {
     Args a = PositionalBinder.bind(LIST, values(call));
-    return page(call, LIST, a.map(0), a.map(1), a.list(3), a.map(2).get("NAV_PARAMS"));
+    return page(call, LIST, a.map(0), a.map(1), a.list(3), a.map(2).get("NAV_PARAMS"),
+        Params.truthy(a.map(2).get("LOAD_TAGS")));
   }
 
   Object itemsGetList(Call call) {
     Args a = PositionalBinder.bind(ITEMS, values(call));
-    return page(call, ITEMS, a.map(0), a.map(1), a.list(2), a.map(3));
+    return page(call, ITEMS, a.map(0), a.map(1), a.list(2), a.map(3), false);
   }
 
   /** The positional values without {@code start}, which the REST layer reads by name for paging. */
@@ -56,8 +57,9 @@ final class TaskItemList {
   /** Highest page number that is computed; beyond it every page is past the end anyway. */
   private static final long MAX_PAGE = 1L << 40;
 
+  /** A page of rows; {@code loadTags} (PARAMS.LOAD_TAGS) adds each row's {@code TAGS} names, one query for the page. */
   private Object page(Call call, Manifest m, ObjectNode order, ObjectNode filter, List<JsonNode> select,
-      JsonNode nav) {
+      JsonNode nav, boolean loadTags) {
     long size = Page.SIZE;
     long start = Math.max(0, call.params().optLong("start").orElse(0));
     if (nav != null && nav.isObject()) {
@@ -77,6 +79,17 @@ final class TaskItemList {
     for (Map<String, Object> row : new TaskDataView(tasks, call.userId()).rows(found.tasks())) {
       if (!keep.isEmpty()) row.keySet().removeIf(k -> !keep.contains(k) && !k.equals("ALLOWED_ACTIONS"));
       rows.add(row);
+    }
+    if (loadTags && !rows.isEmpty()) {
+      Map<Long, Map<String, Object>> tags = tasks.tags(found.tasks().stream().map(Task::id).toList());
+      for (int i = 0; i < rows.size(); i++) {
+        List<String> names = new ArrayList<>();
+        Map<String, Object> of = tags.get(found.tasks().get(i).id());
+        if (of != null) {
+          for (Object tag : of.values()) names.add(String.valueOf(((Map<?, ?>) tag).get("title")));
+        }
+        rows.get(i).put("TAGS", names);
+      }
     }
     return Page.of(rows, start, rows.size(), found.total());
   }
