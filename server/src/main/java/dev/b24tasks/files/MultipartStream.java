@@ -108,16 +108,21 @@ final class MultipartStream {
   private boolean ensure(int n) throws IOException {
     while (lim - pos < n) {
       if (eof) return false;
-      if (pos > 0) {
-        System.arraycopy(buf, pos, buf, 0, lim - pos);
-        lim -= pos;
-        pos = 0;
-      }
-      int r = in.read(buf, lim, buf.length - lim);
-      if (r < 0) eof = true;
-      else lim += r;
+      readMore();
     }
     return true;
+  }
+
+  /** Moves the unread bytes to the front of the buffer and reads what fits after them (or notes the end). */
+  private void readMore() throws IOException {
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, lim - pos);
+      lim -= pos;
+      pos = 0;
+    }
+    int r = in.read(buf, lim, buf.length - lim);
+    if (r < 0) eof = true;
+    else lim += r;
   }
 
   private int indexOfDelimiter() {
@@ -171,15 +176,7 @@ final class MultipartStream {
           return n;
         }
         if (eof) throw new Malformed("unterminated part");
-        // too little in the buffer to tell data from a delimiter: read on
-        if (pos > 0) {
-          System.arraycopy(buf, pos, buf, 0, lim - pos);
-          lim -= pos;
-          pos = 0;
-        }
-        int r = in.read(buf, lim, buf.length - lim);
-        if (r < 0) eof = true;
-        else lim += r;
+        readMore(); // too little in the buffer to tell data from a delimiter: read on
       }
     }
   }
