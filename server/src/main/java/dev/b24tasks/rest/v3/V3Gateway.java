@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
+import dev.b24tasks.rest.Credentials;
 import dev.b24tasks.rest.Gateway;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.Messages;
@@ -85,7 +86,7 @@ public final class V3Gateway implements Gateway.Dialect {
       if (body instanceof ObjectNode o) authParam = o.remove("auth");
       Caller caller;
       try {
-        caller = Gateway.authenticate(auth, target.user(), target.code(), authParam, request.authorization());
+        caller = Credentials.authenticate(auth, target.user(), target.code(), authParam, request.authorization());
       } catch (RestException e) {
         return classic(e, target.method());
       }
