@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
+import dev.b24tasks.auth.Secrets;
+import dev.b24tasks.rest.CallContext;
 import dev.b24tasks.rest.Gateway;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.Messages;
@@ -82,13 +84,32 @@ public final class V3Gateway implements Gateway.Dialect {
       if (!http.equals("POST") && !http.equals("GET")) throw V3Exception.of(V3Error.WRONG_HTTP_METHOD);
       JsonNode body = http.equals("GET") ? Json.object() : body(request);
       JsonNode authParam = null;
-      if (body instanceof ObjectNode o) authParam = o.remove("auth");
+      String connector = null;
+      if (body instanceof ObjectNode o) {
+        authParam = o.remove("auth");
+        // as in the classic gateway: auth_connector belongs to the credential (events read it from the context)
+        JsonNode c = o.remove("auth_connector");
+        if (c != null && !c.isContainerNode()) connector = c.asText();
+      }
       Caller caller;
       try {
         caller = Gateway.authenticate(auth, target.user(), target.code(), authParam, request.authorization());
       } catch (RestException e) {
         return classic(e, target.method());
       }
+      String token = target.user() == null ? Gateway.tokenOf(authParam, request.authorization()) : null;
+      JsonNode parsed = body;
+      // the hit the events see: the loop guard and an app's own-change filter work as for the classic REST
+      return CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
+          () -> serve(request, target, parsed, caller, start));
+    } catch (V3Exception e) {
+      return error(e, target.method());
+    }
+  }
+
+  private RestResponse serve(RestRequest request, Target target, JsonNode parsed, Caller caller, long start) {
+    JsonNode body = parsed;
+    try {
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw V3Exception.of(V3Error.RATE_LIMIT);
       if (target.method().equalsIgnoreCase(BATCH)) {
         List<Object> results = new V3Batch(this, caller).run(body);
