@@ -201,7 +201,7 @@ public final class V3Gateway implements Gateway.Dialect {
   }
 
   /** The body as JSON: form data, multipart or broken JSON is INVALIDJSONEXCEPTION. Empty is {@code {}}. */
-  private static JsonNode body(RestRequest request) {
+  private JsonNode body(RestRequest request) {
     byte[] bytes = request.body() == null ? new byte[0] : request.body();
     String type = request.contentType() == null ? "" : request.contentType().toLowerCase(Locale.ROOT);
     if (bytes.length == 0) return Json.object();
@@ -209,6 +209,12 @@ public final class V3Gateway implements Gateway.Dialect {
     try {
       JsonNode n = Json.MAPPER.readTree(bytes);
       if (n == null || !(n.isObject() || n.isArray())) throw V3Exception.of(V3Error.INVALID_JSON);
+      try {
+        // the classic caps, before the caller is known: values, keys per array, NUL
+        ParamDecoder.checkCaps(n);
+      } catch (RestException e) {
+        throw V3Exception.message(V3Error.INVALID_JSON, "LITERAL", e.description(language));
+      }
       return n;
     } catch (java.io.IOException | RuntimeException e) {
       if (e instanceof V3Exception v) throw v;
