@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
-import dev.b24tasks.rest.Gateway;
+import dev.b24tasks.rest.Credentials;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.RestException;
 import dev.b24tasks.rest.Timing;
@@ -137,7 +137,7 @@ public final class FileRoutes {
     JsonNode authParam = req.query().contains("auth") ? TextNode.valueOf(req.query().get("auth")) : null;
     String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
     if (webhookUser == null && authParam == null && header == null) return;
-    Caller caller = Gateway.authenticate(auth, webhookUser, code, authParam, header);
+    Caller caller = Credentials.authenticate(auth, webhookUser, code, authParam, header);
     if (caller.userId() != who.userId()) throw DiskService.accessDenied();
   }
 
