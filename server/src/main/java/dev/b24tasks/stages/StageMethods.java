@@ -42,10 +42,16 @@ public final class StageMethods {
       return service.canMove(c.userId(), id(c, "entityId"), Params.display(c.params().get("entityType")));
     });
     r.named("task.stages.movetask", "task", c -> {
-      // before / after place the task among the stage's others on the portal; the order is not kept here
-      service.moveTask(c.userId(), id(c, "id"), id(c, "stageId"));
+      // before / after: the task's place among the group's others (SORTING)
+      service.moveTask(c.userId(), id(c, "id"), id(c, "stageId"), optional(c, "before"), optional(c, "after"));
       return true;
     });
+  }
+
+  /** An optional id ({@code before}, {@code after}): absent or not a positive number is 0. */
+  private static long optional(Call c, String name) {
+    JsonNode v = c.params().get(name);
+    return v == null || v.isNull() || v.isContainerNode() ? 0 : Math.max(0, Params.phpInt(v));
   }
 
   private static long id(Call c, String name) {

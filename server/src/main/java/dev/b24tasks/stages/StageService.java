@@ -116,6 +116,15 @@ public final class StageService {
 
   /** task.stages.movetask. */
   public void moveTask(long userId, long taskId, long stageId) {
+    moveTask(userId, taskId, stageId, 0, 0);
+  }
+
+  /**
+   * task.stages.movetask with the place in the stage: on a group board the task goes right before {@code before}
+   * (else right after {@code after}) in the group's SORTING order, which the task list's {@code SORTING} order
+   * follows; a target that is not a task of the group leaves the order alone.
+   */
+  public void moveTask(long userId, long taskId, long stageId, long before, long after) {
     db.tx(tx -> {
       Stage s = store.find(tx, stageId).orElseThrow(() -> error("NOT_FOUND", "NOT_FOUND"));
       Optional<Long> group = tasks.readableGroup(userId, taskId);
@@ -126,6 +135,8 @@ public final class StageService {
       if (s.isGroup() && group.get() != s.entityId()) throw error("DIFFERENT_STAGES", "DIFFERENT_STAGES");
       if (s.isGroup()) {
         tasks.moveToStage(userId, taskId, stageId);
+        if (before > 0) tasks.placeInGroup(s.entityId(), taskId, before, true);
+        else if (after > 0) tasks.placeInGroup(s.entityId(), taskId, after, false);
       } else {
         store.placeInPlan(tx, s.entityId(), taskId, stageId);
       }

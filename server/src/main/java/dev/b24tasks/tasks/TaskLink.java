@@ -35,6 +35,11 @@ public final class TaskLink {
     tasks.moveToStage(userId, taskId, stageId);
   }
 
+  /** Kanban order inside a group's stages: the task before ({@code before}) or after the target, by SORTING. */
+  public boolean placeInGroup(long groupId, long taskId, long targetId, boolean before) {
+    return tasks.placeInGroup(groupId, taskId, targetId, before);
+  }
+
   public boolean anyInStage(long groupId, long stageId) {
     return tasks.anyInStage(groupId, stageId);
   }

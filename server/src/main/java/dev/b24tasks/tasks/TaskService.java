@@ -606,6 +606,11 @@ public final class TaskService {
     });
   }
 
+  /** Kanban order: the task right before (or after) {@code targetId} among its group's tasks (SORTING). */
+  public boolean placeInGroup(long groupId, long taskId, long targetId, boolean before) {
+    return db.tx(tx -> store.placeInGroup(tx, groupId, taskId, targetId, before));
+  }
+
   /** Tells the change listeners that the task changed through another feature (see {@link TaskLink#changedBy}). */
   void changedElsewhere(long taskId, long userId) {
     db.tx(tx -> {

@@ -316,4 +316,20 @@ public final class TaskStore {
         + "JOIN up ON t.id = up.id WHERE t.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?", id,
         ancestor) > 0;
   }
+
+  /**
+   * Puts {@code taskId} right before (or after) {@code targetId} among its group's tasks in SORTING order and
+   * numbers the group's SORTING 1, 2, … in that order, in one statement; false (nothing changed) when the target
+   * is not a task of the group.
+   */
+  boolean placeInGroup(Tx tx, long groupId, long taskId, long targetId, boolean before) throws SQLException {
+    List<Long> ids = new ArrayList<>(tx.query("SELECT id FROM tasks WHERE group_id = ? ORDER BY sorting ASC NULLS LAST,"
+        + " id ASC FOR UPDATE", rs -> rs.getLong(1), groupId));
+    if (targetId == taskId || !ids.contains(targetId) || !ids.remove(Long.valueOf(taskId))) return false;
+    int at = ids.indexOf(targetId);
+    ids.add(before ? at : at + 1, taskId);
+    tx.update("UPDATE tasks t SET sorting = v.n FROM unnest(?::bigint[]) WITH ORDINALITY AS v(id, n)"
+        + " WHERE t.id = v.id AND t.sorting IS DISTINCT FROM v.n", ids);
+    return true;
+  }
 }

@@ -45,4 +45,27 @@ class StageFilterTest extends CastTest {
         .containsExactly(moved, elsewhere);
     assertThat(byStage(Map.of("GROUP_ID", other, "STAGE_ID", 0))).containsExactly(elsewhere);
   }
+
+  @Test
+  void before_and_after_place_the_task_in_the_groups_sorting_order() {
+    long group = new Org(server).group("Ordered", creator.id(), responsible.id());
+    long a = task("a", Map.of("GROUP_ID", group));
+    long b = task("b", Map.of("GROUP_ID", group));
+    long c = task("c", Map.of("GROUP_ID", group));
+    JsonNode board = ok(creator.call("task.stages.get", Map.of("entityId", group))).result();
+    long first = Long.parseLong(board.properties().iterator().next().getKey());
+    ok(creator.call("task.stages.movetask", Map.of("id", c, "stageId", first, "before", a)));
+    assertThat(sorted(group)).containsExactly(c, a, b);
+    ok(creator.call("task.stages.movetask", Map.of("id", a, "stageId", first, "after", b)));
+    assertThat(sorted(group)).containsExactly(c, b, a);
+    // a target outside the group leaves the order as it is
+    long elsewhere = task("elsewhere", Map.of());
+    ok(creator.call("task.stages.movetask", Map.of("id", b, "stageId", first, "before", elsewhere)));
+    assertThat(sorted(group)).containsExactly(c, b, a);
+  }
+
+  List<Long> sorted(long group) {
+    return ids(ok(creator.call("tasks.task.list", Map.of("filter", Map.of("GROUP_ID", group),
+        "order", Map.of("SORTING", "asc")))).result().get("tasks"));
+  }
 }
