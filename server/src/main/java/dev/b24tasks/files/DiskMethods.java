@@ -51,6 +51,7 @@ public final class DiskMethods {
       DiskObject o = service.markDeleted(who(c), id(c));
       return object(o, service.storageOf(o), who(c), zone(c), false);
     });
+    r.namedRead("disk.attachedObject.get", "disk", this::attachedObject);
     r.named("disk.file.delete", "disk", c -> {
       service.delete(who(c), id(c));
       return true;
@@ -220,6 +221,25 @@ public final class DiskMethods {
     m.put("DELETED_BY", o.deletedBy() == null ? (fresh ? null : "0") : Long.toString(o.deletedBy()));
     if (!o.folder()) m.put("DOWNLOAD_URL", service.downloadUrl(o, who));
     m.put("DETAIL_URL", service.detailUrl(o, s));
+    return m;
+  }
+
+  /** An attachment: the record linking a Drive file to a task ({@code tasks_task}) or a task comment. */
+  private Object attachedObject(Call c) {
+    DiskService.Who who = who(c);
+    DiskStore.AttachedFile f = service.attachedObject(who, id(c));
+    ZoneId zone = zone(c);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ID", Long.toString(f.attachment().id()));
+    m.put("OBJECT_ID", Long.toString(f.object().id()));
+    m.put("MODULE_ID", f.attachment().entityType().equals("task") ? "tasks" : "forum");
+    m.put("ENTITY_TYPE", f.attachment().entityType().equals("task") ? "tasks_task" : "forum_message");
+    m.put("ENTITY_ID", Long.toString(f.attachment().entityId()));
+    m.put("CREATE_TIME", Wire.date(f.attachment().createdAt(), zone));
+    m.put("CREATED_BY", Long.toString(f.attachment().createdBy()));
+    m.put("DOWNLOAD_URL", service.downloadUrl(f.object(), who));
+    m.put("NAME", f.object().name());
+    m.put("SIZE", Long.toString(f.object().size()));
     return m;
   }
 

@@ -415,6 +415,16 @@ public final class DiskService implements TaskFiles, CommentFiles {
     });
   }
 
+  /**
+   * disk.attachedObject.get: an attachment of a task (or of a comment of one) the caller may read; any other id is
+   * "not found", a hidden task's attachment as a missing one.
+   */
+  DiskStore.AttachedFile attachedObject(Who who, long id) {
+    return db.read(tx -> store.attachedFile(tx, id)
+        .filter(f -> tasks.readable(who.userId(), f.attachment().taskId()).isPresent())
+        .orElseThrow(() -> notFound(id)));
+  }
+
   @Override
   public Map<Long, List<Long>> attachmentIds(Collection<Long> taskIds) {
     return db.read(tx -> {

@@ -160,11 +160,22 @@ final class DiskStore {
     List<AttachedFile> rows = tx.query("SELECT a.id AS a_id, a.object_id, a.entity_type, a.entity_id, a.task_id,"
         + " a.created_by AS a_created_by, a.created_at AS a_created_at, o.* FROM disk_attachments a"
         + " JOIN disk_objects o ON o.id = a.object_id WHERE a.entity_type = ? AND a.entity_id = ANY (?) ORDER BY a.id",
-        rs -> new AttachedFile(new Attachment(rs.getLong("a_id"), rs.getLong("object_id"), rs.getString("entity_type"),
-            rs.getLong("entity_id"), rs.getLong("task_id"), rs.getLong("a_created_by"),
-            Sql.instant(rs, "a_created_at")), objectRow(rs)), entityType, ids);
+        DiskStore::attachedRow, entityType, ids);
     for (AttachedFile f : rows) out.computeIfAbsent(f.attachment().entityId(), k -> new ArrayList<>()).add(f);
     return out;
+  }
+
+  /** One attachment with its file. */
+  Optional<AttachedFile> attachedFile(Tx tx, long attachmentId) throws SQLException {
+    return tx.queryOne("SELECT a.id AS a_id, a.object_id, a.entity_type, a.entity_id, a.task_id,"
+        + " a.created_by AS a_created_by, a.created_at AS a_created_at, o.* FROM disk_attachments a"
+        + " JOIN disk_objects o ON o.id = a.object_id WHERE a.id = ?", DiskStore::attachedRow, attachmentId);
+  }
+
+  private static AttachedFile attachedRow(ResultSet rs) throws SQLException {
+    return new AttachedFile(new Attachment(rs.getLong("a_id"), rs.getLong("object_id"), rs.getString("entity_type"),
+        rs.getLong("entity_id"), rs.getLong("task_id"), rs.getLong("a_created_by"), Sql.instant(rs, "a_created_at")),
+        objectRow(rs));
   }
 
   /** The tasks a file is attached to (directly or through a comment). */

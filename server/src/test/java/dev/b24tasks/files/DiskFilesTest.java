@@ -232,6 +232,15 @@ public class DiskFilesTest extends CastTest {
     JsonNode listed = ok(responsible.call("tasks.task.list", Map.of("filter", Map.of("ID", task),
         "select", List.of("ID", "UF_TASK_WEBDAV_FILES")))).result().get("tasks").get(0);
     assertThat(listed.get("ufTaskWebdavFiles").toString()).isEqualTo("[" + attachment + "," + second + "]");
+    // an attachment id resolves to its file for whoever may read the task (disk.attachedObject.get)
+    JsonNode ao = ok(responsible.call("disk.attachedObject.get", Map.of("id", attachment))).result();
+    assertThat(ao.get("OBJECT_ID").asText()).isEqualTo(Long.toString(fileId));
+    assertThat(ao.get("ENTITY_TYPE").asText()).isEqualTo("tasks_task");
+    assertThat(ao.get("ENTITY_ID").asText()).isEqualTo(Long.toString(task));
+    assertThat(ao.get("NAME").asText()).isEqualTo("plan.pdf");
+    assertThat(fetch(ao.get("DOWNLOAD_URL").asText()).statusCode()).isEqualTo(200);
+    refused(stranger.call("disk.attachedObject.get", Map.of("id", attachment)), 400, "ERROR_NOT_FOUND");
+    refused(stranger.call("disk.attachedObject.get", Map.of("id", 99_999_999)), 400, "ERROR_NOT_FOUND");
 
     // the responsible may read the task: she reads and downloads the auditor's file; a stranger may not
     JsonNode seen = ok(responsible.call("disk.file.get", Map.of("id", fileId))).result();
