@@ -42,6 +42,8 @@ public final class DiskMethods {
       return object(o, service.storageOf(o), who(c), zone(c), false);
     });
     r.namedRead("disk.folder.getchildren", "disk", c -> children(c, id(c)));
+    r.named("disk.folder.addsubfolder", "disk", c -> folderAdded(c, id(c)));
+    r.named("disk.storage.addfolder", "disk", c -> folderAdded(c, service.rootOf(who(c), id(c))));
     r.named("disk.folder.uploadfile", "disk", c -> upload(c, id(c)));
     r.namedRead("disk.file.get", "disk", c -> {
       DiskObject o = service.file(who(c), id(c));
@@ -205,7 +207,7 @@ public final class DiskMethods {
     m.put("CODE", null);
     m.put("STORAGE_ID", Long.toString(o.storageId()));
     m.put("TYPE", o.folder() ? "folder" : "file");
-    if (o.folder()) m.put("REAL_OBJECT_ID", Long.toString(o.id()));
+    if (o.folder()) m.put("REAL_OBJECT_ID", fresh ? (Object) o.id() : Long.toString(o.id()));
     m.put("PARENT_ID", o.parentId() == null ? null : Long.toString(o.parentId()));
     m.put("DELETED_TYPE", fresh ? (Object) o.deletedType() : Integer.toString(o.deletedType()));
     if (!o.folder()) {
@@ -222,6 +224,15 @@ public final class DiskMethods {
     if (!o.folder()) m.put("DOWNLOAD_URL", service.downloadUrl(o, who));
     m.put("DETAIL_URL", service.detailUrl(o, s));
     return m;
+  }
+
+  /** The new folder's fields (numbers where the portal sends them for a fresh object). */
+  private Object folderAdded(Call c, long parentId) {
+    JsonNode data = c.params().get("data");
+    JsonNode n = data != null && data.isObject() ? data.get("NAME") : null;
+    String name = n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
+    DiskObject o = service.addFolder(who(c), parentId, name);
+    return object(o, service.storageOf(o), who(c), zone(c), true);
   }
 
   /** An attachment: the record linking a Drive file to a task ({@code tasks_task}) or a task comment. */

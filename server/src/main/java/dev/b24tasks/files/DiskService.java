@@ -88,8 +88,9 @@ public final class DiskService implements TaskFiles, CommentFiles {
         "Could not save file: it is larger than " + maxFileBytes + " bytes");
   }
 
-  static RestException nameTaken(String name) {
-    return RestException.literal("DISK_OBJ_22000", 400, "A file or folder named \"" + name + "\" already exists");
+  static RestException nameTaken(boolean folder) {
+    return RestException.literal("DISK_OBJ_22000", 400,
+        folder ? "A folder with this name already exists" : "A file with this name already exists");
   }
 
   // ---- storages ----
@@ -223,7 +224,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
         DiskObject folder = openFolder(tx, who, folderId);
         String finalName = clean;
         if (store.nameTaken(tx, folder.id(), clean)) {
-          if (!unique) throw nameTaken(clean);
+          if (!unique) throw nameTaken(false);
           finalName = uniqueName(tx, folder.id(), clean);
         }
         read[0] = true;
@@ -267,7 +268,21 @@ public final class DiskService implements TaskFiles, CommentFiles {
       String candidate = base + " (" + i + ")" + ext;
       if (!store.nameTaken(tx, folderId, candidate)) return candidate;
     }
-    throw nameTaken(name);
+    throw nameTaken(false);
+  }
+
+  /** disk.folder.addsubfolder / disk.storage.addfolder: a new folder {@code name} in a folder the caller owns. */
+  DiskObject addFolder(Who who, long parentId, String name) {
+    if (name == null || name.isBlank()) throw argument(1);
+    String clean = checkName(name);
+    return db.tx(tx -> {
+      DiskObject parent = openFolder(tx, who, parentId);
+      if (store.nameTaken(tx, parent.id(), clean)) throw nameTaken(true);
+      String path = parent.path().isEmpty() ? clean : parent.path() + "/" + clean;
+      long id = store.insertObject(tx, parent.storageId(), parent.id(), true, clean, path, 0, null, 0,
+          DiskToken.secret(), who.userId(), clock.instant());
+      return store.object(tx, id).orElseThrow();
+    });
   }
 
   /** Checks an upload link and finds its folder: the folder id, user, application, unique flag, name. */

@@ -318,4 +318,30 @@ public class DiskFilesTest extends CastTest {
         .isEqualTo(400);
     assertThat(stranger.client().v3("tasks.task.file.attach", Map.of("taskId", task)).status()).isEqualTo(400);
   }
+
+  @Test
+  void subfolders_hold_files_and_their_paths() {
+    long root = root(responsible);
+    JsonNode docs = ok(responsible.call("disk.folder.addsubfolder", Map.of("id", root, "data", Map.of("NAME", "Docs"))))
+        .result();
+    assertThat(docs.get("ID").isNumber()).isTrue();
+    assertThat(docs.get("TYPE").asText()).isEqualTo("folder");
+    assertThat(docs.get("PARENT_ID").asText()).isEqualTo(Long.toString(root));
+    assertThat(docs.get("DETAIL_URL").asText()).endsWith("/disk/path/Docs");
+    Response twice = responsible.call("disk.folder.addsubfolder", Map.of("id", root, "data", Map.of("NAME", "docs")));
+    refused(twice, 400, "DISK_OBJ_22000");
+    assertThat(twice.errorDescription()).isEqualTo("A folder with this name already exists");
+    refused(responsible.call("disk.folder.addsubfolder", Map.of("id", root)), 400, "ERROR_ARGUMENT");
+    refused(stranger.call("disk.folder.addsubfolder", Map.of("id", root, "data", Map.of("NAME", "Mine"))), 400,
+        "ERROR_NOT_FOUND");
+    long folder = docs.get("ID").asLong();
+    JsonNode f = upload(responsible, folder, "deep.txt", new byte[] {42});
+    assertThat(f.get("DETAIL_URL").asText()).endsWith("/disk/file/Docs/deep.txt");
+    JsonNode children = ok(responsible.call("disk.folder.getchildren", Map.of("id", folder))).json();
+    assertThat(children.get("total").asInt()).isEqualTo(1);
+    long storage = f.get("STORAGE_ID").asLong();
+    JsonNode top = ok(responsible.call("disk.storage.addfolder", Map.of("id", storage, "data", Map.of("NAME", "Top"))))
+        .result();
+    assertThat(top.get("PARENT_ID").asText()).isEqualTo(Long.toString(root));
+  }
 }
