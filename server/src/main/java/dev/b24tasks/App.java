@@ -187,8 +187,6 @@ public final class App implements AutoCloseable {
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       IdempotentCalls replies = new IdempotentCalls(db, clock, registry::repliesWithSecrets,
           n -> registry.find(n).map(dev.b24tasks.rest.Method::writes).orElse(false));
-      RestStreams fileLinks = new RestStreams();
-      new FileRoutes(disk, diskMethods, auth, language, settings.timeZone).register(fileLinks);
       RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));
       rateLimiter = SharedRateLimiter.fromSettings(settings.rateLimit, settings.rateLimitStore,
           settings.databaseUrl != null && !settings.databaseUrl.isBlank(), db, clock, rateLimiter);
@@ -197,6 +195,8 @@ public final class App implements AutoCloseable {
           SharedRateLimiter.shared(settings.rateLimitStore, external) ? db : null);
       Gateway gateway = new Gateway(registry, budget, language, auth, rateLimiter, settings.timeZone).clock(clock)
           .idempotent(replies).transactions(db).throttle(throttle);
+      RestStreams fileLinks = new RestStreams();
+      new FileRoutes(disk, diskMethods, auth, throttle, language, settings.timeZone).register(fileLinks);
       new Batch(gateway, settings.timeZone).register(registry);
       extraMethods.accept(registry);
       // REST 3.0 under /rest/api/: its own method table, the same credentials, limits and services.

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
 import dev.b24tasks.rest.Credentials;
+import dev.b24tasks.rest.AuthThrottle;
 import dev.b24tasks.rest.Json;
+import dev.b24tasks.rest.RestError;
 import dev.b24tasks.rest.RestException;
 import dev.b24tasks.rest.Timing;
 import dev.b24tasks.web.RestStreams;
@@ -35,13 +37,16 @@ public final class FileRoutes {
   private final DiskService service;
   private final DiskMethods methods;
   private final AuthStore auth;
+  private final AuthThrottle throttle;
   private final String language;
   private final ZoneId zone;
 
-  public FileRoutes(DiskService service, DiskMethods methods, AuthStore auth, String language, ZoneId zone) {
+  public FileRoutes(DiskService service, DiskMethods methods, AuthStore auth, AuthThrottle throttle, String language,
+      ZoneId zone) {
     this.service = service;
     this.methods = methods;
     this.auth = auth;
+    this.throttle = throttle;
     this.language = language;
     this.zone = zone;
   }
@@ -123,7 +128,10 @@ public final class FileRoutes {
     return q.get("token");
   }
 
-  /** A credential sent with the link must be valid and be the user the link was made for. */
+  /**
+   * A credential sent with the link must be valid and be the user the link was made for; failed ones count
+   * against the client's address as on every REST path (beyond the burst: 503 QUERY_LIMIT_EXCEEDED).
+   */
   private void checkCredential(ServerRequest req, DiskService.Who who) {
     String path = req.path().rawPath();
     int at = path.indexOf("/rest/");
@@ -137,7 +145,16 @@ public final class FileRoutes {
     JsonNode authParam = req.query().contains("auth") ? TextNode.valueOf(req.query().get("auth")) : null;
     String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
     if (webhookUser == null && authParam == null && header == null) return;
-    Caller caller = Credentials.authenticate(auth, webhookUser, code, authParam, header);
+    String address = req.remotePeer().host();
+    RestException limited = RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
+    if (throttle.blocked(address)) throw limited;
+    Caller caller;
+    try {
+      caller = Credentials.authenticate(auth, webhookUser, code, authParam, header);
+    } catch (RestException e) {
+      if (throttle.failed(address)) throw limited;
+      throw e;
+    }
     if (caller.userId() != who.userId()) throw DiskService.accessDenied();
   }
 
