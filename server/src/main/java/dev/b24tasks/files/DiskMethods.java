@@ -32,7 +32,8 @@ public final class DiskMethods {
   }
 
   public void register(MethodRegistry r) {
-    r.namedRead("disk.storage.getforapp", "disk", c -> storage(c, service.appStorage(who(c), "Application storage")));
+    // both make the storage the first time it is asked for
+    r.named("disk.storage.getforapp", "disk", c -> storage(c, service.appStorage(who(c), "Application storage")));
     r.named("disk.storage.getlist", "disk", this::storages);
     r.namedRead("disk.storage.get", "disk", c -> storage(c, service.storage(who(c), id(c))));
     r.namedRead("disk.storage.getchildren", "disk", c -> children(c, service.rootOf(who(c), id(c))));

@@ -22,7 +22,9 @@ class MethodFactsTableTest {
   /** Methods named like readers that write, and what they write. */
   static final Map<String, String> WRITING_READERS = Map.of(
       "event.offline.get", "takes the events it returns out of the queue (clear=1, the default) or reserves them",
-      "task.stages.get", "makes the default stages of a board the first time it is read");
+      "task.stages.get", "makes the default stages of a board the first time it is read",
+      "disk.storage.getlist", "makes the caller's storage the first time it is asked for",
+      "disk.storage.getforapp", "makes the application's storage the first time it is asked for");
 
   static final Set<String> READER_WORDS = Set.of("list", "count", "current", "time", "info", "search", "history");
 
