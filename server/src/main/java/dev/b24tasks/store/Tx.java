@@ -60,6 +60,16 @@ public final class Tx {
     return connection;
   }
 
+  /**
+   * Rolls back everything this transaction did so far and goes on in a new one on the same connection, which the
+   * caller's commit then ends: for what a refused call must still write (its journal row) after its work is undone.
+   * The memo is forgotten with it.
+   */
+  public void rollbackAndContinue() throws SQLException {
+    connection.rollback();
+    memo = null;
+  }
+
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
     try (PreparedStatement st = prepare(sql, args);
         ResultSet rs = st.executeQuery()) {

@@ -76,10 +76,11 @@ public final class TaskListMethods {
     }
     Map<Long, Integer> sub = new HashMap<>();
     for (Task t : page.tasks()) sub.put(t.id(), service.subStatus(t, call.userId()));
-    List<Map<String, Object>> rows = tasks.view(call).rows(page.tasks(), sub);
+    List<TaskObject> rows = tasks.view(call).rows(page.tasks(), sub);
     if (select.named("TAGS")) TaskMethods.addTags(service, rows);
+    for (TaskObject row : rows) row.select(select);
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("tasks", rows.stream().map(select::apply).toList());
+    result.put("tasks", rows);
     return Page.of(result, start, rows.size(), page.total());
   }
 }

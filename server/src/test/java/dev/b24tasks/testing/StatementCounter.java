@@ -63,7 +63,7 @@ public final class StatementCounter implements UnaryOperator<DataSource> {
 
   static boolean background(String thread) {
     return thread.startsWith("b24-events") || thread.startsWith("portal-state")
-        || thread.startsWith("request-replies-purge");
+        || thread.startsWith("request-replies-purge") || thread.startsWith("portal-journal");
   }
 
   private Connection connection(Connection c) {
