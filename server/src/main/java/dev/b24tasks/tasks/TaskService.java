@@ -443,18 +443,25 @@ public final class TaskService {
       Task t = store.load(tx, id, u, true).orElseThrow(TaskException::denied);
       Actor a = actor(u, t);
       Instant now = clock.instant();
+      TaskChange c;
       if (settings.noopTransitionsSucceed) {
         if (!TaskRules.allows(TaskAction.READ, a, t)) throw TaskException.denied();
-        TaskChange c = step.change(t, a, now);
+        c = step.change(t, a, now);
         if (!c.changes(t)) return t;
         if (!TaskRules.allows(action, a, t)) throw TaskException.denied();
-        write(tx, u, t, c, now);
       } else {
         if (!TaskRules.allows(action, a, t)) throw TaskException.denied();
-        write(tx, u, t, step.change(t, a, now), now);
+        c = step.change(t, a, now);
       }
-      return store.load(tx, id, u, false).orElseThrow();
+      write(tx, u, t, c, now);
+      return written(tx, t, c, u);
     });
+  }
+
+  /** The task as {@code c} left it, built in memory (the row is not read again); read when it does not fit. */
+  private Task written(Tx tx, Task t, TaskChange c, long u) throws SQLException {
+    Optional<Task> built = t.with(c);
+    return built.isPresent() ? built.get() : store.load(tx, t.id(), u, false).orElseThrow();
   }
 
   /** Writes a change, its history rows (one per changed logged field) and tells the listeners. */
@@ -479,9 +486,11 @@ public final class TaskService {
       boolean changed = on ? auditors.add(u) : auditors.remove(u);
       if (changed) {
         Instant now = clock.instant();
-        write(tx, u, t, Transition.stamp(new TaskChange().set(TaskField.AUDITORS, auditors), u, now), now);
+        TaskChange c = Transition.stamp(new TaskChange().set(TaskField.AUDITORS, auditors), u, now);
+        write(tx, u, t, c, now);
+        return written(tx, t, c, u);
       }
-      return store.load(tx, id, u, false).orElseThrow();
+      return t;
     });
   }
 
