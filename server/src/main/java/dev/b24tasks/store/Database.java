@@ -111,6 +111,12 @@ public final class Database implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
+          // group commit: a commit waits this long (µs) for others to share its WAL flush, when at least
+          // commit_siblings other transactions are open; durability is unchanged (each still waits for the flush)
+          .setServerConfig("commit_delay", System.getProperty("b24tasks.commitDelay", "0"))
+          .setServerConfig("commit_siblings", System.getProperty("b24tasks.commitSiblings", "5"))
+          // many short calls at once: parallel workers for one query only add processes and CPU to each call
+          .setServerConfig("max_parallel_workers_per_gather", "0")
           .setServerConfig("max_connections", "200")
           // After a crash PostgreSQL replays its WAL before it accepts connections; on a busy machine that takes
           // longer than zonky's default 10 s wait.
