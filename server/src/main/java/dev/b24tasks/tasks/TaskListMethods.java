@@ -70,7 +70,8 @@ public final class TaskListMethods {
     boolean count = start >= 0;
     TaskService.Page page;
     try {
-      page = service.list(call.userId(), filter, order, Math.max(0, start), Page.SIZE, count);
+      page = service.list(call.userId(), TaskFilterInput.filter(filter, service.zoneOf(call.userId())),
+          TaskFilterInput.order(order), Math.max(0, start), Page.SIZE, count);
     } catch (IllegalArgumentException e) {
       throw RestException.message("0", 400, TaskErrors.BUNDLE, "INVALID_SORT");
     }

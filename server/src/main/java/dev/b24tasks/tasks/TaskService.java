@@ -239,9 +239,24 @@ public final class TaskService {
    * The tasks {@code viewer} may see that match the filter, in the order asked. Throws IllegalArgumentException
    * naming an order key that cannot be sorted by.
    */
+  public Page list(long viewer, TaskFilter filter, List<TaskFilter.Sort> order, long offset, int limit,
+      boolean count) {
+    return list(viewer, facts(viewer), filter, order, offset, limit, count);
+  }
+
+  /**
+   * The same for a caller that holds a filter and order shaped as tasks.task.list takes them (the console's board):
+   * read into the domain's terms first.
+   */
   public Page list(long viewer, com.fasterxml.jackson.databind.JsonNode filter,
       com.fasterxml.jackson.databind.JsonNode order, long offset, int limit, boolean count) {
     UserFacts f = facts(viewer);
+    return list(viewer, f, TaskFilterInput.filter(filter, f.zone()), TaskFilterInput.order(order), offset, limit,
+        count);
+  }
+
+  private Page list(long viewer, UserFacts f, TaskFilter filter, List<TaskFilter.Sort> order, long offset,
+      int limit, boolean count) {
     TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant());
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
