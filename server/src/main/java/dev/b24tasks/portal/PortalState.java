@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * The one row of {@code b24_portal.state}: the clock setting, a generation that a snapshot restore or a reset bumps
@@ -42,8 +41,22 @@ public final class PortalState {
   private volatile Row current;
   private volatile boolean listening;
   private volatile boolean running;
-  /** The row this thread's request started on (set before the request, consumed by its call's transaction). */
-  private final ThreadLocal<Row> begun = new ThreadLocal<>();
+  /** What this thread's request ran on before its transaction: the clock, the caches' generation, the fault rules. */
+  private final ThreadLocal<Used> begun = new ThreadLocal<>();
+  /** The row this thread's call transaction read first ({@link Database#prologue}). */
+  private final ThreadLocal<Row> seen = new ThreadLocal<>();
+
+  /** What a request used before its call transaction (faults: the version of the rules it decided with, or -1). */
+  private static final class Used {
+    final PortalClock.Setting clock;
+    final long generation;
+    long faults = -1;
+
+    Used(PortalClock.Setting clock, long generation) {
+      this.clock = clock;
+      this.generation = generation;
+    }
+  }
 
   public PortalState(Database db, PortalClock clock) {
     this.db = db;
@@ -106,28 +119,40 @@ public final class PortalState {
 
   /**
    * Before a REST request: nothing to read while the listener is connected (the state in memory is the one the
-   * database last announced); otherwise the row is read now. Remembers the state the request starts on.
+   * database last announced); otherwise the row is read now. Remembers what the request starts on.
    */
   void beforeRequest() {
     if (!listening || current == null) refresh();
-    begun.set(current);
+    begun.set(new Used(clock.setting(), generation));
+  }
+
+  /** The version of the fault rules this request's faults were decided with. */
+  void usedFaults(long version) {
+    Used u = begun.get();
+    if (u != null) u.faults = version;
   }
 
   /**
-   * First thing in the request's call transaction, after the prologue applied the row the transaction sees: when
-   * the state changed since the request started, what ran before (authentication on the old clock, faults of the
-   * old rules) is done again ({@link dev.b24tasks.rest.GatewayHook.Redo}). Only the request's first transaction
-   * asks (a batch's later commands run on the state they read).
+   * First thing in the request's call transaction, after the prologue applied the row the transaction reads: when
+   * what ran before (authentication on the clock, caches of a generation, faults of a version of the rules) is not
+   * what the transaction shows, it is done again ({@link dev.b24tasks.rest.GatewayHook.Redo}). Only the request's
+   * first transaction asks (a batch's later commands run on the state they read).
    */
   void check() {
-    Row start = begun.get();
+    Used u = begun.get();
     begun.remove();
-    if (start != null && !start.equals(current)) throw new dev.b24tasks.rest.GatewayHook.Redo();
+    Row r = seen.get();
+    seen.remove();
+    if (u == null || r == null) return;
+    if (!u.clock.equals(r.clock()) || u.generation != r.generation() || (u.faults >= 0 && u.faults != r.faultsVersion())) {
+      throw new dev.b24tasks.rest.GatewayHook.Redo();
+    }
   }
 
   /** Forgets what {@link #beforeRequest} remembered (the request ended without a call transaction). */
   void endRequest() {
     begun.remove();
+    seen.remove();
   }
 
   /**
@@ -137,7 +162,9 @@ public final class PortalState {
    */
   public void follow() {
     db.prologue(READ, rs -> {
-      apply(row(rs));
+      Row r = row(rs);
+      seen.set(r);
+      apply(r);
       return null;
     });
     running = true;
@@ -155,8 +182,9 @@ public final class PortalState {
         listening = true;
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running && !db.isClosed()) {
-          PGNotification[] got = pg.getNotifications(1000);
-          if (got != null && got.length > 0) read(c);
+          pg.getNotifications(1000);
+          // a change is read at once; without one, once a second anyway (one primary-key read on this connection)
+          read(c);
         }
       } catch (SQLException | RuntimeException e) {
         listening = false;

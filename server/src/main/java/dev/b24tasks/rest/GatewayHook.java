@@ -59,6 +59,8 @@ public interface GatewayHook {
     Caller caller;
     ObjectNode params;
     Cut cut = Cut.NONE;
+    /** True once {@link #afterCall} saw this exchange (inside the call's transaction). */
+    boolean recorded;
 
     /** The method name as requested (null when the path could not be read). */
     public String method() {

@@ -215,6 +215,14 @@ public final class Database implements AutoCloseable {
     return read(tx -> tx.memo(key, load));
   }
 
+  /**
+   * True when {@code e} is a deadlock or a serialization failure: the transaction may simply be run again (the
+   * outermost unit of {@link #tx}/{@link #call} does so by itself when the exception reaches it).
+   */
+  public static boolean retryable(StoreException e) {
+    return Transactions.retryable(e);
+  }
+
   /** True when this thread is inside a transaction of this store (a unit of work would join it). */
   public boolean inTransaction() {
     return transactions.current() != null;

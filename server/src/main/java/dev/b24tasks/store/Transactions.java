@@ -149,6 +149,11 @@ final class Transactions {
     }
   }
 
+  static boolean retryable(Throwable e) {
+    SQLException cause = sqlCause(e);
+    return cause != null && cause.getSQLState() != null && RETRYABLE.contains(cause.getSQLState());
+  }
+
   private static SQLException sqlCause(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof SQLException sql) return sql;

@@ -47,16 +47,19 @@ class IdempotencyTest {
       tx.update("INSERT INTO idem_counter VALUES (1, 0)");
       return null;
     });
-    // Loses every serialization race: another session bumps the counter between its read and its write.
+    // Loses every serialization race: another session bumps the counter between its read and its write. A call's
+    // transaction has read the portal state before its work runs, so it cannot become SERIALIZABLE itself; the
+    // write here is checked against the value it read, and a lost race fails as PostgreSQL's own would (40001).
     server.app().registry.named("test.probe.contend", "task", call -> db.tx(tx -> {
-      tx.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
       long v = tx.queryLong("SELECT v FROM idem_counter WHERE id = 1");
       tx.insert("INSERT INTO idem_probe (note) VALUES ('contended') RETURNING id");
       try (Connection other = DriverManager.getConnection(server.app().settings.databaseUrl);
           Statement st = other.createStatement()) {
         st.executeUpdate("UPDATE idem_counter SET v = v + 1 WHERE id = 1");
       }
-      tx.updateOne("UPDATE idem_counter SET v = ? WHERE id = 1", v + 1000);
+      if (tx.update("UPDATE idem_counter SET v = ? WHERE id = 1 AND v = ?", v + 1000, v) == 0) {
+        tx.execute("DO $$ BEGIN RAISE EXCEPTION 'lost the race' USING ERRCODE = '40001'; END $$");
+      }
       return true;
     }));
     server.app().registry.named("test.probe.add", "task", call -> {
