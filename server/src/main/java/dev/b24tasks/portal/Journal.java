@@ -96,7 +96,12 @@ public final class Journal {
         answer(response.body())};
     try {
       // inside the call's transaction when it has one (written with its work, or after its rollback), else alone
-      if (db.inTransaction()) db.tx(tx -> tx.update(INSERT, row));
+      if (db.inTransaction()) {
+        db.tx(tx -> {
+          tx.atCommit(INSERT, row); // sent with the call's COMMIT, in one round trip
+          return null;
+        });
+      }
       else insertAlone(row);
     } catch (SQLException | RuntimeException e) {
       org.slf4j.LoggerFactory.getLogger(Journal.class).warn("The request journal could not be written: {}",

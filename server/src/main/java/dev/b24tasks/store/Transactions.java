@@ -79,7 +79,7 @@ final class Transactions {
           if (p != null) begin(tx, p);
           else if (timeLimit != null) tx.execute(timeLimit);
           T result = work.run(tx);
-          c.commit();
+          tx.commit();
           return result;
         } catch (Throwable t) {
           rollbackQuietly(c);

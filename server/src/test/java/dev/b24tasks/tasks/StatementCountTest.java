@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * workgroups (three of them, so groups are loaded as a set too). The clock stands still, so the credential cache
  * (2 s) never expires during a count and every count is exact. The test portal's controls are on (the request
  * journal writes a row of every call): the portal state is read in the round trip of the transaction's time limit,
- * and the journal row is one INSERT in the call's own transaction, so neither costs a checkout or a commit.
+ * and the journal row is one INSERT in the call's own transaction, sent with its COMMIT, so neither costs a
+ * checkout, a commit or a round trip of its own.
  */
 class StatementCountTest {
   static final StatementCounter counter = new StatementCounter();
@@ -128,6 +129,8 @@ class StatementCountTest {
     assertThat(assertOneTransaction(c, 0)).isZero();
     assertThat(c.statements()).as(c.log()).isEqualTo(2);
     assertThat(c.rollbacks()).isZero();
+    // two round trips in all: the time limit with the state, and the journal row sent with the COMMIT
+    assertThat(c.log().lines().reduce((a, b) -> b).orElse("")).as(c.log()).endsWith("; COMMIT");
   }
 
   @Test
