@@ -54,8 +54,16 @@ final class TaskSelect {
     return fields == null || fields.contains(upperField);
   }
 
+  /** What {@link #keeps} decided for each key of the task object (one select serves one call's rows). */
+  private final Map<String, Boolean> kept = new java.util.HashMap<>();
+
   /** True when the key {@code k} of the task object stays in the answer. */
   boolean keeps(String k) {
-    return fields == null || ALWAYS.contains(k) || fields.contains(FIELD.computeIfAbsent(k, Wire::upperSnake));
+    if (fields == null) return true;
+    Boolean known = kept.get(k);
+    if (known != null) return known;
+    boolean keep = ALWAYS.contains(k) || fields.contains(FIELD.computeIfAbsent(k, Wire::upperSnake));
+    kept.put(k, keep);
+    return keep;
   }
 }
