@@ -7,6 +7,7 @@ import dev.b24tasks.auth.Caller;
 import dev.b24tasks.auth.Secrets;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.store.StoreException;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class Gateway {
   private volatile GatewayHook hook = GatewayHook.NONE;
   private volatile AuthThrottle throttle = AuthThrottle.OFF;
   private volatile Dialect v3;
+  private Clock clock = Clock.systemUTC();
   private volatile IdempotentCalls idempotent;
   private volatile Database db;
 
@@ -56,6 +58,17 @@ public final class Gateway {
   /** Another dialect served under {@code /rest/api/}: REST 3.0. */
   public interface Dialect {
     RestResponse handle(RestRequest request);
+  }
+
+  /** The clock of the answers' {@code time} blocks (the portal's); real time until set. */
+  public Gateway clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** When a call starts, on the portal's clock. */
+  Timing.Start start() {
+    return Timing.Start.now(clock);
   }
 
   /** Serves {@code /rest/api/…} with {@code v3}; until set, those paths are unknown methods as before. */
@@ -299,7 +312,7 @@ public final class Gateway {
 
   private <R> R call(Caller caller, String methodName, ObjectNode params, String requestId, boolean inBatch,
       Finish<R> finish) {
-    long start = Timing.nowNanos();
+    Timing.Start start = start();
     Optional<Method> found = registry.find(methodName);
     if (found.isEmpty()) return finish.end(failed(RestException.of(RestError.METHOD_NOT_FOUND), start));
     Method method = found.get();
@@ -340,7 +353,7 @@ public final class Gateway {
    * The handler's work and what it came to. Inside a call's transaction ({@code alone} false) a deadlock or
    * serialization failure is passed on, so the transaction is run again as a whole.
    */
-  private Outcome run(Method method, Caller caller, boolean charged, long start, Supplier<Object> work,
+  private Outcome run(Method method, Caller caller, boolean charged, Timing.Start start, Supplier<Object> work,
       boolean alone) {
     long cpuStart = System.nanoTime();
     Object result;
@@ -371,16 +384,17 @@ public final class Gateway {
     return outcome(method, caller, charged, start, cpuStart, result, error);
   }
 
-  private Outcome outcome(Method method, Caller caller, boolean charged, long start, Object result,
+  private Outcome outcome(Method method, Caller caller, boolean charged, Timing.Start start, Object result,
       RestException error) {
     return outcome(method, caller, charged, start, System.nanoTime(), result, error);
   }
 
-  private Outcome outcome(Method method, Caller caller, boolean charged, long start, long cpuStart, Object result,
+  private Outcome outcome(Method method, Caller caller, boolean charged, Timing.Start start, long cpuStart,
+      Object result,
       RestException error) {
     double processing = (System.nanoTime() - cpuStart) / 1e9;
     OperatingBudget.Usage usage = budget.charge(caller.credentialKey(), method.name(), charged ? processing : 0);
-    Timing timing = new Timing(start, Timing.nowNanos(), processing, usage.operating(), usage.resetAt());
+    Timing timing = start.until(processing, usage.operating(), usage.resetAt());
     if (error != null) return new Outcome(null, null, null, error, timing);
     if (result instanceof Page page) return new Outcome(page.result(), page.total(), page.next(), null, timing);
     return new Outcome(result, null, null, null, timing);
@@ -415,8 +429,8 @@ public final class Gateway {
     return null;
   }
 
-  private static Outcome failed(RestException e, long start) {
-    return new Outcome(null, null, null, e, new Timing(start, Timing.nowNanos(), 0, 0, 0));
+  static Outcome failed(RestException e, Timing.Start start) {
+    return new Outcome(null, null, null, e, start.until(0, 0, 0));
   }
 
   // ---- the envelope -----------------------------------------------------------------------------------------

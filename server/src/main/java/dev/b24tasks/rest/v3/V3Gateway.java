@@ -45,6 +45,7 @@ public final class V3Gateway implements Gateway.Dialect {
 
   private final V3Registry registry;
   private final AuthStore auth;
+  private final Clock clock;
   private final RateLimiter rateLimiter;
   private final OperatingBudget budget;
   private final V3Idempotency idempotency;
@@ -59,6 +60,7 @@ public final class V3Gateway implements Gateway.Dialect {
     this.rateLimiter = rateLimiter;
     this.budget = budget;
     this.idempotency = new V3Idempotency(db, clock);
+    this.clock = clock;
     this.db = db;
     this.zone = zone;
     this.language = language;
@@ -73,7 +75,7 @@ public final class V3Gateway implements Gateway.Dialect {
 
   @Override
   public RestResponse handle(RestRequest request) {
-    long start = Timing.nowNanos();
+    Timing.Start start = Timing.Start.now(clock);
     Target target;
     try {
       target = parsePath(request.path());
@@ -108,7 +110,7 @@ public final class V3Gateway implements Gateway.Dialect {
     }
   }
 
-  private RestResponse serve(RestRequest request, Target target, JsonNode parsed, Caller caller, long start) {
+  private RestResponse serve(RestRequest request, Target target, JsonNode parsed, Caller caller, Timing.Start start) {
     JsonNode body = parsed;
     try {
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw V3Exception.of(V3Error.RATE_LIMIT);
@@ -223,8 +225,8 @@ public final class V3Gateway implements Gateway.Dialect {
     }
   }
 
-  private Timing timing(long start, double seconds, OperatingBudget.Usage usage) {
-    return new Timing(start, Timing.nowNanos(), seconds, usage.operating(), usage.resetAt());
+  private Timing timing(Timing.Start start, double seconds, OperatingBudget.Usage usage) {
+    return start.until(seconds, usage.operating(), usage.resetAt());
   }
 
   private Map<String, Object> envelope(Object payload, Timing timing) {
