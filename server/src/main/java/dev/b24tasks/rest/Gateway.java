@@ -335,6 +335,11 @@ public final class Gateway {
         : () -> method.handler().handle(call);
     Database store = db;
     if (store == null || !method.oneTransaction()) return finish.end(run(method, caller, charged, start, work, true));
+    if (store.inTransaction()) {
+      // a command of a batch that runs inside the batch's own transaction (a retried batch's stored reply): the
+      // command is a unit of it, undone on its own (a savepoint) when it fails, the batch going on
+      return finish.end(run(method, caller, charged, start, () -> store.call(tx -> work.get()), true));
+    }
     try {
       return store.call(tx -> {
         finish.start();

@@ -85,6 +85,20 @@ class IdempotencyTest {
   }
 
   @Test
+  void a_retried_batch_with_a_failing_command_keeps_the_others_and_is_applied_once() {
+    String id = UUID.randomUUID().toString();
+    Map<String, Object> body = Map.of("halt", 0, "cmd", Map.of("ok", "test.probe.add?note=batched",
+        "bad", "tasks.task.start?taskId=987654321")); // refused inside its own unit
+    Response first = server.admin().call("batch?bx24_request_id=" + id, body);
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.result().get("result").has("ok")).as(first.toString()).isTrue();
+    assertThat(first.result().get("result_error").has("bad")).as(first.toString()).isTrue();
+    Response again = server.admin().call("batch?bx24_request_id=" + id, body);
+    assertThat(again.result().get("result")).isEqualTo(first.result().get("result"));
+    assertThat(rows("batched")).isEqualTo(1);
+  }
+
+  @Test
   void a_retried_write_is_applied_once_and_answered_with_the_first_reply() {
     String id = UUID.randomUUID().toString();
     Response first = add(server.admin(), id, "once");
