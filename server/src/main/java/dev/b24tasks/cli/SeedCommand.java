@@ -3,9 +3,7 @@ package dev.b24tasks.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Scopes;
-import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Departments;
-import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.Users;
 import dev.b24tasks.directory.Workgroups;
 import dev.b24tasks.rest.Json;
@@ -61,34 +59,30 @@ public final class SeedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!"demo".equals(what)) throw new ParameterException(spec.commandLine(), "Unknown data set '" + what + "'; known: demo");
-    Settings s = store.applyTo(new Settings());
-    s.databasePoolSize = 2;
-    s.timeZone = timeZone;
-    try (Database opened = Database.open(s)) {
-      db = opened;
-      Directory directory = new Directory(db, timeZone);
-      users = new Users(db);
-      departments = new Departments(db);
-      clock = dev.b24tasks.portal.Portal.clockOf(db);
-      groups = new Workgroups(db, clock);
-      tasks = new TaskService(db, directory, clock, s);
+    return AdminStore.with(spec, store, s -> s.timeZone = timeZone, portal -> {
+      db = portal.db;
+      users = portal.users();
+      departments = portal.departments();
+      clock = portal.clock;
+      groups = portal.workgroups();
+      tasks = portal.tasks();
       PrintWriter out = spec.commandLine().getOut();
-      if (db.read(tx -> tx.queryLong("SELECT count(*) FROM users WHERE email LIKE ?", "%" + DOMAIN)) > 0) {
+      if (users.anyEmailEndingWith(DOMAIN)) {
         out.println("The demo organisation is already there (users @" + DOMAIN.substring(1) + "); nothing changed.");
         out.flush();
         return 1;
       }
       // like a first start, a portal without people gets its administrator (user 1) first
-      boolean newPortal = directory.countUsers() == 0;
-      if (newPortal) directory.createUser("admin@b24-tasks.local", "Admin", "", true);
+      boolean newPortal = portal.directory.countUsers() == 0;
+      if (newPortal) portal.directory.createUser("admin@b24-tasks.local", "Admin", "", true);
       // one transaction: a failure half-way leaves no half a company behind
       db.tx(tx -> {
         seed();
         return null;
       });
-      report(out, new AuthStore(db, clock), newPortal);
+      report(out, portal.auth, newPortal);
       return 0;
-    }
+    });
   }
 
   private void seed() {
