@@ -73,8 +73,7 @@ public final class SeedCommand implements Callable<Integer> {
         return 1;
       }
       // like a first start, a portal without people gets its administrator (user 1) first
-      boolean newPortal = portal.directory.countUsers() == 0;
-      if (newPortal) portal.directory.createUser("admin@b24-tasks.local", "Admin", "", true);
+      boolean newPortal = portal.directory.firstAdministrator();
       // one transaction: a failure half-way leaves no half a company behind
       db.tx(tx -> {
         seed();

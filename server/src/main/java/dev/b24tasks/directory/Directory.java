@@ -223,4 +223,11 @@ public final class Directory {
   public long countUsers() {
     return db.read(tx -> tx.queryLong("SELECT count(*) FROM users"));
   }
+
+  /** A portal without people gets its administrator first (user 1, admin@b24-tasks.local); true when made now. */
+  public boolean firstAdministrator() {
+    if (countUsers() != 0) return false;
+    createUser("admin@b24-tasks.local", "Admin", "", true);
+    return true;
+  }
 }
