@@ -180,7 +180,7 @@ public final class App implements AutoCloseable {
       boolean external = settings.databaseUrl != null && !settings.databaseUrl.isBlank();
       AuthThrottle throttle = AuthThrottle.of(settings.authFailureBurst, clock,
           SharedRateLimiter.shared(settings.rateLimitStore, external) ? db : null);
-      Gateway gateway = new Gateway(registry, budget, language, auth, rateLimiter, settings.timeZone)
+      Gateway gateway = new Gateway(registry, budget, language, auth, rateLimiter, settings.timeZone).clock(clock)
           .idempotent(replies).transactions(db).throttle(throttle);
       new Batch(gateway, settings.timeZone).register(registry);
       extraMethods.accept(registry);

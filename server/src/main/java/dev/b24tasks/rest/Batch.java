@@ -112,7 +112,7 @@ public final class Batch {
   }
 
   private Gateway.Outcome runOne(Call call, JsonNode command, References soFar) {
-    long start = Timing.nowNanos();
+    Timing.Start start = gateway.start();
     String text = command == null || command.isContainerNode() || command.isNull() ? "" : command.asText().trim();
     int q = text.indexOf('?');
     String method = methodOf(command);
@@ -123,7 +123,7 @@ public final class Batch {
       params.remove("auth");
       substitute(params, soFar);
     } catch (RestException e) {
-      return new Gateway.Outcome(null, null, null, e, new Timing(start, Timing.nowNanos(), 0, 0, 0));
+      return Gateway.failed(e, start);
     }
     return gateway.call(call.caller(), method, params, call.requestId(), true);
   }

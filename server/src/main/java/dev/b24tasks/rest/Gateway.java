@@ -7,6 +7,7 @@ import dev.b24tasks.auth.Caller;
 import dev.b24tasks.auth.Secrets;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.store.StoreException;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class Gateway {
   private volatile GatewayHook hook = GatewayHook.NONE;
   private volatile AuthThrottle throttle = AuthThrottle.OFF;
   private volatile Dialect v3;
+  private Clock clock = Clock.systemUTC();
   private volatile IdempotentCalls idempotent;
   private volatile Database db;
 
@@ -56,6 +58,17 @@ public final class Gateway {
   /** Another dialect served under {@code /rest/api/}: REST 3.0. */
   public interface Dialect {
     RestResponse handle(RestRequest request);
+  }
+
+  /** The clock of the answers' {@code time} blocks (the portal's); real time until set. */
+  public Gateway clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** When a call starts, on the portal's clock. */
+  Timing.Start start() {
+    return Timing.Start.now(clock);
   }
 
   /** Serves {@code /rest/api/…} with {@code v3}; until set, those paths are unknown methods as before. */
@@ -255,7 +268,7 @@ public final class Gateway {
    * nothing of HTTP, so {@code batch} runs its sub-commands through it too.
    */
   public Outcome call(Caller caller, String methodName, ObjectNode params, String requestId, boolean inBatch) {
-    long start = Timing.nowNanos();
+    Timing.Start start = start();
     long cpuStart = System.nanoTime();
     Optional<Method> found = registry.find(methodName);
     if (found.isEmpty()) return failed(RestException.of(RestError.METHOD_NOT_FOUND), start);
@@ -300,7 +313,7 @@ public final class Gateway {
     }
     double processing = (System.nanoTime() - cpuStart) / 1e9;
     OperatingBudget.Usage usage = budget.charge(caller.credentialKey(), method.name(), charged ? processing : 0);
-    Timing timing = new Timing(start, Timing.nowNanos(), processing, usage.operating(), usage.resetAt());
+    Timing timing = start.until(processing, usage.operating(), usage.resetAt());
     if (error != null) return new Outcome(null, null, null, error, timing);
     if (result instanceof Page page) return new Outcome(page.result(), page.total(), page.next(), null, timing);
     return new Outcome(result, null, null, null, timing);
@@ -335,8 +348,8 @@ public final class Gateway {
     return null;
   }
 
-  private static Outcome failed(RestException e, long start) {
-    return new Outcome(null, null, null, e, new Timing(start, Timing.nowNanos(), 0, 0, 0));
+  static Outcome failed(RestException e, Timing.Start start) {
+    return new Outcome(null, null, null, e, start.until(0, 0, 0));
   }
 
   // ---- the envelope -----------------------------------------------------------------------------------------
