@@ -260,8 +260,7 @@ final class TaskQuery {
     List<Long> ids = new ArrayList<>();
     for (JsonNode v : Params.values(value)) ids.add(Params.phpInt(v));
     where.add((not ? "NOT " : "") + "EXISTS (SELECT 1 FROM task_members fm WHERE fm.task_id = t.id"
-        + (role == null ? "" : " AND fm.role = ?") + " AND fm.user_id = ANY(?))");
-    if (role != null) args.add(role);
+        + (role == null ? "" : " AND fm.role = '" + role + "'") + " AND fm.user_id = ANY(?))");
     args.add(ids);
   }
 
