@@ -1,5 +1,6 @@
 package dev.b24tasks.comments;
 
+import static dev.b24tasks.binding.LegacyErrors.positive;
 import static dev.b24tasks.binding.Manifest.optional;
 import static dev.b24tasks.binding.Manifest.required;
 
@@ -57,10 +58,7 @@ public final class CommentMethods {
   public void register(MethodRegistry r) {
     new PositionalFamily(r, "task.commentitem", "task")
         .write(ADD, this::add)
-        .write(UPDATE, (c, a) -> {
-          service.update(c.userId(), a.id(0), a.id(1), text(fields(UPDATE, 2, a.map(2))));
-          return true;
-        })
+        .write(UPDATE, this::update)
         .writeItem(DELETE, service::delete, true)
         .read(GET, this::get)
         .read(GETLIST, this::getList)
@@ -77,8 +75,14 @@ public final class CommentMethods {
     return service.add(call.userId(), taskId, text(f), author == null ? null : Params.phpInt(author), postDate);
   }
 
+  private Object update(Call call, Args a) {
+    ObjectNode f = fields(UPDATE, 2, a.map(2));
+    service.update(call.userId(), positive(a.integer(0)), positive(a.integer(1)), text(f));
+    return true;
+  }
+
   private Object get(Call call, Args a) {
-    Comment c = service.get(call.userId(), a.id(0), a.id(1));
+    Comment c = service.get(call.userId(), positive(a.integer(0)), positive(a.integer(1)));
     return view(c, directory.users(Set.of(c.authorId())), directory.zoneOf(call.userId()));
   }
 

@@ -92,12 +92,8 @@ public final class TaskItemMethods {
         .write(ADD_FAVORITE, this::favorite)
         .write(DELETE_FAVORITE, this::favorite)
         .read(DESCRIPTION, this::description)
-        .read(one("getfiles"), (c, a) -> {
-          readable(c, a.id(0)); // Drive attachments are not kept by this server: a readable task has none
-          return List.of();
-        })
-        .read(one("gettags"), (c, a) -> tasks.tagNames(c.userId(), a.id(0))
-            .orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND")))
+        .read(one("getfiles"), this::files)
+        .read(one("gettags"), this::tags)
         .read(Manifest.of(CLS, "getmanifest"), (c, a) -> manifest(f));
     r.positionalRead("task.items.getlist", "task", lists::itemsGetList);
     r.positionalRead("task.logitem.list", "task", this::log);
@@ -169,6 +165,17 @@ public final class TaskItemMethods {
     if (format == 2) return BbCode.toHtml(text);
     if (format == 3) return BbCode.toPlainText(text);
     throw PositionalBinder.forbiddenValue(DESCRIPTION, 1, Long.toString(format));
+  }
+
+  /** The task's tag names, {@code ["TAG1","TAG2"]}; a hidden task is refused as a missing one. */
+  private Object tags(Call call, Args a) {
+    return tasks.tagNames(call.userId(), a.id(0)).orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"));
+  }
+
+  /** Drive attachments are not kept by this server: a readable task has none. */
+  private Object files(Call call, Args a) {
+    readable(call, a.id(0));
+    return List.of();
   }
 
   private Object log(Call call) {
