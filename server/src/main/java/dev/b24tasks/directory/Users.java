@@ -130,12 +130,6 @@ public final class Users {
     return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
   }
 
-  /** Whether any user's e-mail address ends in {@code suffix} (as written, {@code @demo.example} say). */
-  public boolean anyEmailEndingWith(String suffix) {
-    String like = "%" + suffix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    return db.read(tx -> tx.queryLong("SELECT count(*) FROM users WHERE email LIKE ?", like)) > 0;
-  }
-
   public Listed listed(long id) {
     return db.read(tx -> tx.queryOne("SELECT " + LISTED_COLUMNS + " FROM users u WHERE id = ?", Users::listedRow, id))
         .orElse(null);

@@ -67,7 +67,7 @@ class TaskListScaleCheck {
           .visibleTo(java.util.Set.of(user), List.of())
           .filter(dev.b24tasks.rest.Json.MAPPER.valueToTree(Map.of("RESPONSIBLE_ID", user, "!STATUS", 5)))
           .order(dev.b24tasks.rest.Json.MAPPER.valueToTree(Map.of("DEADLINE", "asc")));
-      List<Object> args = new java.util.ArrayList<>(List.of(user, user, user, user));
+      List<Object> args = new java.util.ArrayList<>(List.of(user, user, user));
       args.addAll(q.pageArgs());
       for (String sql : List.of("EXPLAIN ANALYZE " + q.pageSql(0, 50))) {
         tx.query(sql, rs -> { System.out.println("PLAN " + rs.getString(1)); return null; }, args.toArray());
