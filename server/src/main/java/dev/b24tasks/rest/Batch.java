@@ -40,7 +40,7 @@ public final class Batch {
 
   public void register(MethodRegistry r) {
     // not batchable itself: a nested batch answers ERROR_BATCH_METHOD_NOT_ALLOWED (rest 24.0.0 and later)
-    r.add(Method.named(NAME, "basic", this::run).reading().notBatchable().carryingCalls());
+    r.add(Method.named(NAME, "basic", this::run).reading().notBatchable().ownTransactions());
   }
 
   Object run(Call call) {

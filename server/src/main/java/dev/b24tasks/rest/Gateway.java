@@ -93,7 +93,7 @@ public final class Gateway {
   }
 
   /**
-   * Runs every call (but those that carry other calls, {@link Method#carriesCalls}) as one transaction on one pool
+   * Runs every call (but those that open their own, {@link Method#oneTransaction}) as one transaction on one pool
    * connection: the handler, the services it calls, the answer's view and an idempotent call's stored reply.
    */
   public Gateway transactions(Database db) {
@@ -276,7 +276,7 @@ public final class Gateway {
     if (!caller.hasScope(method.scope())) return failed(RestException.of(RestError.INSUFFICIENT_SCOPE), start);
     if (inBatch && !method.batchable()) return failed(RestException.of(RestError.ERROR_BATCH_METHOD_NOT_ALLOWED), start);
     // limits.md: the outer batch call is not counted against the operating budget; its sub-calls are.
-    boolean charged = !method.carriesCalls();
+    boolean charged = !Batch.NAME.equals(method.name());
     try {
       if (charged) budget.check(caller.credentialKey(), method.name());
     } catch (RestException e) {
@@ -292,7 +292,7 @@ public final class Gateway {
               () -> method.handler().handle(call))
           : () -> method.handler().handle(call);
       Database store = db;
-      result = store != null && !method.carriesCalls() ? store.call(tx -> work.get()) : work.get();
+      result = store != null && method.oneTransaction() ? store.call(tx -> work.get()) : work.get();
     } catch (RestException e) {
       result = null;
       error = e;
