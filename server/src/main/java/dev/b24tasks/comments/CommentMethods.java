@@ -13,6 +13,7 @@ import dev.b24tasks.binding.Args;
 import dev.b24tasks.binding.LegacyErrors;
 import dev.b24tasks.binding.Manifest;
 import dev.b24tasks.binding.ManifestDoc;
+import dev.b24tasks.binding.PositionalBinder;
 import dev.b24tasks.binding.PositionalFamily;
 import dev.b24tasks.binding.RowFilter;
 import dev.b24tasks.rest.Call;
@@ -118,7 +119,9 @@ public final class CommentMethods {
 
   /** Checks FIELDS against the writable keys; attached Drive files cannot be found on this server. */
   private static ObjectNode fields(Manifest m, int index, ObjectNode f) {
-    PositionalFamily.onlyKeys(m, index, f, WRITABLE);
+    for (String key : keys(f)) {
+      if (!WRITABLE.contains(key)) throw PositionalBinder.forbiddenKey(m, index, key);
+    }
     JsonNode files = f.get("UF_FORUM_MESSAGE_DOC");
     if (files != null && !Params.values(files).stream().allMatch(v -> v.asText().isEmpty())) {
       throw LegacyErrors.message("comments", "FILE_NOT_FOUND");
@@ -129,6 +132,10 @@ public final class CommentMethods {
   private static String text(ObjectNode f) {
     JsonNode t = f.get("POST_MESSAGE");
     return t == null || t.isNull() || t.isContainerNode() ? null : t.asText();
+  }
+
+  private static List<String> keys(ObjectNode o) {
+    return o.properties().stream().map(Map.Entry::getKey).toList();
   }
 
   static ObjectNode view(Comment c, Map<Long, User> users, ZoneId zone) {

@@ -92,7 +92,7 @@ public final class TaskItemMethods {
         .write(ADD_FAVORITE, this::favorite)
         .write(DELETE_FAVORITE, this::favorite)
         .read(DESCRIPTION, this::description)
-        .read(one("getfiles"), this::files)
+        .readUnbound(one("getfiles"), this::files)
         .read(one("gettags"), this::tags)
         .read(Manifest.of(CLS, "getmanifest"), (c, a) -> manifest(f));
     r.positionalRead("task.items.getlist", "task", lists::itemsGetList);
@@ -173,8 +173,8 @@ public final class TaskItemMethods {
   }
 
   /** Drive attachments are not kept by this server: a readable task has none. */
-  private Object files(Call call, Args a) {
-    readable(call, a.id(0));
+  private Object files(Call call) {
+    readable(call, positive(PositionalBinder.bind(one("getfiles"), call.args()).integer(0)));
     return List.of();
   }
 
