@@ -3,7 +3,6 @@ package dev.b24tasks.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Scopes;
-import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Departments;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.Users;
@@ -61,17 +60,14 @@ public final class SeedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!"demo".equals(what)) throw new ParameterException(spec.commandLine(), "Unknown data set '" + what + "'; known: demo");
-    Settings s = store.applyTo(new Settings());
-    s.databasePoolSize = 2;
-    s.timeZone = timeZone;
-    try (Database opened = Database.open(s)) {
-      db = opened;
-      Directory directory = new Directory(db, timeZone);
-      users = new Users(db);
-      departments = new Departments(db);
-      clock = dev.b24tasks.portal.Portal.clockOf(db);
-      groups = new Workgroups(db, clock);
-      tasks = new TaskService(db, directory, clock, s);
+    return AdminStore.with(spec, store, settings -> settings.timeZone = timeZone, portal -> {
+      db = portal.db;
+      Directory directory = portal.directory;
+      users = portal.users();
+      departments = portal.departments();
+      clock = portal.clock;
+      groups = portal.workgroups();
+      tasks = portal.tasks();
       PrintWriter out = spec.commandLine().getOut();
       if (db.read(tx -> tx.queryLong("SELECT count(*) FROM users WHERE email LIKE ?", "%" + DOMAIN)) > 0) {
         out.println("The demo organisation is already there (users @" + DOMAIN.substring(1) + "); nothing changed.");
@@ -88,7 +84,7 @@ public final class SeedCommand implements Callable<Integer> {
       });
       report(out, new AuthStore(db, clock), newPortal);
       return 0;
-    }
+    });
   }
 
   private void seed() {
