@@ -463,18 +463,23 @@ public final class Console {
   }
 
   private void html(ServerResponse res, int status, String template, Map<String, Object> params) {
-    StringOutput out = new StringOutput();
-    templates.render(template, params, out);
-    Web.answer(() -> send(res, status, out.toString()));
+    html(res, status, template, params, true);
   }
 
-  private static void send(ServerResponse res, int status, String page) {
+  private void html(ServerResponse res, int status, String template, Map<String, Object> params, boolean formsHere) {
+    StringOutput out = new StringOutput();
+    templates.render(template, params, out);
+    Web.answer(() -> send(res, status, out.toString(), formsHere));
+  }
+
+  private static void send(ServerResponse res, int status, String page, boolean formsHere) {
     res.status(Status.create(status));
     res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
     res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
     res.header(HeaderNames.create("X-Frame-Options"), "DENY");
     res.header(HeaderNames.create("Content-Security-Policy"), "default-src 'self'; img-src 'self' data:; "
-        + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; " + (formsHere ? "form-action 'self'; " : "")
+        + "base-uri 'none'");
     res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
     res.send(page);
   }
@@ -557,8 +562,11 @@ public final class Console {
     p.put("email", email);
     p.put("formToken", formToken);
     p.put("error", error);
-    p.put("next", next == null || next.isEmpty() ? "" : Web.safeNext(next));
-    html(res, status, "signin.jte", p);
+    String back = next == null || next.isEmpty() ? "" : Web.safeNext(next);
+    p.put("next", back);
+    // signing in for an app's authorization request ends on the app's redirect URL, and a browser checks a form's
+    // redirects against form-action too: that page lets its one form go where the authorization sends it
+    html(res, status, "signin.jte", p, !back.startsWith("/oauth/"));
   }
 
   private void signIn(ServerRequest req, ServerResponse res) {
