@@ -266,13 +266,18 @@ public final class Console {
 
   /** The signed-in person of this request, if any (for pages other features add). */
   public Optional<Ctx> signedIn(ServerRequest req, ServerResponse res) {
-    Optional<String> token = Web.cookie(req, SESSION_COOKIE);
-    Optional<Sessions.Session> s = token.flatMap(sessions::find);
+    String token = null;
+    Optional<Sessions.Session> s = Optional.empty();
+    for (String sent : Web.cookies(req, SESSION_COOKIE)) { // an old cookie of path /console may come first
+      s = sessions.find(sent);
+      token = sent;
+      if (s.isPresent()) break;
+    }
     if (s.isEmpty()) return Optional.empty();
     Optional<Desk.Person> me = desk.person(s.get().userId());
     if (me.isEmpty()) return Optional.empty();
     boolean admin = desk.directory().isAdmin(me.get().id());
-    return Optional.of(new Ctx(req, res, token.get(), s.get(), me.get(), admin, texts(me.get().id())));
+    return Optional.of(new Ctx(req, res, token, s.get(), me.get(), admin, texts(me.get().id())));
   }
 
   /**
@@ -598,7 +603,9 @@ public final class Console {
 
   /** A fresh session whatever cookie came in (no fixation): the old one, if it was one, ends. */
   private void startSession(ServerRequest req, ServerResponse res, long userId) {
-    Sessions.Opened s = sessions.open(userId, Web.cookie(req, SESSION_COOKIE).orElse(null));
+    List<String> before = Web.cookies(req, SESSION_COOKIE);
+    Sessions.Opened s = sessions.open(userId, before.isEmpty() ? null : before.get(0));
+    for (String old : before.subList(Math.min(1, before.size()), before.size())) sessions.close(old);
     Web.setCookie(req, res, SESSION_COOKIE, s.token(), Sessions.LIFETIME, SetCookie.SameSite.LAX);
   }
 

@@ -119,6 +119,11 @@ final class Web {
     return req.headers().cookies().first(name).asOptional();
   }
 
+  /** Every value the browser sends under {@code name} (a cookie of an older path may come first). */
+  static List<String> cookies(ServerRequest req, String name) {
+    return req.headers().cookies().contains(name) ? req.headers().cookies().all(name) : List.of();
+  }
+
   /**
    * HttpOnly, SameSite as given, path / (the OAuth authorization page at {@code /oauth/authorize/} signs in with
    * the console's session); Secure on HTTPS. {@code maxAge} null: until the browser closes.

@@ -218,6 +218,21 @@ class ConsoleAdminPagesTest {
   }
 
   @Test
+  void aStaleCookieOfTheOldPathBeforeTheSessionDoesNotSignAnyoneOut() {
+    ConsoleClient b = signedIn(server, anna);
+    String live = b.cookies.get(Console.SESSION_COOKIE);
+    ConsoleClient bare = new ConsoleClient(server.baseUrl());
+    // a browser sends the cookie of the longer path (/console, of earlier versions) first
+    HttpResponse<String> r = bare.get("/console/board", "Cookie", Console.SESSION_COOKIE + "=stale-old-path; "
+        + Console.SESSION_COOKIE + "=" + live);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(server.app().console.sessionUser(Console.SESSION_COOKIE + "=stale; " + Console.SESSION_COOKIE + "="
+        + live)).hasValue(anna);
+    assertThat(server.app().console.sessionUser(Console.SESSION_COOKIE + "=stale")).isEmpty();
+    assertThat(server.app().console.sessionUser(null)).isEmpty();
+  }
+
+  @Test
   void aWorkgroupBoardShowsItsStagesAndACardMovesBetweenThemUnderTheGroupsRules() {
     long group = org.group("Stage group", anna, boris);
     long task = org.as(anna).call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Staged " + EVIL,
