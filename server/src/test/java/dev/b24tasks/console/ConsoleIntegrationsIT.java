@@ -299,6 +299,7 @@ class ConsoleIntegrationsIT {
     assertThat(page.locator(".flash")).hasText("The demo company is seeded.");
     assertThat(server.admin().call("user.get", Map.of("EMAIL", "helen.carter@demo.b24-tasks.local")).result())
         .hasSize(1);
+    assertThat(page.locator("#demo-there")).hasText("The demo company is already on this portal.");
     go(page, "Board");
     assertThat(page.locator(".task-card")).not().hasCount(0);
     go(page, "Portal");
