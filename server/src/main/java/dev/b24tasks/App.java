@@ -29,7 +29,6 @@ import dev.b24tasks.portal.PortalClock;
 import dev.b24tasks.rest.AuthThrottle;
 import dev.b24tasks.rest.Batch;
 import dev.b24tasks.rest.BucketRateLimiter;
-import dev.b24tasks.rest.Dispatcher;
 import dev.b24tasks.rest.Gateway;
 import dev.b24tasks.rest.IdempotentCalls;
 import dev.b24tasks.rest.MethodRegistry;
@@ -139,7 +138,8 @@ public final class App implements AutoCloseable {
       new dev.b24tasks.directory.UserQuery(directory, users).register(registry);
       new dev.b24tasks.directory.DepartmentMethods(directory, departments).register(registry);
       new dev.b24tasks.directory.GroupMethods(directory, workgroups).register(registry);
-      new dev.b24tasks.directory.ScriptMethods(db, directory, users, workgroups, auth,
+      new dev.b24tasks.directory.AdminMethods(directory, users, workgroups).register(registry);
+      new dev.b24tasks.ops.ScriptMethods(db, directory, auth,
           https -> listening.get() == null ? null : listening.get().baseUrl(https)).register(registry);
       TaskService tasks = new TaskService(db, directory, clock, settings);
       TaskMethods taskMethods = new TaskMethods(tasks, directory);
@@ -178,18 +178,16 @@ public final class App implements AutoCloseable {
       String language = settings.language == null ? "en" : settings.language.toLowerCase(Locale.ROOT);
       IdempotentCalls replies = new IdempotentCalls(db, clock, registry::repliesWithSecrets,
           n -> registry.find(n).map(dev.b24tasks.rest.Method::writes).orElse(false));
-      Dispatcher dispatcher =
-          new Dispatcher(registry, budget, language)
-              .idempotent(replies).transactions(db);
-      new Batch(dispatcher, settings.timeZone).register(registry);
-      extraMethods.accept(registry);
       RateLimiter rateLimiter = BucketRateLimiter.fromSetting(settings.rateLimit, BucketRateLimiter.local(clock));
       rateLimiter = SharedRateLimiter.fromSettings(settings.rateLimit, settings.rateLimitStore,
           settings.databaseUrl != null && !settings.databaseUrl.isBlank(), db, clock, rateLimiter);
       boolean external = settings.databaseUrl != null && !settings.databaseUrl.isBlank();
       AuthThrottle throttle = AuthThrottle.of(settings.authFailureBurst, clock,
           SharedRateLimiter.shared(settings.rateLimitStore, external) ? db : null);
-      Gateway gateway = new Gateway(dispatcher, auth, rateLimiter, settings.timeZone).throttle(throttle);
+      Gateway gateway = new Gateway(registry, budget, language, auth, rateLimiter, settings.timeZone).clock(clock)
+          .idempotent(replies).transactions(db).throttle(throttle);
+      new Batch(gateway, settings.timeZone).register(registry);
+      extraMethods.accept(registry);
       // REST 3.0 under /rest/api/: its own method table, the same credentials, limits and services.
       V3Registry v3 = new V3Registry();
       new TaskV3Methods(tasks, directory).register(v3);

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Bitrix24 REST client: one per portal and set of credentials, thread-safe, meant to be shared.
@@ -113,7 +115,9 @@ public final class Bitrix24 implements AutoCloseable {
     } else {
       boolean plain = target().startsWith("http:");
       // Plain http gets HTTP/1.1: the JDK's HTTP/2 default would send an h2c upgrade on every new connection.
-      this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
+      HttpClient.Builder hb = HttpClient.newBuilder();
+      if (b.sslContext != null) hb.sslContext(b.sslContext);
+      this.http = hb.connectTimeout(b.connectTimeout)
           .version(plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
           // Never followed: the JDK turns a redirected POST into a GET without its body. A portal that moved
           // answers 3xx, which surfaces as an error with that status.
@@ -200,6 +204,27 @@ public final class Bitrix24 implements AutoCloseable {
     // only reads
     Response r = execute("batch", params, false, reads);
     return Batches.parse(batch, r);
+  }
+
+  /**
+   * Sends up to 50 REST 3.0 commands as one {@code batch} call ({@code /rest/api/…/batch}): in order,
+   * all-or-nothing (the first failing command's error is thrown, as from {@link #callV3}; the commands before it
+   * stay done). Sent again after a lost answer only when every command reads.
+   */
+  public BatchV3.Result batchV3(BatchV3 batch) {
+    if (batch.size() == 0) return new BatchV3.Result(List.of(), Map.of(), Time.NONE);
+    // the JS SDK's numeric-key object form: one body that can also carry an OAuth client's auth
+    ObjectNode params = Json.MAPPER.createObjectNode();
+    boolean reads = true;
+    int i = 0;
+    for (BatchV3.Command c : batch.commands()) {
+      ObjectNode one = params.putObject(Integer.toString(i++));
+      one.put("method", c.method());
+      one.set("query", Json.params(c.query()));
+      if (c.as() != null) one.put("as", c.as());
+      reads &= isRead(c.method());
+    }
+    return BatchV3.Result.of(batch, execute("batch", params, true, reads));
   }
 
   /**
@@ -441,6 +466,7 @@ public final class Bitrix24 implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(60);
     private HttpClient http;
+    private SSLContext sslContext;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.THREAD;
 
@@ -510,6 +536,24 @@ public final class Bitrix24 implements AutoCloseable {
     /** Time allowed for each answer (default 60 s, the portal's own limit on a request). */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = Objects.requireNonNull(requestTimeout);
+      return this;
+    }
+
+    /**
+     * Trust the certificates in a PEM file (for example b24-tasks' own {@code <data>/tls/cert.pem}) instead of the
+     * JDK's default trust store: a local server's self-signed HTTPS without turning verification off. Host names
+     * are still checked against the certificate. Ignored with {@link #httpClient}.
+     *
+     * @throws IllegalArgumentException when the file cannot be read or holds no certificate
+     */
+    public Builder trustCertificate(Path pem) {
+      this.sslContext = Tls.trusting(Objects.requireNonNull(pem, "pem"));
+      return this;
+    }
+
+    /** The TLS context of the client's own HTTP client (default: the JDK's); ignored with {@link #httpClient}. */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext);
       return this;
     }
 

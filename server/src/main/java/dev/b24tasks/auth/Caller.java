@@ -25,8 +25,12 @@ public record Caller(long userId, Set<String> scopes, String credentialKey, Kind
     return kind == Kind.APP;
   }
 
-  /** Scope {@code basic} (batch, methods, scope, server.time, profile) comes with every credential. */
+  /**
+   * Scope {@code basic} (batch, methods, scope, server.time, profile) comes with every credential. The user scopes
+   * nest as on a portal: {@code user} grants what {@code user_basic} does (names and contacts), and
+   * {@code user_basic} what {@code user_brief} does (names without contacts).
+   */
   public boolean hasScope(String scope) {
-    return "basic".equals(scope) || scopes.contains(scope);
+    return Scopes.grants(scopes, scope);
   }
 }

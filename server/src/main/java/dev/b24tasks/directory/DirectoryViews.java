@@ -41,15 +41,19 @@ public final class DirectoryViews {
     return out;
   }
 
-  /** One row of {@code user.get} / {@code user.search} / {@code user.current}. */
-  public static Map<String, Object> user(User u, List<Long> departments, boolean extranet, ZoneId zone) {
+  /**
+   * One row of {@code user.get} / {@code user.search} / {@code user.current}; without {@code contacts} (a
+   * {@code user_brief} credential) the e-mail address is left out, as a portal leaves out the contact fields.
+   */
+  public static Map<String, Object> user(User u, List<Long> departments, boolean extranet, ZoneId zone,
+      boolean contacts) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ID", Long.toString(u.id()));
     out.put("ACTIVE", u.active());
     out.put("NAME", u.name());
     out.put("LAST_NAME", u.lastName());
     out.put("SECOND_NAME", u.secondName());
-    out.put("EMAIL", u.email());
+    if (contacts) out.put("EMAIL", u.email());
     out.put("LAST_LOGIN", date(u.lastLogin(), zone));
     out.put("DATE_REGISTER", date(u.dateRegister(), zone));
     out.put("TIME_ZONE", u.timeZone() == null ? "" : u.timeZone());

@@ -2,6 +2,7 @@ package dev.b24tasks.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.auth.AuthStore;
+import dev.b24tasks.auth.Scopes;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
@@ -34,7 +35,8 @@ public final class UserMethods {
 
   public void register(MethodRegistry r) {
     r.namedRead("profile", "basic", this::profile);
-    r.namedRead("user.current", "user", this::current);
+    // user_brief is the least a caller needs (user and user_basic grant it too); contacts need user_basic
+    r.namedRead("user.current", Scopes.USER_BRIEF, this::current);
     r.named("user.add", "user", this::add);
     r.named("user.update", "user", this::update);
   }
@@ -56,7 +58,8 @@ public final class UserMethods {
   Object current(Call call) {
     Users.Listed l = users.listed(call.userId());
     if (l == null) return new LinkedHashMap<>();
-    return DirectoryViews.user(l.user(), l.departments(), l.extranet(), directory.zoneOf(call.userId()));
+    return DirectoryViews.user(l.user(), l.departments(), l.extranet(), directory.zoneOf(call.userId()),
+        call.caller().hasScope(Scopes.USER_BASIC));
   }
 
   Object add(Call call) {

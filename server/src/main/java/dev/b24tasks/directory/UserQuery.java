@@ -1,6 +1,7 @@
 package dev.b24tasks.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.auth.Scopes;
 import dev.b24tasks.rest.FilterKey;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
@@ -49,8 +50,8 @@ public final class UserQuery {
   }
 
   public void register(MethodRegistry r) {
-    r.namedRead("user.get", "user", this::get);
-    r.namedRead("user.search", "user", this::search);
+    r.namedRead("user.get", Scopes.USER_BRIEF, this::get);
+    r.namedRead("user.search", Scopes.USER_BRIEF, this::search);
   }
 
   Object get(Call call) {
@@ -66,15 +67,22 @@ public final class UserQuery {
     Params p = call.params();
     ZoneId zone = directory.zoneOf(call.userId());
     FilterSql f = new FilterSql(COLUMNS, zone);
-    for (Map.Entry<String, JsonNode> e : filter(p).entrySet()) addEntry(f, e.getKey(), e.getValue(), search);
+    // a user_brief credential neither sees nor finds by contacts: its EMAIL filter and sort are dropped
+    boolean contacts = call.caller().hasScope(Scopes.USER_BASIC);
+    for (Map.Entry<String, JsonNode> e : filter(p).entrySet()) {
+      addEntry(f, e.getKey(), e.getValue(), search, contacts);
+    }
     String sortKey = Input.text(p.first("sort", "SORT", "by", "BY"));
-    FilterSql.Column sort = sortKey == null ? null : COLUMNS.get(sortKey.toUpperCase(Locale.ROOT));
+    FilterSql.Column sort = sortKey == null || !contacts && sortKey.equalsIgnoreCase("EMAIL") ? null
+        : COLUMNS.get(sortKey.toUpperCase(Locale.ROOT));
     String dir = "DESC".equalsIgnoreCase(Input.text(p.first("order", "ORDER"))) ? " DESC" : " ASC";
     String orderBy = sort == null ? "u.id" + dir : sort.sql() + dir + " NULLS LAST, u.id" + dir;
     long start = Math.max(0, Params.phpInt(p.first("start", "START")));
     List<Users.Listed> rows = users.list(f.where(), f.args(), orderBy, start, Page.SIZE);
     List<Object> out = new ArrayList<>();
-    for (Users.Listed l : rows) out.add(DirectoryViews.user(l.user(), l.departments(), l.extranet(), zone));
+    for (Users.Listed l : rows) {
+      out.add(DirectoryViews.user(l.user(), l.departments(), l.extranet(), zone, contacts));
+    }
     return Page.of(out, start, rows.size(), users.count(f.where(), f.args()));
   }
 
@@ -91,10 +99,11 @@ public final class UserQuery {
     return out;
   }
 
-  private static void addEntry(FilterSql f, String key, JsonNode value, boolean search) {
+  private static void addEntry(FilterSql f, String key, JsonNode value, boolean search, boolean contacts) {
     FilterKey parsed = FilterKey.parse(key);
     String op = parsed.prefix();
     String field = parsed.field().toUpperCase(Locale.ROOT);
+    if (!contacts && field.equals("EMAIL")) return;
     boolean negate = op.startsWith("!");
     switch (field) {
       case "UF_DEPARTMENT" -> {
@@ -108,8 +117,9 @@ public final class UserQuery {
         if (field.equals("FIND") && !search) return;
         for (String word : Input.text(value) == null ? new String[0] : Input.text(value).trim().split("\\s+")) {
           if (word.isEmpty()) continue;
-          f.raw("concat_ws(' ', u.name, u.last_name, u.second_name, u.email, u.login, u.work_position) ILIKE ?",
-              contains(word));
+          // the login is often the e-mail address: neither is searched for a user_brief credential
+          f.raw("concat_ws(' ', u.name, u.last_name, u.second_name, " + (contacts ? "u.email, u.login, " : "")
+              + "u.work_position) ILIKE ?", contains(word));
         }
       }
       case "UF_DEPARTMENT_NAME" -> {

@@ -36,7 +36,7 @@ final class EventAdminMethods {
     r.named("b24tasks.event.log", "b24tasks", this::log);
     r.named("b24tasks.event.redeliver", "b24tasks", this::redeliver);
     r.named("b24tasks.outgoing.add", "b24tasks", this::add);
-    r.named("b24tasks.outgoing.list", "b24tasks", this::list);
+    r.namedRead("b24tasks.outgoing.list", "b24tasks", this::list);
     r.named("b24tasks.outgoing.delete", "b24tasks", this::delete);
   }
 

@@ -41,7 +41,7 @@ final class EventMethods {
   void register(MethodRegistry r) {
     r.named("event.bind", "basic", this::bind);
     r.named("event.unbind", "basic", this::unbind);
-    r.named("event.get", "basic", this::get);
+    r.namedRead("event.get", "basic", this::get);
     r.named("events", "basic", this::events);
     r.named("event.test", "basic", this::test);
   }

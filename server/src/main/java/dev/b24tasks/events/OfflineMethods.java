@@ -59,7 +59,7 @@ final class OfflineMethods {
 
   void register(MethodRegistry r) {
     r.named("event.offline.get", "basic", this::get);
-    r.named("event.offline.list", "basic", this::list);
+    r.namedRead("event.offline.list", "basic", this::list);
     r.named("event.offline.clear", "basic", this::clear);
     r.named("event.offline.error", "basic", this::error);
   }

@@ -14,7 +14,7 @@ public final class PlannerMethods {
   static final Manifest GETLIST = Manifest.of("ctaskplannermaintance", "getcurrenttaskslist");
 
   public void register(MethodRegistry r) {
-    r.positional("task.planner.getlist", "task", c -> {
+    r.positionalRead("task.planner.getlist", "task", c -> {
       PositionalBinder.bind(GETLIST, c.args());
       return List.of();
     });

@@ -30,25 +30,25 @@ final class PortalMethods {
   }
 
   void register(MethodRegistry r) {
-    r.named("b24tasks.clock.get", "b24tasks", admin(c -> clock(portal.clock.setting())));
+    r.namedRead("b24tasks.clock.get", "b24tasks", admin(c -> clock(portal.clock.setting())));
     r.named("b24tasks.clock.set", "b24tasks", admin(this::clockSet));
     r.named("b24tasks.clock.advance", "b24tasks", admin(this::clockAdvance));
     r.named("b24tasks.clock.reset", "b24tasks",
         admin(c -> clock(portal.state.setClock(PortalClock.Setting.REAL))));
     r.named("b24tasks.snapshot.save", "b24tasks", admin(c -> Snapshots.describe(portal.snapshots.save(name(c)))));
     r.named("b24tasks.snapshot.restore", "b24tasks", admin(this::restore));
-    r.named("b24tasks.snapshot.list", "b24tasks",
+    r.namedRead("b24tasks.snapshot.list", "b24tasks",
         admin(c -> portal.snapshots.list().stream().map(Snapshots::describe).toList()));
     r.named("b24tasks.snapshot.delete", "b24tasks", admin(c -> {
       portal.snapshots.delete(name(c));
       return true;
     }));
     r.named("b24tasks.fault.add", "b24tasks", admin(this::faultAdd));
-    r.named("b24tasks.fault.list", "b24tasks",
+    r.namedRead("b24tasks.fault.list", "b24tasks",
         admin(c -> portal.faults.list().stream().map(Faults::describe).toList()));
     r.named("b24tasks.fault.clear", "b24tasks", admin(c -> Map.of("CLEARED",
         portal.faults.clear(optLong(c.params(), "ID")))));
-    r.named("b24tasks.journal.list", "b24tasks", admin(this::journalList));
+    r.namedRead("b24tasks.journal.list", "b24tasks", admin(this::journalList));
     r.named("b24tasks.journal.clear", "b24tasks", admin(c -> Map.of("CLEARED", portal.journal().clear())));
     r.named("b24tasks.conformance", "b24tasks", admin(c -> Conformance.of(registry).asResult()));
   }

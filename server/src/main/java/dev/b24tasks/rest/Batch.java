@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code batch}: up to 50 sub-commands, each a query string {@code "method?param=value&…"}, run in order through
- * the {@link Dispatcher} as the same caller. Later commands may refer to earlier results with
+ * the {@link Gateway#call} half of the gateway as the same caller. Later commands may refer to earlier results with
  * {@code $result[key][field][0]}. The answer is always HTTP 200 with the five collections Bitrix24 documents
  * ({@code result}, {@code result_error}, {@code result_total}, {@code result_next}, {@code result_time}); a failing
  * sub-command only fills {@code result_error}. The batch call itself is not charged to the operating budget.
@@ -30,11 +30,11 @@ public final class Batch {
   private static final Pattern REFERENCE =
       Pattern.compile("\\$(result|result_error|result_total|result_next|result_time)((?:\\[[^\\[\\]]*])+)");
 
-  private final Dispatcher dispatcher;
+  private final Gateway gateway;
   private final ZoneId zone;
 
-  public Batch(Dispatcher dispatcher, ZoneId zone) {
-    this.dispatcher = dispatcher;
+  public Batch(Gateway gateway, ZoneId zone) {
+    this.gateway = gateway;
     this.zone = zone;
   }
 
@@ -62,7 +62,7 @@ public final class Batch {
     References refs = new References(out);
     for (Map.Entry<String, JsonNode> command : commands) {
       String key = command.getKey();
-      Dispatcher.Outcome outcome = runOne(call, command.getValue(), refs);
+      Gateway.Outcome outcome = runOne(call, command.getValue(), refs);
       out.get("result_time").put(key, outcome.timing().toMap(zone, false));
       if (outcome.ok()) {
         out.get("result").put(key, outcome.result());
@@ -111,8 +111,8 @@ public final class Batch {
     }
   }
 
-  private Dispatcher.Outcome runOne(Call call, JsonNode command, References soFar) {
-    long start = Timing.nowNanos();
+  private Gateway.Outcome runOne(Call call, JsonNode command, References soFar) {
+    Timing.Start start = gateway.start();
     String text = command == null || command.isContainerNode() || command.isNull() ? "" : command.asText().trim();
     int q = text.indexOf('?');
     String method = methodOf(command);
@@ -123,9 +123,9 @@ public final class Batch {
       params.remove("auth");
       substitute(params, soFar);
     } catch (RestException e) {
-      return new Dispatcher.Outcome(null, null, null, e, new Timing(start, Timing.nowNanos(), 0, 0, 0));
+      return Gateway.failed(e, start);
     }
-    return dispatcher.call(call.caller(), method, params, call.requestId(), true);
+    return gateway.call(call.caller(), method, params, call.requestId(), true);
   }
 
   /** The method name of one command ({@code "tasks.task.add?fields[TITLE]=x"} is tasks.task.add). */

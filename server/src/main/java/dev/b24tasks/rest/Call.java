@@ -39,9 +39,12 @@ public final class Call {
     return params;
   }
 
-  /** Positional arguments: the values in the order sent, names ignored ({@code auth} and telemetry removed). */
+  /**
+   * Positional arguments: the values in the order sent, names ignored ({@code auth} and telemetry removed, and text
+   * values that contain the method's name, as the portal skips them).
+   */
   public List<JsonNode> args() {
-    return params.positional();
+    return params.positional(method == null ? null : method.name());
   }
 
   /** Portal language of error texts: "en" or "ru". */

@@ -2,28 +2,41 @@ package dev.b24tasks.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.b24tasks.auth.AuthException;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
 import dev.b24tasks.auth.Secrets;
+import dev.b24tasks.store.Database;
+import dev.b24tasks.store.StoreException;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Bitrix24's classic REST gateway, free of HTTP-server types: reads the URL form ({@code /rest/{user}/{code}/
- * {method}} or {@code /rest/{method}} with {@code auth}), decodes the parameters, authenticates, applies the rate
- * limit, dispatches, and writes the envelope ({@code {result,total,next,time}} or {@code {error,
- * error_description}}) as JSON or XML.
+ * Bitrix24's classic REST gateway, free of HTTP-server types, in the order a request meets it:
+ * <ol>
+ *   <li>the request ({@link #handle(RestRequest)}): the URL form ({@code /rest/{user}/{code}/{method}} or
+ *       {@code /rest/{method}} with {@code auth}), the credential, the parameters, the rate limit;
+ *   <li>the call ({@link #call}): the method in the table, its scope, the operating-time budget, the handler in one
+ *       transaction (through the reply store when it writes and a request id came), refusals mapped to errors;
+ *       {@code batch} runs its sub-commands through this half alone;
+ *   <li>the envelope: {@code {result,total,next,time}} or {@code {error, error_description}}, as JSON or XML.
+ * </ol>
  */
 public final class Gateway {
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
   /** Parameters the JS SDK adds to every call; they are not parameters of the method. */
   static final Set<String> TELEMETRY = Set.of("bx24_request_id", "bx24_sdk_ver", "bx24_sdk_type");
 
-  private final Dispatcher dispatcher;
+  private final MethodRegistry registry;
+  private final OperatingBudget budget;
   private final AuthStore auth;
   private final RateLimiter rateLimiter;
   private final ZoneId zone;
@@ -31,10 +44,31 @@ public final class Gateway {
   private volatile GatewayHook hook = GatewayHook.NONE;
   private volatile AuthThrottle throttle = AuthThrottle.OFF;
   private volatile Dialect v3;
+  private Clock clock = Clock.systemUTC();
+  private volatile IdempotentCalls idempotent;
+  private volatile Database db;
+
+  /** What a call came to: a result (with list totals) or an error, and its timing. */
+  public record Outcome(Object result, Long total, Long next, RestException error, Timing timing) {
+    public boolean ok() {
+      return error == null;
+    }
+  }
 
   /** Another dialect served under {@code /rest/api/}: REST 3.0. */
   public interface Dialect {
     RestResponse handle(RestRequest request);
+  }
+
+  /** The clock of the answers' {@code time} blocks (the portal's); real time until set. */
+  public Gateway clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** When a call starts, on the portal's clock. */
+  Timing.Start start() {
+    return Timing.Start.now(clock);
   }
 
   /** Serves {@code /rest/api/…} with {@code v3}; until set, those paths are unknown methods as before. */
@@ -42,12 +76,29 @@ public final class Gateway {
     this.v3 = dialect;
   }
 
-  public Gateway(Dispatcher dispatcher, AuthStore auth, RateLimiter rateLimiter, ZoneId zone) {
-    this.dispatcher = dispatcher;
+  public Gateway(MethodRegistry registry, OperatingBudget budget, String language, AuthStore auth,
+      RateLimiter rateLimiter, ZoneId zone) {
+    this.registry = registry;
+    this.budget = budget;
+    this.language = language;
     this.auth = auth;
     this.rateLimiter = rateLimiter;
     this.zone = zone;
-    this.language = dispatcher.language();
+  }
+
+  /** Makes writes retried with the same request id apply once (see {@link IdempotentCalls}). */
+  public Gateway idempotent(IdempotentCalls calls) {
+    this.idempotent = calls;
+    return this;
+  }
+
+  /**
+   * Runs every call (but those that open their own, {@link Method#oneTransaction}) as one transaction on one pool
+   * connection: the handler, the services it calls, the answer's view and an idempotent call's stored reply.
+   */
+  public Gateway transactions(Database db) {
+    this.db = db;
+    return this;
   }
 
   /** Installs the hook called around every request (see {@link GatewayHook}). */
@@ -62,8 +113,12 @@ public final class Gateway {
     return this;
   }
 
-  public Dispatcher dispatcher() {
-    return dispatcher;
+  public MethodRegistry registry() {
+    return registry;
+  }
+
+  public String language() {
+    return language;
   }
 
   public ZoneId zone() {
@@ -122,7 +177,7 @@ public final class Gateway {
       JsonNode authParam = params.remove("auth");
       // like auth, auth_connector belongs to the credential, not to the method (events read it from the context)
       String connector = textOf(params.remove("auth_connector"));
-      String token = target.webhookUser() == null ? tokenOf(authParam, request.authorization()) : null;
+      String token = target.webhookUser() == null ? Credentials.tokenOf(authParam, request.authorization()) : null;
       x.params = params;
       // an auth in the body wins over one in the query string, as PHP's $_REQUEST has it
       if (caller == null || (target.webhookUser() == null && authParam != null && !authParam.equals(earlyAuth))) {
@@ -136,8 +191,8 @@ public final class Gateway {
       }
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       Caller who = caller;
-      Dispatcher.Outcome outcome = CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
-          () -> dispatcher.call(who, target.method(), params, requestId, false));
+      Outcome outcome = CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
+          () -> call(who, target.method(), params, requestId, false));
       x.cut = cut;
       if (!outcome.ok()) return error(outcome.error(), target.xml(), target.method());
       return success(outcome, target);
@@ -158,51 +213,13 @@ public final class Gateway {
 
   private Caller authenticate(Target target, JsonNode authParam, String authorizationHeader, String address) {
     try {
-      return authenticate(auth, target.webhookUser(), target.webhookCode(), authParam, authorizationHeader);
+      return Credentials.authenticate(auth, target.webhookUser(), target.webhookCode(), authParam,
+          authorizationHeader);
     } catch (RestException e) {
       // every failed authentication counts against the client's address; beyond the burst: throttled
       if (throttle.failed(address)) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       throw e;
     }
-  }
-
-  /**
-   * The caller of a request, for every dialect: the webhook of the path, else the token of {@code auth} or of
-   * {@code Authorization: Bearer}. Throws the classic 401 {@code NO_AUTH_FOUND}, {@code invalid_token} or
-   * {@code expired_token}.
-   */
-  public static Caller authenticate(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
-      String authorizationHeader) {
-    try {
-      return credential(auth, webhookUser, webhookCode, authParam, authorizationHeader);
-    } catch (AuthException e) {
-      if (e.reason() == AuthException.Reason.REFUSED) throw RestException.literal(e.code(), 401, e.description());
-      throw RestException.of(switch (e.reason()) {
-        case NO_AUTH_FOUND -> RestError.NO_AUTH_FOUND;
-        case INVALID_TOKEN -> RestError.INVALID_TOKEN;
-        case EXPIRED_TOKEN -> RestError.EXPIRED_TOKEN;
-        case REFUSED -> throw new IllegalStateException();
-      });
-    }
-  }
-
-  private static Caller credential(AuthStore auth, Long webhookUser, String webhookCode, JsonNode authParam,
-      String authorizationHeader) {
-    if (webhookUser != null) return auth.webhook(webhookUser, webhookCode);
-    String token = tokenOf(authParam, authorizationHeader);
-    if (token == null) throw RestException.of(RestError.NO_AUTH_FOUND);
-    return auth.token(token);
-  }
-
-  /** The access token of a request: {@code auth}, else {@code Authorization: Bearer}; null if there is none. */
-  public static String tokenOf(JsonNode authParam, String authorizationHeader) {
-    String token = null;
-    if (authParam != null && !authParam.isContainerNode() && !authParam.asText().isBlank()) token = authParam.asText();
-    if (token == null && authorizationHeader != null) {
-      String h = authorizationHeader.trim();
-      token = h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : h;
-    }
-    return token == null || token.isEmpty() ? null : token;
   }
 
   /** {@code api/…}: the REST 3.0 prefix (the segment after {@code /rest/}). */
@@ -244,7 +261,100 @@ public final class Gateway {
     return new Target(method, user, code, xml);
   }
 
-  private RestResponse success(Dispatcher.Outcome outcome, Target target) {
+  // ---- the call ---------------------------------------------------------------------------------------------
+
+  /**
+   * Runs one method call for an authenticated caller and reports the result or the error with its timing; knows
+   * nothing of HTTP, so {@code batch} runs its sub-commands through it too.
+   */
+  public Outcome call(Caller caller, String methodName, ObjectNode params, String requestId, boolean inBatch) {
+    Timing.Start start = start();
+    long cpuStart = System.nanoTime();
+    Optional<Method> found = registry.find(methodName);
+    if (found.isEmpty()) return failed(RestException.of(RestError.METHOD_NOT_FOUND), start);
+    Method method = found.get();
+    if (!caller.hasScope(method.scope())) return failed(RestException.of(RestError.INSUFFICIENT_SCOPE), start);
+    if (inBatch && !method.batchable()) return failed(RestException.of(RestError.ERROR_BATCH_METHOD_NOT_ALLOWED), start);
+    // limits.md: the outer batch call is not counted against the operating budget; its sub-calls are.
+    boolean charged = !Batch.NAME.equals(method.name());
+    try {
+      if (charged) budget.check(caller.credentialKey(), method.name());
+    } catch (RestException e) {
+      return failed(e, start);
+    }
+    Object result;
+    RestException error = null;
+    try {
+      Call call = new Call(caller, method, new Params(params), language, requestId, inBatch);
+      IdempotentCalls once = idempotent;
+      Supplier<Object> work = once != null && once.applies(method, params, requestId, inBatch)
+          ? () -> once.once(caller.credentialKey(), requestId, method.name(), params,
+              () -> method.handler().handle(call))
+          : () -> method.handler().handle(call);
+      Database store = db;
+      result = store != null && method.oneTransaction() ? store.call(tx -> work.get()) : work.get();
+    } catch (RestException e) {
+      result = null;
+      error = e;
+    } catch (StoreException e) {
+      result = null;
+      error = storeError(method, caller, e);
+    } catch (RuntimeException | StackOverflowError e) {
+      Optional<RestException> refused = e instanceof RuntimeException r ? registry.refusal(r, method) : Optional.empty();
+      if (refused.isPresent()) {
+        error = refused.get();
+        result = null;
+      } else {
+      // Never show the exception to the client: it may carry SQL, paths or data. The log has it.
+        log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
+        result = null;
+        error = RestException.of(RestError.INTERNAL_SERVER_ERROR);
+      }
+    }
+    double processing = (System.nanoTime() - cpuStart) / 1e9;
+    OperatingBudget.Usage usage = budget.charge(caller.credentialKey(), method.name(), charged ? processing : 0);
+    Timing timing = start.until(processing, usage.operating(), usage.resetAt());
+    if (error != null) return new Outcome(null, null, null, error, timing);
+    if (result instanceof Page page) return new Outcome(page.result(), page.total(), page.next(), null, timing);
+    return new Outcome(result, null, null, null, timing);
+  }
+
+  /**
+   * A transaction that kept losing to concurrent ones wrote nothing and may be sent again: 503, which the SDKs
+   * retry (with the same request id). Anything else the store reports is an internal error, logged here.
+   */
+  private static RestException storeError(Method method, Caller caller, StoreException e) {
+    if (e.conflict()) return RestException.of(RestError.OVERLOAD_LIMIT);
+    RestException refused = refusedValue(e.sqlState());
+    if (refused != null) {
+      log.debug("Method {} refused by the store (SQLSTATE {})", method.name(), e.sqlState());
+      return refused;
+    }
+    log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
+    return RestException.of(RestError.INTERNAL_SERVER_ERROR);
+  }
+
+  /**
+   * SQLSTATEs that mean the input, not the server, is at fault (class 22 data exceptions, class 23 integrity
+   * violations), and 57014 (statement_timeout): Bitrix-style errors instead of 500, with no SQL in the text.
+   */
+  static RestException refusedValue(String sqlState) {
+    if (sqlState == null) return null;
+    if (sqlState.equals("57014")) return RestException.of(RestError.STATEMENT_TIMEOUT);
+    if (sqlState.equals("23505")) return RestException.of(RestError.VALUE_REFUSED, "it duplicates an existing record");
+    if (sqlState.equals("23503")) return RestException.of(RestError.VALUE_REFUSED, "it refers to a record that does not exist");
+    if (sqlState.startsWith("23")) return RestException.of(RestError.VALUE_REFUSED, "it breaks a rule of the store");
+    if (sqlState.startsWith("22")) return RestException.of(RestError.VALUE_REFUSED, "it is out of range or malformed");
+    return null;
+  }
+
+  static Outcome failed(RestException e, Timing.Start start) {
+    return new Outcome(null, null, null, e, start.until(0, 0, 0));
+  }
+
+  // ---- the envelope -----------------------------------------------------------------------------------------
+
+  private RestResponse success(Outcome outcome, Target target) {
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put("result", outcome.result());
     if (outcome.total() != null) envelope.put("total", outcome.total());
@@ -273,7 +383,7 @@ public final class Gateway {
 
   /** The canonical name of a registered method, else null: unknown names must not grow the metrics labels. */
   private String label(String method) {
-    return dispatcher.registry().find(method).map(Method::name).orElse(null);
+    return registry.find(method).map(Method::name).orElse(null);
   }
 
   private static String textOf(JsonNode n) {

@@ -143,6 +143,14 @@ public final class ParamDecoder {
     if (node.isTextual() && node.textValue().indexOf(0) >= 0) throw nul();
   }
 
+  /**
+   * Checks a JSON tree parsed elsewhere (the REST 3.0 body) against the same caps as every classic request;
+   * throws {@link RestException} (INVALID_REQUEST) with the reason.
+   */
+  public static void checkCaps(JsonNode tree) {
+    if (tree != null && tree.isContainerNode()) check(tree, new Decoding());
+  }
+
   static ObjectNode json(byte[] body) {
     return json(body, new Decoding());
   }

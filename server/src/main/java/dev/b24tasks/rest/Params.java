@@ -52,8 +52,22 @@ public final class Params {
 
   /** Values in the order they were sent; names ignored. */
   public List<JsonNode> positional() {
+    return positional(null);
+  }
+
+  /**
+   * Values in the order they were sent, names ignored, without the text values that contain {@code methodName}
+   * (case-insensitive), as the portal's legacy binder skips them: a rewritten URL can leave the method's own path
+   * among the query values ({@code ?task.item.getdata&0=13}). Null skips nothing.
+   */
+  public List<JsonNode> positional(String methodName) {
+    String skip = methodName == null || methodName.isEmpty() ? null : methodName.toLowerCase(java.util.Locale.ROOT);
     List<JsonNode> out = new ArrayList<>(root.size());
-    for (Map.Entry<String, JsonNode> e : root.properties()) out.add(e.getValue());
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
+      JsonNode v = e.getValue();
+      if (skip != null && v.isTextual() && v.textValue().toLowerCase(java.util.Locale.ROOT).contains(skip)) continue;
+      out.add(v);
+    }
     return out;
   }
 

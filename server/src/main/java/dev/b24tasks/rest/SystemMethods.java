@@ -1,6 +1,7 @@
 package dev.b24tasks.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.auth.Scopes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -37,7 +38,10 @@ public final class SystemMethods {
     List<String> out = new java.util.ArrayList<>();
     for (String name : registry.names()) {
       Method m = registry.find(name).orElseThrow();
-      boolean include = scope != null ? m.scope().equals(scope) : (full || call.caller().hasScope(m.scope()));
+      // one scope lists what it grants: "user" holds user.current, which a user_brief credential may call too
+      boolean include = scope != null
+          ? m.scope().equals(scope) || !m.scope().equals("basic") && Scopes.grants(List.of(scope), m.scope())
+          : (full || call.caller().hasScope(m.scope()));
       if (include) out.add(name);
     }
     return out;
@@ -57,6 +61,7 @@ public final class SystemMethods {
     if (Params.truthy(call.params().first("full", "FULL"))) {
       TreeSet<String> all = new TreeSet<>();
       registry.methods().forEach(m -> all.add(m.scope()));
+      all.addAll(Scopes.ALL); // user_basic names no method of its own: it grants user_brief's and the contacts
       return List.copyOf(all);
     }
     return List.copyOf(new TreeSet<>(call.caller().scopes()));

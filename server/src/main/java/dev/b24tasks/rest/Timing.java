@@ -2,6 +2,7 @@ package dev.b24tasks.rest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -44,7 +45,32 @@ public record Timing(long startNanosEpoch, long finishNanosEpoch, double process
 
   /** Nanoseconds since the epoch, with the best precision the clock offers. */
   public static long nowNanos() {
-    Instant now = Instant.now();
+    return nowNanos(Clock.systemUTC());
+  }
+
+  /** Nanoseconds since the epoch on {@code clock} (the portal's, which a test may have moved or stopped). */
+  public static long nowNanos(Clock clock) {
+    Instant now = clock.instant();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /**
+   * When a call started on the portal's clock, and a real stopwatch from then: the finish is the start plus the
+   * real time spent, so a stopped clock still shows how long the call took.
+   */
+  public record Start(long epochNanos, long stopwatch) {
+    public static Start now(Clock clock) {
+      return new Start(nowNanos(clock), System.nanoTime());
+    }
+
+    /** Start plus the real time spent since. */
+    public long finishNanos() {
+      return epochNanos + (System.nanoTime() - stopwatch);
+    }
+
+    /** A timing from this start to now. */
+    public Timing until(double processing, double operating, long operatingResetAt) {
+      return new Timing(epochNanos, finishNanos(), processing, operating, operatingResetAt);
+    }
   }
 }

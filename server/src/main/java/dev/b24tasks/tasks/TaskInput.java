@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.Wire;
+import dev.b24tasks.tasks.TaskRules.Transition;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

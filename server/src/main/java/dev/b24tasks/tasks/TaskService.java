@@ -8,6 +8,7 @@ import dev.b24tasks.directory.GroupPermission;
 import dev.b24tasks.directory.User;
 import dev.b24tasks.store.Database;
 import dev.b24tasks.store.Tx;
+import dev.b24tasks.tasks.TaskRules.Transition;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -35,7 +36,6 @@ public final class TaskService {
   private final Clock clock;
   private final Settings settings;
   private final TaskStore store = new TaskStore();
-  private final TaskHistory history = new TaskHistory(store);
   private final TaskTags tags = new TaskTags();
   private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TaskViewAddons> viewAddons = new CopyOnWriteArrayList<>();
@@ -364,7 +364,7 @@ public final class TaskService {
       if (tagsChange) {
         long group = c.has(TaskField.GROUP_ID) ? (Long) c.get(TaskField.GROUP_ID) : t.groupId();
         tags.replace(tx, id, userId, group, in.tags());
-        store.history(tx, id, userId, now, "TAGS", TaskHistory.text(oldTags), TaskHistory.text(in.tags()));
+        store.history(tx, id, userId, now, "TAGS", TaskStore.historyText(oldTags), TaskStore.historyText(in.tags()));
       }
       write(tx, userId, t, c, now);
       return store.load(tx, id, userId, false).orElseThrow();
@@ -460,7 +460,7 @@ public final class TaskService {
   /** Writes a change, its history rows (one per changed logged field) and tells the listeners. */
   private void write(Tx tx, long u, Task old, TaskChange c, Instant now) throws SQLException {
     store.apply(tx, old.id(), c);
-    history.record(tx, u, old, c, now);
+    store.history(tx, u, old, c, now);
     notify(old.id(), TaskChangeListener.Kind.UPDATE, u);
   }
 
@@ -602,7 +602,7 @@ public final class TaskService {
       TaskChange c = new TaskChange().set(TaskField.TIME_SPENT_IN_LOGS, seconds)
           .set(TaskField.DURATION_FACT, durationFactMinutes);
       store.apply(tx, taskId, c);
-      history.record(tx, userId, t, c, clock.instant());
+      store.history(tx, userId, t, c, clock.instant());
       return null;
     });
   }

@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of tasks: rows of {@code tasks}, their members, history and the per-user flags. Every method runs inside
@@ -178,6 +180,37 @@ public final class TaskStore {
   }
 
   // ---- history ---------------------------------------------------------------------------------------------
+
+  /**
+   * The history rows of a change (UpdateHistoryLog): one per logged field whose value differs, FROM and TO as
+   * Bitrix stores them (statuses and ids as numbers, member lists comma-joined, dates as unix seconds, flags Y/N,
+   * descriptions blanked). Bookkeeping fields are never logged.
+   */
+  void history(Tx tx, long userId, Task old, TaskChange change, Instant at) throws SQLException {
+    for (Map.Entry<TaskField, Object> e : change.fields().entrySet()) {
+      TaskField f = e.getKey();
+      if (f.historyName == null) continue;
+      Object before = f.of(old);
+      if (Objects.equals(before, e.getValue())) continue;
+      if (f == TaskField.DESCRIPTION) {
+        history(tx, old.id(), userId, at, f.historyName, "", "");
+        continue;
+      }
+      history(tx, old.id(), userId, at, f.historyName, historyText(before), historyText(e.getValue()));
+    }
+  }
+
+  /** A value as a history row holds it. */
+  static String historyText(Object v) {
+    return switch (v) {
+      case null -> null;
+      case Status s -> Integer.toString(s.code);
+      case Boolean b -> b ? "Y" : "N";
+      case Instant i -> Long.toString(i.getEpochSecond());
+      case Collection<?> c -> c.isEmpty() ? null : c.stream().map(String::valueOf).collect(Collectors.joining(","));
+      default -> String.valueOf(v);
+    };
+  }
 
   void history(Tx tx, long taskId, long userId, Instant at, String field, String from, String to)
       throws SQLException {

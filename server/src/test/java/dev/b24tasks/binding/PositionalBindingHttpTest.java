@@ -65,6 +65,17 @@ class PositionalBindingHttpTest {
   }
 
   @Test
+  void a_text_value_holding_the_method_name_is_skipped_as_the_portal_does() {
+    RestClient c = server.admin();
+    // a rewritten URL can leave the method's own path among the values: ?test.positional&0=13&1=3 and friends
+    bound(c.get("test.positional?path=/rest/test.positional.json&TASKID=13&USERID=3"), 13, 3);
+    bound(c.form("test.positional", "method=TEST.POSITIONAL&0=13&1=3"), 13, 3);
+    bound(c.call("test.positional", "[\"rest/test.positional\", 13, 3]"), 13, 3);
+    // other text is a value like any other (here a wrongly typed first argument)
+    assertThat(c.form("test.positional", "method=test.other&0=13&1=3").status()).isEqualTo(400);
+  }
+
+  @Test
   void an_oauth_auth_parameter_is_not_a_positional_value() {
     Response r = server.admin().call("test.positional", "{\"auth\":\"tok\",\"TASKID\":13,\"USERID\":3}");
     bound(r, 13, 3);

@@ -52,6 +52,21 @@ record AppKit(long appId, String clientId, String accessToken, String applicatio
     }
   }
 
+  /** A REST 3.0 call ({@code /rest/api/{method}}) with the app's token as {@code auth} in the JSON body. */
+  Response v3(String method, Map<String, Object> body) {
+    Map<String, Object> withAuth = new java.util.LinkedHashMap<>(body);
+    withAuth.put("auth", accessToken);
+    String json = new String(Json.write(withAuth), StandardCharsets.UTF_8);
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/rest/api/" + method))
+          .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), Json.MAPPER.readTree(r.body()), r.body(), r.headers());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A form-encoded call with the token as {@code auth}, as PHP CRest sends it. */
   Response form(String method, String form) {
     try {

@@ -85,6 +85,25 @@ class OfflineEventsTest {
   }
 
   @Test
+  void the_apps_own_rest_v3_changes_are_filtered_alike_and_a_v3_batch_is_one_hit() {
+    Response own = app.v3("tasks.task.add", Map.of("fields", Map.of("title", "own v3", "creatorId", 1, "responsibleId", 1)));
+    assertThat(own.status()).as(own.toString()).isEqualTo(200);
+    long id = own.json().path("result").path("item").path("id").asLong();
+    Response batch = app.v3("batch", Map.of("0", Map.of("method", "tasks.task.update",
+        "query", Map.of("id", id, "fields", Map.of("title", "own v3 batch")))));
+    assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+    assertThat(get(Map.of()).get("events")).isEmpty();
+    Map<String, Object> viaConnector = new java.util.LinkedHashMap<>();
+    viaConnector.put("fields", Map.of("title", "v3 connector", "creatorId", 1, "responsibleId", 1));
+    viaConnector.put("auth_connector", "crm1");
+    Response other = app.v3("tasks.task.add", viaConnector);
+    assertThat(other.status()).as(other.toString()).isEqualTo(200);
+    JsonNode events = get(Map.of()).get("events");
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).get("EVENT_NAME").asText()).isEqualTo("ONTASKADD");
+  }
+
+  @Test
   void reservations_give_parallel_readers_disjoint_rows_and_clear_and_error_work_by_process() {
     for (int i = 0; i < 4; i++) EventsTest.addTask(server.admin(), "r" + i);
     JsonNode first = get(Map.of("clear", 0, "limit", 2));

@@ -53,6 +53,18 @@ class PortalClockTest {
         .result().get("task").get("createdDate").asText();
     assertThat(OffsetDateTime.parse(created).toInstant()).isEqualTo(Instant.parse("2031-03-04T05:06:07Z"));
 
+    // the answers' time blocks live on the portal's clock too (classic, batch commands, REST 3.0); a stopped clock
+    // still shows the real time a call took
+    for (var time : List.of(admin.call("server.time", null).json().get("time"),
+        admin.call("batch", Map.of("cmd", Map.of("t", "server.time"))).result().get("result_time").get("t"),
+        admin.v3("tasks.task.field.get", Map.of("name", "id")).json().get("time"))) {
+      assertThat(OffsetDateTime.parse(time.get("date_start").asText()).toInstant())
+          .isEqualTo(Instant.parse("2031-03-04T05:06:07Z"));
+      assertThat(time.get("start").decimalValue().longValue()).isEqualTo(Instant.parse("2031-03-04T05:06:07Z")
+          .getEpochSecond());
+      assertThat(time.get("duration").doubleValue()).isPositive();
+    }
+
     Response adv = admin.call("b24tasks.clock.advance", Map.of("SECONDS", 90));
     assertThat(adv.result().get("TIME").asText()).isEqualTo("2031-03-04T05:07:37Z");
     assertThat(admin.call("b24tasks.clock.get", null).result().get("TIME").asText()).isEqualTo("2031-03-04T05:07:37Z");

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Caller;
+import dev.b24tasks.auth.Secrets;
+import dev.b24tasks.rest.CallContext;
+import dev.b24tasks.rest.Credentials;
 import dev.b24tasks.rest.Gateway;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.Messages;
@@ -42,6 +45,7 @@ public final class V3Gateway implements Gateway.Dialect {
 
   private final V3Registry registry;
   private final AuthStore auth;
+  private final Clock clock;
   private final RateLimiter rateLimiter;
   private final OperatingBudget budget;
   private final V3Idempotency idempotency;
@@ -56,6 +60,7 @@ public final class V3Gateway implements Gateway.Dialect {
     this.rateLimiter = rateLimiter;
     this.budget = budget;
     this.idempotency = new V3Idempotency(db, clock);
+    this.clock = clock;
     this.db = db;
     this.zone = zone;
     this.language = language;
@@ -70,7 +75,7 @@ public final class V3Gateway implements Gateway.Dialect {
 
   @Override
   public RestResponse handle(RestRequest request) {
-    long start = Timing.nowNanos();
+    Timing.Start start = Timing.Start.now(clock);
     Target target;
     try {
       target = parsePath(request.path());
@@ -82,13 +87,32 @@ public final class V3Gateway implements Gateway.Dialect {
       if (!http.equals("POST") && !http.equals("GET")) throw V3Exception.of(V3Error.WRONG_HTTP_METHOD);
       JsonNode body = http.equals("GET") ? Json.object() : body(request);
       JsonNode authParam = null;
-      if (body instanceof ObjectNode o) authParam = o.remove("auth");
+      String connector = null;
+      if (body instanceof ObjectNode o) {
+        authParam = o.remove("auth");
+        // as in the classic gateway: auth_connector belongs to the credential (events read it from the context)
+        JsonNode c = o.remove("auth_connector");
+        if (c != null && !c.isContainerNode()) connector = c.asText();
+      }
       Caller caller;
       try {
-        caller = Gateway.authenticate(auth, target.user(), target.code(), authParam, request.authorization());
+        caller = Credentials.authenticate(auth, target.user(), target.code(), authParam, request.authorization());
       } catch (RestException e) {
         return classic(e, target.method());
       }
+      String token = target.user() == null ? Credentials.tokenOf(authParam, request.authorization()) : null;
+      JsonNode parsed = body;
+      // the hit the events see: the loop guard and an app's own-change filter work as for the classic REST
+      return CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
+          () -> serve(request, target, parsed, caller, start));
+    } catch (V3Exception e) {
+      return error(e, target.method());
+    }
+  }
+
+  private RestResponse serve(RestRequest request, Target target, JsonNode parsed, Caller caller, Timing.Start start) {
+    JsonNode body = parsed;
+    try {
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw V3Exception.of(V3Error.RATE_LIMIT);
       if (target.method().equalsIgnoreCase(BATCH)) {
         List<Object> results = new V3Batch(this, caller).run(body);
@@ -180,7 +204,7 @@ public final class V3Gateway implements Gateway.Dialect {
   }
 
   /** The body as JSON: form data, multipart or broken JSON is INVALIDJSONEXCEPTION. Empty is {@code {}}. */
-  private static JsonNode body(RestRequest request) {
+  private JsonNode body(RestRequest request) {
     byte[] bytes = request.body() == null ? new byte[0] : request.body();
     String type = request.contentType() == null ? "" : request.contentType().toLowerCase(Locale.ROOT);
     if (bytes.length == 0) return Json.object();
@@ -188,6 +212,12 @@ public final class V3Gateway implements Gateway.Dialect {
     try {
       JsonNode n = Json.MAPPER.readTree(bytes);
       if (n == null || !(n.isObject() || n.isArray())) throw V3Exception.of(V3Error.INVALID_JSON);
+      try {
+        // the classic caps, before the caller is known: values, keys per array, NUL
+        ParamDecoder.checkCaps(n);
+      } catch (RestException e) {
+        throw V3Exception.message(V3Error.INVALID_JSON, "LITERAL", e.description(language));
+      }
       return n;
     } catch (java.io.IOException | RuntimeException e) {
       if (e instanceof V3Exception v) throw v;
@@ -195,8 +225,8 @@ public final class V3Gateway implements Gateway.Dialect {
     }
   }
 
-  private Timing timing(long start, double seconds, OperatingBudget.Usage usage) {
-    return new Timing(start, Timing.nowNanos(), seconds, usage.operating(), usage.resetAt());
+  private Timing timing(Timing.Start start, double seconds, OperatingBudget.Usage usage) {
+    return start.until(seconds, usage.operating(), usage.resetAt());
   }
 
   private Map<String, Object> envelope(Object payload, Timing timing) {

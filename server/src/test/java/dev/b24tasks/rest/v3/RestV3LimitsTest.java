@@ -48,6 +48,26 @@ class RestV3LimitsTest {
   }
 
   @Test
+  void a_body_over_the_classic_caps_is_400_invalidjson_before_the_caller_is_known() {
+    RestClient c = freshWebhook(spent);
+    java.util.List<Integer> many = java.util.Collections.nCopies(dev.b24tasks.rest.ParamDecoder.MAX_PARAMETERS + 1, 1);
+    java.util.List<Object> wide = new java.util.ArrayList<>();
+    for (int i = 0; i < dev.b24tasks.rest.ParamDecoder.MAX_ARRAY_WIDTH + 1; i++) wide.add(java.util.List.of());
+    for (Object body : java.util.List.<Object>of(Map.of("select", many), Map.of("filter", wide),
+        Map.of("fields", Map.of("title", "a\u0000b")))) {
+      Response r = c.v3("tasks.task.list", body);
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.json().at("/error/code").asText()).isEqualTo("BITRIX_REST_V3_EXCEPTION_INVALIDJSONEXCEPTION");
+      assertThat(r.json().at("/error/message").asText()).containsAnyOf("Too many", "NUL");
+    }
+    // a bad credential with such a body is refused for the body first: no decoding work is spent on the caller
+    Response anonymous = spent.as(1, "no-such-code-1234").v3("tasks.task.list", Map.of("select", many));
+    assertThat(anonymous.status()).isEqualTo(400);
+    // a body within the caps runs
+    assertThat(c.v3("tasks.task.list", Map.of("select", java.util.List.of("id"))).status()).isEqualTo(200);
+  }
+
+  @Test
   void a_spent_operating_budget_is_429_for_that_method_only() {
     RestClient c = freshWebhook(spent);
     assertThat(c.v3("tasks.task.field.list", Map.of()).status()).isEqualTo(200);

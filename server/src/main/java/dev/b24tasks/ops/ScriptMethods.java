@@ -1,47 +1,48 @@
-package dev.b24tasks.directory;
+package dev.b24tasks.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Scopes;
+import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
+import dev.b24tasks.rest.RestException;
+import dev.b24tasks.rest.Wire;
 import dev.b24tasks.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * {@code b24tasks.*}: methods of this server that Bitrix24 does not have, for scripts and tests that build an
- * organisation and then call as each of its people. Administrators only (403 ACCESS_DENIED for anyone else).
+ * {@code b24tasks.webhook.*} and {@code b24tasks.token.add}: credentials made over REST, for scripts and tests that
+ * build an organisation and then call as each of its people (the directory's own {@code b24tasks.*} writes are in
+ * {@code directory/AdminMethods}). Administrators only (403 ACCESS_DENIED for anyone else). Texts live in
+ * {@code i18n/ops_*.properties}.
  */
 public final class ScriptMethods {
   private static final Duration TOKEN_TTL = Duration.ofSeconds(3600);
 
+  static final String BUNDLE = "ops";
+
   private final Database db;
   private final Directory directory;
-  private final Users users;
-  private final Workgroups groups;
   private final AuthStore auth;
   private final Function<Boolean, String> baseUrl;
 
   /** {@code baseUrl.apply(https)} gives e.g. {@code http://127.0.0.1:8080} once the server listens, or null. */
-  public ScriptMethods(Database db, Directory directory, Users users, Workgroups groups, AuthStore auth,
-      Function<Boolean, String> baseUrl) {
+  public ScriptMethods(Database db, Directory directory, AuthStore auth, Function<Boolean, String> baseUrl) {
     this.db = db;
     this.directory = directory;
-    this.users = users;
-    this.groups = groups;
     this.auth = auth;
     this.baseUrl = baseUrl;
   }
@@ -52,8 +53,6 @@ public final class ScriptMethods {
     r.named("b24tasks.webhook.delete", "b24tasks", this::webhookDelete);
     r.named("b24tasks.token.add", "b24tasks", this::tokenAdd);
     r.secretReplies("b24tasks.webhook.add", "b24tasks.token.add");
-    r.named("b24tasks.user.admin.set", "b24tasks", this::setAdmin);
-    r.named("b24tasks.group.tasks.set", "b24tasks", this::groupTasks);
   }
 
   Object webhookAdd(Call call) {
@@ -61,14 +60,14 @@ public final class ScriptMethods {
     Params p = call.params();
     long user = activeUser(p);
     List<String> scopes = scopes(p.get("SCOPE"));
-    String code = Input.text(p.get("CODE"));
-    if (code != null && !code.matches("[A-Za-z0-9_-]{8,64}")) throw DirectoryErrors.invalid("EXT_BAD_CODE");
+    String code = text(p.get("CODE"));
+    if (code != null && !code.matches("[A-Za-z0-9_-]{8,64}")) throw invalid("EXT_BAD_CODE");
     Instant expires = expires(p.get("EXPIRES"), auth.clock().instant());
     Object[] made = db.tx(tx -> {
       // one webhook.add per user at a time, so the newest webhook of the user is the one made here
       tx.queryLong("SELECT id FROM users WHERE id = ? FOR UPDATE", user);
-      if (code != null && auth.webhookExists(user, code)) throw DirectoryErrors.invalid("EXT_CODE_TAKEN", user);
-      String c = auth.createWebhook(user, scopes, code, expires, Input.text(p.get("TITLE")));
+      if (code != null && auth.webhookExists(user, code)) throw invalid("EXT_CODE_TAKEN", user);
+      String c = auth.createWebhook(user, scopes, code, expires, text(p.get("TITLE")));
       long id = auth.webhooks(user).stream().mapToLong(AuthStore.Webhook::id).max().orElseThrow();
       return new Object[] {id, c};
     });
@@ -87,8 +86,8 @@ public final class ScriptMethods {
 
   Object webhookList(Call call) {
     requireAdmin(call);
-    OptionalLong user = Input.integer(call.params().get("USER_ID"), "USER_ID",
-        (f, v) -> DirectoryErrors.invalid("EXT_USER_NOT_FOUND", v));
+    OptionalLong user = integer(call.params().get("USER_ID"), "USER_ID",
+        (f, v) -> invalid("EXT_USER_NOT_FOUND", v));
     List<Object> out = new ArrayList<>();
     var zone = directory.zoneOf(call.userId());
     for (AuthStore.Webhook w : auth.webhooks(user.isPresent() ? user.getAsLong() : null)) {
@@ -97,8 +96,8 @@ public final class ScriptMethods {
       row.put("USER_ID", w.userId());
       row.put("SCOPE", List.copyOf(w.scopes()));
       row.put("TITLE", w.title());
-      row.put("EXPIRES", w.expiresAt() == null ? null : DirectoryViews.date(w.expiresAt(), zone));
-      row.put("DATE_CREATE", DirectoryViews.date(w.createdAt(), zone));
+      row.put("EXPIRES", w.expiresAt() == null ? null : Wire.date(w.expiresAt(), zone));
+      row.put("DATE_CREATE", Wire.date(w.createdAt(), zone));
       out.add(row);
     }
     return out;
@@ -107,9 +106,9 @@ public final class ScriptMethods {
   Object webhookDelete(Call call) {
     requireAdmin(call);
     JsonNode id = call.params().get("ID");
-    OptionalLong n = Input.integer(id, "ID", (f, v) -> DirectoryErrors.invalid("EXT_WEBHOOK_NOT_FOUND", v));
+    OptionalLong n = integer(id, "ID", (f, v) -> invalid("EXT_WEBHOOK_NOT_FOUND", v));
     if (n.isEmpty() || !auth.deleteWebhook(n.getAsLong(), null)) {
-      throw DirectoryErrors.invalid("EXT_WEBHOOK_NOT_FOUND", Params.display(id));
+      throw invalid("EXT_WEBHOOK_NOT_FOUND", Params.display(id));
     }
     return true;
   }
@@ -127,62 +126,28 @@ public final class ScriptMethods {
     return out;
   }
 
-  Object setAdmin(Call call) {
-    requireAdmin(call);
-    long user = activeUser(call.params());
-    Optional<Boolean> admin = Input.flag(call.params().get("ADMIN"));
-    if (admin == null || admin.isEmpty()) throw DirectoryErrors.invalid("BAD_FIELD", "ADMIN", "Y or N");
-    users.setAdmin(user, admin.get());
-    return true;
-  }
-
-  /** GROUP_ID; ENABLED Y/N switches the tasks feature; PERMS {operation: least role A/E/K/L, or "" for default}. */
-  Object groupTasks(Call call) {
-    requireAdmin(call);
-    Params p = call.params();
-    OptionalLong id = Input.integer(p.get("GROUP_ID"), "GROUP_ID", (f, v) -> DirectoryErrors.sonet("SONET_WRONG_GROUP_ID"));
-    if (id.isEmpty()) throw DirectoryErrors.sonet("SONET_WRONG_GROUP_ID");
-    Optional<Boolean> enabled = Input.flag(p.get("ENABLED"));
-    if (enabled == null) throw DirectoryErrors.sonet("SONET_BAD_FLAG", "ENABLED", Params.display(p.get("ENABLED")));
-    Map<GroupPermission, String> roles = new EnumMap<>(GroupPermission.class);
-    JsonNode perms = p.get("PERMS");
-    if (perms != null && perms.isObject()) {
-      for (var e : perms.properties()) {
-        GroupPermission perm = GroupPerms.fromOperation(e.getKey());
-        String role = e.getValue().asText();
-        if (perm == null) throw DirectoryErrors.sonet("SONET_BAD_FEATURE", e.getKey());
-        if (!role.isEmpty() && !GroupPerms.validRole(role)) throw DirectoryErrors.sonet("SONET_BAD_ROLE", e.getKey(), role);
-        roles.put(perm, role.isEmpty() ? null : role);
-      }
-    } else if (perms != null && !Input.absent(perms)) {
-      throw DirectoryErrors.sonet("SONET_BAD_INPUT");
-    }
-    groups.setTasksFeature(id.getAsLong(), enabled.orElse(null), roles);
-    return true;
-  }
-
   private void requireAdmin(Call call) {
-    if (!directory.isAdmin(call.userId())) throw DirectoryErrors.adminOnly();
+    if (!directory.isAdmin(call.userId())) throw adminOnly();
   }
 
   private long activeUser(Params p) {
     JsonNode v = p.get("USER_ID");
-    OptionalLong n = Input.integer(v, "USER_ID", (f, s) -> DirectoryErrors.invalid("EXT_USER_NOT_FOUND", s));
+    OptionalLong n = integer(v, "USER_ID", (f, s) -> invalid("EXT_USER_NOT_FOUND", s));
     if (n.isEmpty() || !directory.exists(n.getAsLong())) {
-      throw DirectoryErrors.invalid("EXT_USER_NOT_FOUND", Params.display(v));
+      throw invalid("EXT_USER_NOT_FOUND", Params.display(v));
     }
     return n.getAsLong();
   }
 
   private static List<String> scopes(JsonNode v) {
-    if (Input.absent(v)) return Scopes.ALL;
+    if (absent(v)) return Scopes.ALL;
     List<JsonNode> items = v.isContainerNode() ? Params.values(v) : List.of(v);
     LinkedHashSet<String> out = new LinkedHashSet<>();
     for (JsonNode item : items) {
       for (String s : item.asText().split(",")) {
         String scope = s.trim();
         if (scope.isEmpty()) continue;
-        if (!Scopes.ALL.contains(scope)) throw DirectoryErrors.invalid("EXT_BAD_SCOPE", scope, String.join(",", Scopes.ALL));
+        if (!Scopes.ALL.contains(scope)) throw invalid("EXT_BAD_SCOPE", scope, String.join(",", Scopes.ALL));
         out.add(scope);
       }
     }
@@ -190,13 +155,37 @@ public final class ScriptMethods {
   }
 
   private static Instant expires(JsonNode v, Instant now) {
-    if (Input.absent(v)) return null;
+    if (absent(v)) return null;
     try {
       Instant t = OffsetDateTime.parse(v.asText().trim()).toInstant();
       if (t.isAfter(now)) return t;
     } catch (DateTimeParseException e) {
       // reported below
     }
-    throw DirectoryErrors.invalid("EXT_BAD_EXPIRES", Params.display(v));
+    throw invalid("EXT_BAD_EXPIRES", Params.display(v));
+  }
+
+  private static RestException adminOnly() {
+    return RestException.message("ACCESS_DENIED", 403, BUNDLE, "ADMIN_ONLY");
+  }
+
+  private static RestException invalid(String key, Object... args) {
+    return RestException.message("INVALID_ARGUMENT", 400, BUNDLE, key, args);
+  }
+
+  private static boolean absent(JsonNode v) {
+    return v == null || v.isNull() || (v.isTextual() && v.asText().isBlank());
+  }
+
+  private static String text(JsonNode v) {
+    return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+  }
+
+  /** An integer, or empty when absent; anything else is the error {@code bad} makes of its text. */
+  private static OptionalLong integer(JsonNode v, String field, BiFunction<String, String, RuntimeException> bad) {
+    if (absent(v)) return OptionalLong.empty();
+    OptionalLong n = v.isContainerNode() ? OptionalLong.empty() : Params.asLong(v);
+    if (n.isEmpty()) throw bad.apply(field, Params.display(v));
+    return n;
   }
 }

@@ -1,4 +1,4 @@
-package dev.b24tasks.directory;
+package dev.b24tasks.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

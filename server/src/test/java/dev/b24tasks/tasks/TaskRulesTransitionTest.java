@@ -3,13 +3,14 @@ package dev.b24tasks.tasks;
 import static dev.b24tasks.tasks.TaskFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.b24tasks.tasks.TaskRules.Transition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The field changes of each action (§3.1) and the bookkeeping of every update (§3.2). */
-class TransitionTest {
+/** {@link TaskRules.Transition}: the field changes of each action (§3.1) and the bookkeeping of every update (§3.2). */
+class TaskRulesTransitionTest {
   static final Instant NOW = Instant.parse("2026-01-11T10:00:00Z");
 
   @Test
