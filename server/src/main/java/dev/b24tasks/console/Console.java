@@ -640,12 +640,16 @@ public final class Console {
     int limit = q.largest("limit", PER_COLUMN, 500);
     Desk.Filters filters = new Desk.Filters(role, responsible, group, before, q.yes("overdue"), q.get("q"));
     // a workgroup's board shows its Kanban stages unless the viewer asks for the status columns
-    String view = group != null && !q.get("view").equals("status") ? "stages" : "status";
+    String asked = q.get("view");
+    String view = asked.equals("plan") ? "plan" : group != null && !asked.equals("status") ? "stages" : "status";
     Optional<Desk.StageBoard> staged = view.equals("stages")
-        ? desk.stageBoard(c.user(), filters, limit, c.t().language()) : Optional.empty();
+        ? desk.stageBoard(c.user(), filters, limit, c.t().language())
+        : view.equals("plan") ? Optional.of(desk.planBoard(c.user(), filters, limit, c.t().language()))
+        : Optional.empty();
     List<Desk.ColumnView> columns = staged.isPresent() ? staged.get().columns() : desk.board(c.user(), filters, limit);
     BoardModel b = new BoardModel(role, responsible, group, deadline, q.yes("overdue"), q.get("q"), limit,
-        people(""), groups(c), columns, flash, group == null ? "" : view,
+        // without a workgroup the list keeps "Kanban stages" chosen, so choosing a group shows its stages
+        people(""), groups(c), columns, flash, group == null && !view.equals("plan") ? "" : view,
         staged.map(Desk.StageBoard::stages).orElse(List.of()), staged.map(Desk.StageBoard::mayMove).orElse(false));
     Map<String, Object> p = new LinkedHashMap<>();
     if (fragment || (Web.htmx(c.req()) && !c.req().headers().contains(HeaderNames.create("HX-History-Restore-Request")))) {

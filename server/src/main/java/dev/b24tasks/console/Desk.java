@@ -247,6 +247,39 @@ public final class Desk {
     return Optional.of(new StageBoard(out, columns, stages.canMove(viewer, f.group(), "G")));
   }
 
+  /**
+   * The viewer's "My plan" (her own Kanban board, task.stages.get with entity 0): a column per stage of her plan,
+   * the tasks of the filters she placed there (and, in the first, every task she never placed elsewhere).
+   */
+  public StageBoard planBoard(long viewer, Filters f, int perColumn, String language) {
+    List<StageColumn> columns = stages.get(viewer, 0, false, language).stream().map(v -> new StageColumn(v.id(),
+        String.valueOf(v.fields().get("TITLE")), String.valueOf(v.fields().get("COLOR")))).toList();
+    Map<Long, List<Long>> placed = stages.plan(viewer);
+    List<Long> elsewhere = new ArrayList<>();
+    for (int i = 1; i < columns.size(); i++) elsewhere.addAll(placed.getOrDefault(columns.get(i).id(), List.of()));
+    List<ObjectNode> filters = new ArrayList<>();
+    List<Integer> queried = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      ObjectNode filter = filter(f);
+      List<Long> ids = i == 0 ? elsewhere : placed.getOrDefault(columns.get(i).id(), List.of());
+      if (i > 0 && ids.isEmpty()) continue; // nothing placed there: no query
+      if (!ids.isEmpty()) {
+        ArrayNode list = filter.putArray(i == 0 ? "!ID" : "ID");
+        ids.forEach(list::add);
+      }
+      filters.add(filter);
+      queried.add(i);
+    }
+    List<Page> pages = columns(viewer, filters, perColumn);
+    List<ColumnView> out = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      int at = queried.indexOf(i);
+      Page page = at < 0 ? new Page(List.of(), 0) : pages.get(at);
+      out.add(new ColumnView(Column.PENDING, columns.get(i), page.cards(), page.total()));
+    }
+    return new StageBoard(out, columns, true);
+  }
+
   /** task.stages.movetask as {@code viewer}: the stages feature checks the group's sort permission. */
   public void moveToStage(long viewer, long taskId, long stageId) {
     stages.moveTask(viewer, taskId, stageId);

@@ -270,6 +270,33 @@ class ConsoleAdminPagesTest {
     assertThat(stageOf(task)).isEqualTo(ids.get(1));
   }
 
+  @Test
+  void myPlanIsTheViewersOwnKanbanBoard() {
+    long mine = org.as(boris).call("tasks.task.add", Map.of("fields", Map.of("TITLE", "Plan me",
+        "RESPONSIBLE_ID", boris))).result().get("task").get("id").asLong();
+    ConsoleClient b = signedIn(server, boris);
+    String board = b.get("/console/board?view=plan").body();
+    JsonNode plan = org.as(boris).call("task.stages.get", Map.of("entityId", 0)).result();
+    List<String> ids = new java.util.ArrayList<>();
+    plan.fieldNames().forEachRemaining(ids::add);
+    assertThat(ids).hasSize(2);
+    assertThat(board).contains("Not Planned").contains("I Will Do It This Week")
+        .containsPattern("(?s)data-column=\"stage-" + ids.get(0) + "\".*data-task=\"" + mine + "\".*data-column=\"stage-"
+            + ids.get(1) + "\"");
+    HttpResponse<String> moved = b.post("/console/tasks/" + mine + "/stage", Map.of("stage", ids.get(1),
+        "view", "plan"), "X-CSRF-Token", b.csrf(), "HX-Request", "true");
+    assertThat(moved.body()).containsPattern("(?s)data-column=\"stage-" + ids.get(1) + "\".*data-task=\"" + mine + "\"");
+    // in the last column, and only there
+    assertThat(moved.body().split("data-task=\"" + mine + "\"", -1)).hasSize(2);
+    // his plan is his: Anna cannot move the task in it (a stage of another's plan)
+    ConsoleClient a = signedIn(server, anna);
+    HttpResponse<String> refused = a.post("/console/tasks/" + mine + "/stage", Map.of("stage", ids.get(0),
+        "view", "plan"), "X-CSRF-Token", a.csrf(), "HX-Request", "true");
+    assertThat(refused.body()).contains("board-flash");
+    assertThat(b.get("/console/board?view=plan").body())
+        .containsPattern("(?s)data-column=\"stage-" + ids.get(1) + "\".*data-task=\"" + mine + "\"");
+  }
+
   static String stageOf(long task) {
     return server.admin().call("tasks.task.get", Map.of("taskId", task)).result().get("task").get("stageId").asText();
   }

@@ -266,6 +266,16 @@ class ConsoleIntegrationsIT {
     // and back to the status columns on request
     page.locator("#filters select[name=view]").selectOption("status");
     assertThat(page.locator("#board [data-column=pending] [data-task=\"" + staged + "\"]")).isVisible();
+    // "My plan": his own two stages; the card moves into "I Will Do It This Week" there, not on the group's board
+    page.locator("#filters select[name=view]").selectOption("plan");
+    assertThat(columns).hasCount(2);
+    assertThat(columns.first()).containsText("Not Planned");
+    Locator planned = page.locator("[data-task=\"" + staged + "\"]");
+    planned.getByLabel("Stage").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+    planned.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move")).click();
+    assertThat(columns.nth(1).locator("[data-task=\"" + staged + "\"]")).isVisible();
+    assertThat(columns.nth(1)).containsText("I Will Do It This Week");
+    BrowserKit.shot(page, "27b-board-my-plan");
     page.context().close();
   }
 

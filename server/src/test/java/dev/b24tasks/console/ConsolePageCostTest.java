@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A console page is one transaction, as a REST call is: counted over real HTTP with a statement-counting pool,
- * the board (by status and by a workgroup's Kanban stages), the task page and an admin page each take one pool
+ * the board (by status, by a workgroup's Kanban stages, "My plan"), the task page and a change each take one pool
  * checkout and one commit, and the board costs the same with 3 tasks as with 30 (it loads sets, not rows).
  */
 class ConsolePageCostTest {
@@ -94,6 +94,12 @@ class ConsolePageCostTest {
     onePage(small);
     onePage(large);
     assertThat(large.statements()).as(small.log() + "\n----\n" + large.log()).isEqualTo(small.statements());
+  }
+
+  @Test
+  void myPlanIsOneTransaction() {
+    b.get("/console/board?view=plan"); // the plan's default stages are made on its first reading
+    onePage(cost(() -> b.get("/console/board?view=plan")));
   }
 
   @Test
