@@ -21,7 +21,7 @@ public final class EventsPage {
   public static final List<String> OUTCOMES = List.of("delivered", "retry", "failed", "skipped");
 
   /** The deliveries page: filters as given, the newest attempts, the outbox. */
-  public record Model(String event, String outcome, Long eventId, List<EventLog.Delivery> rows,
+  public record Model(String event, String outcome, Long eventId, String app, List<EventLog.Delivery> rows,
       EventLog.Outbox outbox, List<String> events, List<String> outcomes) {
     public boolean failed(EventLog.Delivery d) {
       return !d.outcome().equals("delivered");
@@ -73,13 +73,17 @@ public final class EventsPage {
     String event = q.get("event").trim();
     String outcome = OUTCOMES.contains(q.get("outcome")) ? q.get("outcome") : "";
     Long eventId = q.id("eventId");
+    // the sender: an application's id, 0 for the outgoing webhooks, empty for all
+    String app = q.get("app").trim();
+    Long appId = app.equals("0") ? Long.valueOf(0) : q.id("app");
+    if (appId == null) app = "";
     List<EventLog.Delivery> rows = log.deliveries(new EventLog.Filter(eventId, null, event.isEmpty() ? null : event,
-        outcome.isEmpty() ? null : outcome, null, PAGE));
+        outcome.isEmpty() ? null : outcome, appId, PAGE));
     Long done = q.id("done");
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("f", console.frame(c, c.t().get("events.title"), "events",
         done == null ? null : c.t().get("events.redelivered", done), done == null ? null : "ok"));
-    m.put("m", new Model(event, outcome, eventId, rows, log.outbox(50), EventCatalogue.TASK, OUTCOMES));
+    m.put("m", new Model(event, outcome, eventId, app, rows, log.outbox(50), EventCatalogue.TASK, OUTCOMES));
     console.render(c, 200, "events.jte", m);
   }
 

@@ -127,6 +127,11 @@ class ConsoleAdminPagesTest {
     assertThat(admin.get("/console/admin/events?event=ONTASKADD&outcome=failed").body())
         .contains("data-event=\"" + eventId + "\"");
     assertThat(admin.get("/console/admin/events?outcome=%3Cx%3E&eventId=abc").statusCode()).isEqualTo(200);
+    // by sender: 0 is the outgoing webhooks, an application's id its own handlers
+    assertThat(admin.get("/console/admin/events?app=0").body()).contains("data-event=\"" + eventId + "\"");
+    assertThat(admin.get("/console/admin/events?app=77").body()).contains("No deliveries match.");
+    assertThat(admin.get("/console/admin/events?app=%3Cb%3E").body()).contains("data-event=\"" + eventId + "\"")
+        .doesNotContain("<b>");
 
     receiver.answer(r -> 200);
     HttpResponse<String> again = admin.post("/console/admin/events/redeliver", Map.of("_csrf", csrf,
