@@ -37,6 +37,8 @@ public final class Json {
         StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(16 * 1024 * 1024).build());
     mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     mapper.configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true); // 0.000012, not 1.2E-5, as PHP
+    // a decimal read back (a stored reply, a client's 1.50) keeps its scale: 1796119200.000000 stays as written
+    mapper.configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     mapper.disable(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS);
     SimpleModule php = new SimpleModule("php-empty-array");
