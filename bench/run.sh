@@ -139,9 +139,11 @@ start_sampler() {
   sampler=$!
 }
 # Transactions committed or rolled back, and index + sequential scans of the store's tables, so far.
+# And the WAL flushes (fsyncs of WAL files, PostgreSQL 18's pg_stat_io): fewer than commits means commits shared one.
 pg_counters() {
   sql -At -F' ' -c "SELECT (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'postgres'),
-    (SELECT coalesce(sum(coalesce(idx_scan, 0) + seq_scan), 0) FROM pg_stat_user_tables)"
+    (SELECT coalesce(sum(coalesce(idx_scan, 0) + seq_scan), 0) FROM pg_stat_user_tables),
+    (SELECT coalesce(sum(fsyncs), 0) FROM pg_stat_io WHERE object = 'wal')"
 }
 jvm_hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$pid/status"; }
 
@@ -297,7 +299,7 @@ run_workload() {
   # PostgreSQL's own count of what each request cost it: transactions, and index or table scans
   result[$w]="${result[$w]} $(echo "$x0 $x1" | awk -v l="$line" '{
     match(l, /requests=[0-9]+/); n = substr(l, RSTART + 9, RLENGTH - 9) + 0; if (n == 0) n = 1
-    printf "xact=%.1f scans=%.1f", ($3 - $1) / n, ($4 - $2) / n }')"
+    printf "xact=%.1f scans=%.1f walsync=%.2f", ($4 - $1) / n, ($5 - $2) / n, ($6 - $3) / n }')"
   ran+=("$w")
   say "  $w: $(echo "${result[$w]}" | awk '{print $4, $5, $7, $9, $10, $11, $NF}')"
 }
@@ -342,23 +344,23 @@ report() {
   local pr_rps
   pr_rps=$(echo "$peer_line" | tr ' ' '\n' | awk -F= '$1 == "rps" {print $2}')
   if [ -n "$peer_line" ]; then
-    printf '| WireMock %s, the seed page'"'"'s tasks.task.defer answer from memory (the peer) | %.0f | %s | %s | | | | | | | | | | | | | |\n' \
+    printf '| WireMock %s, the seed page'"'"'s tasks.task.defer answer from memory (the peer) | %.0f | %s | %s | | | | | | | | | | | | | | |\n' \
       "$wiremock_version" "$pr_rps" "$(ratio "$pr_rps" "$(field baseline rps 2>/dev/null || echo 0)")" \
       "$(ms "$(echo "$peer_line" | tr ' ' '\n' | awk -F= '$1 == "p50_us" {print $2}')")"
   fi
-  echo "| workload | req/s | × baseline | × WireMock | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors | server CPU µs/req (JVM + PG) | × baseline | wrk CPU µs/req | req/s the cores could serve | PG transactions/req | PG scans/req |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| workload | req/s | × baseline | × WireMock | p50 ms | × baseline | p95 ms | p99 ms | × baseline | 2xx | 4xx | 5xx + errors | server CPU µs/req (JVM + PG) | × baseline | wrk CPU µs/req | req/s the cores could serve | PG transactions/req | PG scans/req | WAL flushes/req |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   b_rps=$(field baseline rps 2>/dev/null || echo 0); b_p50=$(field baseline p50_us 2>/dev/null || echo 0)
   b_p99=$(field baseline p99_us 2>/dev/null || echo 0); b_cpu=$(field baseline cpu_us 2>/dev/null || echo 0)
   for w in "${ran[@]}"; do
     local rps p50 p95 p99
     rps=$(field "$w" rps); p50=$(field "$w" p50_us); p95=$(field "$w" p95_us); p99=$(field "$w" p99_us)
-    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
+    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${title[$w]}" "$rps" \
       "$(ratio "$rps" "${b_rps:-0}")" "$(ratio "$rps" "${pr_rps:-0}")" "$(ms "$p50")" "$(ratio "$p50" "${b_p50:-0}")" "$(ms "$p95")" "$(ms "$p99")" \
       "$(ratio "$p99" "${b_p99:-0}")" "$(field "$w" s2xx)" "$(field "$w" s4xx)" \
       "$(( $(field "$w" s5xx) + $(field "$w" sother) + $(field "$w" sock_errors) ))" "$(field "$w" cpu_us) ($(field "$w" jvm_us) + $(field "$w" pg_us))" \
       "$(ratio "$(field "$w" cpu_us)" "${b_cpu:-0}")" "$(field "$w" wrk_us)" "$(field "$w" capacity)" \
-      "$(field "$w" xact)" "$(field "$w" scans)"
+      "$(field "$w" xact)" "$(field "$w" scans)" "$(field "$w" walsync)"
   done
   echo
   echo "| measure | value |"

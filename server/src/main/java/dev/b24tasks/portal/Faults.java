@@ -187,14 +187,20 @@ public final class Faults {
     };
   }
 
+  /** The rules, reloaded (with the version they are of) when the portal state says they changed. */
   private List<Fault> current() {
     long v = state.faultsVersion();
-    if (v != loadedVersion) {
-      rules = list();
-      loadedVersion = v;
+    if (loadedVersion < 0 || v > loadedVersion) {
+      Loaded l = db.read(tx -> new Loaded(tx.queryLong("SELECT faults_version FROM b24_portal.state WHERE id = 1"),
+          tx.query("SELECT * FROM b24_portal.faults ORDER BY id", Faults::row)));
+      rules = l.rules();
+      loadedVersion = l.version();
     }
+    state.usedFaults(loadedVersion);
     return rules;
   }
+
+  private record Loaded(long version, List<Fault> rules) {}
 
   /** A number in [0, 1) from the seed and the count of matching calls: SplitMix64. */
   static double chance(long seed, long n) {

@@ -139,9 +139,9 @@ public final class Portal {
     new PortalMethods(this, isAdmin, r).register(r);
   }
 
-  /** Puts the hook on the gateway, and keeps the state fresh between calls for background work. */
+  /** Puts the hook on the gateway, and follows the shared state (every call's transaction, and notifications). */
   public void attach(Gateway gateway) {
     gateway.hook(new PortalHook(state, faults, journal));
-    state.refreshInBackground();
+    state.follow();
   }
 }

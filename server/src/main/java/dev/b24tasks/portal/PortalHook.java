@@ -18,7 +18,12 @@ final class PortalHook implements GatewayHook {
 
   @Override
   public void beforeRequest() {
-    state.refresh();
+    state.beforeRequest();
+  }
+
+  @Override
+  public void inCall() {
+    state.check();
   }
 
   @Override
@@ -28,6 +33,7 @@ final class PortalHook implements GatewayHook {
 
   @Override
   public void afterCall(Exchange exchange, RestResponse response) {
+    state.endRequest();
     if (journal != null) journal.record(exchange, response);
   }
 }

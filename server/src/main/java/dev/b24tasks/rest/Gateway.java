@@ -134,21 +134,33 @@ public final class Gateway {
    */
   public RestResponse handle(RestRequest request) {
     GatewayHook h = hook;
-    h.beforeRequest();
-    GatewayHook.Exchange x = new GatewayHook.Exchange();
-    Dialect api = v3;
-    RestResponse response;
-    if (api != null && isApiPath(request.path())) {
-      // REST 3.0 authenticates on its own: the hook sees its path and its answer (no caller, no faults)
-      x.method = request.path();
-      response = throttled(api, request);
-    } else {
-      response = handle(request, h, x);
+    for (int attempt = 1; ; attempt++) {
+      h.beforeRequest();
+      GatewayHook.Exchange x = new GatewayHook.Exchange();
+      Dialect api = v3;
+      RestResponse response;
+      try {
+        if (api != null && isApiPath(request.path())) {
+          // REST 3.0 authenticates on its own: the hook sees its path and its answer (no caller, no faults)
+          x.method = request.path();
+          response = throttled(api, request);
+        } else {
+          response = handle(request, h, x);
+        }
+      } catch (GatewayHook.Redo redo) {
+        // shared state changed between the start of the request and its transaction: nothing ran, so the
+        // request is served again from the start on the state the database holds now
+        if (attempt < REDO_ATTEMPTS) continue;
+        response = error(RestException.of(RestError.OVERLOAD_LIMIT), false, x.method);
+      }
+      if (!x.recorded) h.afterCall(x, response);
+      if (x.cut != GatewayHook.Cut.NONE) throw new GatewayHook.ConnectionCut();
+      return response;
     }
-    h.afterCall(x, response);
-    if (x.cut != GatewayHook.Cut.NONE) throw new GatewayHook.ConnectionCut();
-    return response;
   }
+
+  /** How often a request is served again when the shared state keeps changing under it (see {@link GatewayHook#inCall}). */
+  static final int REDO_ATTEMPTS = 5;
 
   private RestResponse handle(RestRequest request, GatewayHook h, GatewayHook.Exchange x) {
     Target target;
@@ -191,11 +203,25 @@ public final class Gateway {
       }
       if (!rateLimiter.tryAcquire(caller.credentialKey())) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       Caller who = caller;
-      Outcome outcome = CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
-          () -> call(who, target.method(), params, requestId, false));
-      x.cut = cut;
-      if (!outcome.ok()) return error(outcome.error(), target.xml(), target.method());
-      return success(outcome, target);
+      // the answer is written, and the hook sees it (the journal), inside the call's own transaction
+      Finish<RestResponse> finish = new Finish<>() {
+        @Override
+        public void start() {
+          h.inCall();
+        }
+
+        @Override
+        public RestResponse end(Outcome outcome) {
+          x.cut = cut;
+          RestResponse out = outcome.ok() ? success(outcome, target)
+              : error(outcome.error(), target.xml(), target.method());
+          h.afterCall(x, out);
+          x.recorded = true;
+          return out;
+        }
+      };
+      return CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
+          () -> call(who, target.method(), params, requestId, false, finish));
     } catch (RestException e) {
       return error(e, target.xml(), target.method());
     }
@@ -268,35 +294,84 @@ public final class Gateway {
    * nothing of HTTP, so {@code batch} runs its sub-commands through it too.
    */
   public Outcome call(Caller caller, String methodName, ObjectNode params, String requestId, boolean inBatch) {
+    return call(caller, methodName, params, requestId, inBatch, Finish.OUTCOME);
+  }
+
+  /**
+   * What happens around a call's work inside its transaction: {@link #start} first, {@link #end} with the outcome
+   * before the commit (after the rollback when the call failed). A call without a transaction of its own (refused
+   * before its work, or a method that opens its own) gets {@code end} alone.
+   */
+  interface Finish<R> {
+    Finish<Outcome> OUTCOME = o -> o;
+
+    default void start() {}
+
+    R end(Outcome outcome);
+  }
+
+  private <R> R call(Caller caller, String methodName, ObjectNode params, String requestId, boolean inBatch,
+      Finish<R> finish) {
     Timing.Start start = start();
-    long cpuStart = System.nanoTime();
     Optional<Method> found = registry.find(methodName);
-    if (found.isEmpty()) return failed(RestException.of(RestError.METHOD_NOT_FOUND), start);
+    if (found.isEmpty()) return finish.end(failed(RestException.of(RestError.METHOD_NOT_FOUND), start));
     Method method = found.get();
-    if (!caller.hasScope(method.scope())) return failed(RestException.of(RestError.INSUFFICIENT_SCOPE), start);
-    if (inBatch && !method.batchable()) return failed(RestException.of(RestError.ERROR_BATCH_METHOD_NOT_ALLOWED), start);
+    if (!caller.hasScope(method.scope())) return finish.end(failed(RestException.of(RestError.INSUFFICIENT_SCOPE), start));
+    if (inBatch && !method.batchable()) {
+      return finish.end(failed(RestException.of(RestError.ERROR_BATCH_METHOD_NOT_ALLOWED), start));
+    }
     // limits.md: the outer batch call is not counted against the operating budget; its sub-calls are.
     boolean charged = !Batch.NAME.equals(method.name());
     try {
       if (charged) budget.check(caller.credentialKey(), method.name());
     } catch (RestException e) {
-      return failed(e, start);
+      return finish.end(failed(e, start));
     }
+    Call call = new Call(caller, method, new Params(params), language, requestId, inBatch);
+    IdempotentCalls once = idempotent;
+    Supplier<Object> work = once != null && once.applies(method, params, requestId, inBatch)
+        ? () -> once.once(caller.credentialKey(), requestId, method.name(), params,
+            () -> method.handler().handle(call))
+        : () -> method.handler().handle(call);
+    Database store = db;
+    if (store == null || !method.oneTransaction()) return finish.end(run(method, caller, charged, start, work, true));
+    if (store.inTransaction()) {
+      // a command of a batch that runs inside the batch's own transaction (a retried batch's stored reply): the
+      // command is a unit of it, undone on its own (a savepoint) when it fails, the batch going on
+      return finish.end(run(method, caller, charged, start, () -> store.call(tx -> work.get()), true));
+    }
+    try {
+      return store.call(tx -> {
+        finish.start();
+        Outcome outcome = run(method, caller, charged, start, work, false);
+        // a refused call leaves nothing behind; what end writes (the journal) commits on the same connection
+        if (!outcome.ok()) tx.rollbackAndContinue();
+        return finish.end(outcome);
+      });
+    } catch (StoreException e) {
+      // the commit itself failed, or the transaction kept losing to concurrent ones: nothing was written
+      return finish.end(outcome(method, caller, charged, start, null, storeError(method, caller, e)));
+    }
+  }
+
+  /**
+   * The handler's work and what it came to. Inside a call's transaction ({@code alone} false) a deadlock or
+   * serialization failure is passed on, so the transaction is run again as a whole.
+   */
+  private Outcome run(Method method, Caller caller, boolean charged, Timing.Start start, Supplier<Object> work,
+      boolean alone) {
+    long cpuStart = System.nanoTime();
     Object result;
     RestException error = null;
     try {
-      Call call = new Call(caller, method, new Params(params), language, requestId, inBatch);
-      IdempotentCalls once = idempotent;
-      Supplier<Object> work = once != null && once.applies(method, params, requestId, inBatch)
-          ? () -> once.once(caller.credentialKey(), requestId, method.name(), params,
-              () -> method.handler().handle(call))
-          : () -> method.handler().handle(call);
-      Database store = db;
-      result = store != null && method.oneTransaction() ? store.call(tx -> work.get()) : work.get();
+      result = work.get();
     } catch (RestException e) {
       result = null;
       error = e;
+    } catch (GatewayHook.Redo e) {
+      throw e;
     } catch (StoreException e) {
+      if (!alone && Database.retryable(e)) throw e;
       result = null;
       error = storeError(method, caller, e);
     } catch (RuntimeException | StackOverflowError e) {
@@ -305,12 +380,23 @@ public final class Gateway {
         error = refused.get();
         result = null;
       } else {
-      // Never show the exception to the client: it may carry SQL, paths or data. The log has it.
+        // Never show the exception to the client: it may carry SQL, paths or data. The log has it.
         log.error("Method {} failed for user {}", method.name(), caller.userId(), e);
         result = null;
         error = RestException.of(RestError.INTERNAL_SERVER_ERROR);
       }
     }
+    return outcome(method, caller, charged, start, cpuStart, result, error);
+  }
+
+  private Outcome outcome(Method method, Caller caller, boolean charged, Timing.Start start, Object result,
+      RestException error) {
+    return outcome(method, caller, charged, start, System.nanoTime(), result, error);
+  }
+
+  private Outcome outcome(Method method, Caller caller, boolean charged, Timing.Start start, long cpuStart,
+      Object result,
+      RestException error) {
     double processing = (System.nanoTime() - cpuStart) / 1e9;
     OperatingBudget.Usage usage = budget.charge(caller.credentialKey(), method.name(), charged ? processing : 0);
     Timing timing = start.until(processing, usage.operating(), usage.resetAt());

@@ -29,8 +29,28 @@ public interface GatewayHook {
     return Cut.NONE;
   }
 
-  /** When the answer is known, before it is sent (also for a call whose connection is then cut). */
+  /**
+   * First thing inside the call's own transaction (not for a batch's commands): may throw {@link Redo} when what
+   * ran before the transaction (authentication, {@link #beforeCall}) ran on shared state the transaction shows to
+   * have changed since.
+   */
+  default void inCall() {}
+
+  /**
+   * When the answer is known, before it is sent (also for a call whose connection is then cut). For a call with a
+   * transaction of its own this runs inside it, before the commit (after the rollback when the call was refused),
+   * so what it writes costs the call no transaction of its own.
+   */
   default void afterCall(Exchange exchange, RestResponse response) {}
+
+  /** Thrown by {@link #inCall}: nothing has run yet; the gateway serves the request again from the start. */
+  final class Redo extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Redo() {
+      super("shared state changed before the call", null, false, false);
+    }
+  }
 
   /** What the gateway learned about one request, as far as it got. */
   final class Exchange {
@@ -39,6 +59,8 @@ public interface GatewayHook {
     Caller caller;
     ObjectNode params;
     Cut cut = Cut.NONE;
+    /** True once {@link #afterCall} saw this exchange (inside the call's transaction). */
+    boolean recorded;
 
     /** The method name as requested (null when the path could not be read). */
     public String method() {

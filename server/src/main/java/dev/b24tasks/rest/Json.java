@@ -66,6 +66,19 @@ public final class Json {
     }
   }
 
+  /**
+   * Writes one value of an answer: text, flags and whole numbers straight to the generator, anything else (maps,
+   * lists, nodes) through the mapper's serializers, so PHP's {@code []} for empty maps holds.
+   */
+  public static void writeValue(JsonGenerator gen, SerializerProvider provider, Object v) throws IOException {
+    if (v == null) gen.writeNull();
+    else if (v instanceof String str) gen.writeString(str);
+    else if (v instanceof Boolean b) gen.writeBoolean(b);
+    else if (v instanceof Long l) gen.writeNumber(l);
+    else if (v instanceof Integer i) gen.writeNumber(i);
+    else provider.defaultSerializeValue(v, gen);
+  }
+
   private static final class EmptyMapAsArray extends JsonSerializer<Map<?, ?>>
       implements ContextualSerializer, ResolvableSerializer {
     private final JsonSerializer<Object> delegate;
@@ -95,13 +108,7 @@ public final class Json {
       gen.writeStartObject(value);
       for (Map.Entry<?, ?> e : value.entrySet()) {
         gen.writeFieldName((String) e.getKey());
-        Object v = e.getValue();
-        if (v == null) gen.writeNull();
-        else if (v instanceof String str) gen.writeString(str);
-        else if (v instanceof Boolean b) gen.writeBoolean(b);
-        else if (v instanceof Long l) gen.writeNumber(l);
-        else if (v instanceof Integer i) gen.writeNumber(i);
-        else provider.defaultSerializeValue(v, gen);
+        writeValue(gen, provider, e.getValue());
       }
       gen.writeEndObject();
     }

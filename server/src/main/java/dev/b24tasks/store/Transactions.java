@@ -1,8 +1,10 @@
 package dev.b24tasks.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -33,6 +35,11 @@ final class Transactions {
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
   /** {@code SET LOCAL statement_timeout …} run first in every transaction, or null for no limit. */
   private final String timeLimit;
+  /** What every call's transaction reads first, in the round trip of its time limit (see {@link Database#prologue}). */
+  private volatile Prologue prologue;
+
+  /** A query whose one row every call's transaction hands to {@code apply} before its work runs. */
+  record Prologue(String select, Tx.RowMapper<?> apply) {}
 
   Transactions(DataSource dataSource, long statementTimeoutMillis) {
     this.dataSource = dataSource;
@@ -41,6 +48,10 @@ final class Transactions {
 
   <T> T run(Tx.Work<T> work, boolean readOnly) {
     return run(work, readOnly, false);
+  }
+
+  void prologue(Prologue p) {
+    this.prologue = p;
   }
 
   /** The transaction open on this thread, or null. */
@@ -60,12 +71,15 @@ final class Transactions {
       try (Connection c = dataSource.getConnection()) {
         Tx tx = new Tx(c, call);
         c.setAutoCommit(false);
-        // every statement of the call has a time limit: a runaway query ends with SQLSTATE 57014, not a hung call
-        if (timeLimit != null) tx.execute(timeLimit);
         current.set(tx);
         try {
+          // every statement of the call has a time limit: a runaway query ends with SQLSTATE 57014, not a hung
+          // call; a call's transaction also reads the prologue's row in the same round trip
+          Prologue p = call ? prologue : null;
+          if (p != null) begin(tx, p);
+          else if (timeLimit != null) tx.execute(timeLimit);
           T result = work.run(tx);
-          c.commit();
+          tx.commit();
           return result;
         } catch (Throwable t) {
           rollbackQuietly(c);
@@ -90,6 +104,18 @@ final class Transactions {
         }
         if (e instanceof StoreException se) throw se;
         throw new StoreException("Database error: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The time limit and the prologue's query as one message: one round trip, however many statements. */
+  private void begin(Tx tx, Prologue p) throws SQLException {
+    try (Statement st = tx.connection().createStatement()) {
+      boolean rows = st.execute(timeLimit == null ? p.select() : timeLimit + "; " + p.select());
+      while (!rows && st.getUpdateCount() != -1) rows = st.getMoreResults();
+      if (!rows) return;
+      try (ResultSet rs = st.getResultSet()) {
+        if (rs.next()) p.apply().map(rs);
       }
     }
   }
@@ -121,6 +147,11 @@ final class Transactions {
     } catch (SQLException e) {
       log.debug("Rollback to savepoint failed: {}", e.getMessage());
     }
+  }
+
+  static boolean retryable(Throwable e) {
+    SQLException cause = sqlCause(e);
+    return cause != null && cause.getSQLState() != null && RETRYABLE.contains(cause.getSQLState());
   }
 
   private static SQLException sqlCause(Throwable t) {

@@ -31,6 +31,8 @@ public final class Tx {
   private final Connection connection;
   private final boolean callScoped;
   private Map<Object, Object> memo;
+  private String lastSql;
+  private Object[] lastArgs;
 
   Tx(Connection connection, boolean callScoped) {
     this.connection = connection;
@@ -58,6 +60,42 @@ public final class Tx {
 
   public Connection connection() {
     return connection;
+  }
+
+  /**
+   * Runs {@code sql} (an INSERT or UPDATE whose count nobody needs) as the transaction's last statement, sent in
+   * one message with its COMMIT: a row that must commit with the work (a journal row) costs no round trip of its
+   * own. One per transaction; a rollback drops it.
+   */
+  public void atCommit(String sql, Object... args) {
+    this.lastSql = sql;
+    this.lastArgs = args;
+  }
+
+  /** Commits: the {@link #atCommit} statement and the COMMIT in one round trip, else a plain commit. */
+  void commit() throws SQLException {
+    if (lastSql != null) {
+      String sql = lastSql;
+      Object[] args = lastArgs;
+      lastSql = null;
+      lastArgs = null;
+      try (PreparedStatement st = prepare(sql + "; COMMIT", args)) {
+        st.execute();
+      }
+    }
+    connection.commit(); // nothing to send when the COMMIT above ended the transaction
+  }
+
+  /**
+   * Rolls back everything this transaction did so far and goes on in a new one on the same connection, which the
+   * caller's commit then ends: for what a refused call must still write (its journal row) after its work is undone.
+   * The memo is forgotten with it.
+   */
+  public void rollbackAndContinue() throws SQLException {
+    connection.rollback();
+    memo = null;
+    lastSql = null;
+    lastArgs = null;
   }
 
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) throws SQLException {

@@ -97,4 +97,82 @@ public record Task(
     out.addAll(auditors);
     return out;
   }
+
+  // ---- the task after a change ----------------------------------------------------------------------------
+
+  private static final java.lang.reflect.RecordComponent[] COMPONENTS = Task.class.getRecordComponents();
+  private static final java.lang.reflect.Constructor<Task> CANONICAL = canonical();
+
+  private static java.lang.reflect.Constructor<Task> canonical() {
+    Class<?>[] types = new Class<?>[COMPONENTS.length];
+    for (int i = 0; i < types.length; i++) types[i] = COMPONENTS[i].getType();
+    try {
+      return Task.class.getDeclaredConstructor(types);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Index of the component a field sets (TITLE -> title, PARENT_ID -> parentId), or -1 (DECLINE_REASON). */
+  private static final java.util.Map<TaskField, Integer> INDEX = index();
+
+  private static java.util.Map<TaskField, Integer> index() {
+    java.util.Map<TaskField, Integer> out = new java.util.EnumMap<>(TaskField.class);
+    for (TaskField f : TaskField.values()) {
+      String camel = camel(f.name());
+      int at = -1;
+      for (int i = 0; i < COMPONENTS.length; i++) if (COMPONENTS[i].getName().equals(camel)) at = i;
+      out.put(f, at);
+    }
+    return out;
+  }
+
+  private static String camel(String upperSnake) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char c : upperSnake.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (c == '_') up = true;
+      else {
+        sb.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * This task as the store holds it after {@code change} was written (the same values the row would read back), so
+   * a write's answer needs no second read; empty when a value does not fit its component (the caller reads the row).
+   */
+  public java.util.Optional<Task> with(TaskChange change) {
+    Object[] values = new Object[COMPONENTS.length];
+    try {
+      for (int i = 0; i < values.length; i++) values[i] = COMPONENTS[i].getAccessor().invoke(this);
+      for (java.util.Map.Entry<TaskField, Object> e : change.fields().entrySet()) {
+        int at = INDEX.get(e.getKey());
+        if (at < 0) continue;
+        Object v = fit(COMPONENTS[at].getType(), e.getValue());
+        if (v == NO_FIT) return java.util.Optional.empty();
+        values[at] = v;
+      }
+      return java.util.Optional.of(CANONICAL.newInstance(values));
+    } catch (ReflectiveOperationException | IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static final Object NO_FIT = new Object();
+
+  private static Object fit(Class<?> type, Object v) {
+    if (v == null) return type.isPrimitive() ? NO_FIT : null;
+    if (type == Set.class) return v instanceof java.util.Collection<?> c ? new LinkedHashSet<>(c) : NO_FIT;
+    if (v instanceof Number n) {
+      if (type == int.class || type == Integer.class) return n.intValue();
+      if (type == long.class || type == Long.class) return n.longValue();
+      if (type == Double.class) return n.doubleValue();
+      return NO_FIT;
+    }
+    Class<?> boxed = type == boolean.class ? Boolean.class : type;
+    return boxed.isInstance(v) ? v : NO_FIT;
+  }
 }

@@ -67,7 +67,8 @@ final class TaskItemList {
     }
     TaskService.Page found;
     try {
-      found = tasks.list(call.userId(), filter, order, start, (int) size, true);
+      found = tasks.list(call.userId(), TaskFilterInput.filter(filter, tasks.zoneOf(call.userId())),
+          TaskFilterInput.order(order), start, (int) size, true);
     } catch (IllegalArgumentException e) {
       boolean orderKey = order.has(e.getMessage()) || order.has(e.getMessage().toLowerCase(java.util.Locale.ROOT));
       throw PositionalBinder.forbiddenKey(m, orderKey ? 0 : 1, e.getMessage());

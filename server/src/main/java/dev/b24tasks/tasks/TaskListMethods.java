@@ -70,16 +70,18 @@ public final class TaskListMethods {
     boolean count = start >= 0;
     TaskService.Page page;
     try {
-      page = service.list(call.userId(), filter, order, Math.max(0, start), Page.SIZE, count);
+      page = service.list(call.userId(), TaskFilterInput.filter(filter, service.zoneOf(call.userId())),
+          TaskFilterInput.order(order), Math.max(0, start), Page.SIZE, count);
     } catch (IllegalArgumentException e) {
       throw RestException.message("0", 400, TaskErrors.BUNDLE, "INVALID_SORT");
     }
     Map<Long, Integer> sub = new HashMap<>();
     for (Task t : page.tasks()) sub.put(t.id(), service.subStatus(t, call.userId()));
-    List<Map<String, Object>> rows = tasks.view(call).rows(page.tasks(), sub);
+    List<TaskObject> rows = tasks.view(call).rows(page.tasks(), sub);
     if (select.named("TAGS")) TaskMethods.addTags(service, rows);
+    for (TaskObject row : rows) row.select(select);
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("tasks", rows.stream().map(select::apply).toList());
+    result.put("tasks", rows);
     return Page.of(result, start, rows.size(), page.total());
   }
 }

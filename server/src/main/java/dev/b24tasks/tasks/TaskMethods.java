@@ -59,14 +59,14 @@ public final class TaskMethods {
   Object add(Call call) {
     JsonNode fields = call.params().requireArray("fields");
     Task t = service.add(call.userId(), TaskInput.read(fields, service.zoneOf(call.userId())));
-    return wrap(view(call).full(t));
+    return wrap(view(call).stream(t));
   }
 
   Object update(Call call) {
     long id = TaskErrors.taskId(call);
     JsonNode fields = call.params().requireArray("fields");
     Task t = service.update(call.userId(), id, TaskInput.read(fields, service.zoneOf(call.userId())));
-    return wrap(view(call).full(t));
+    return wrap(view(call).stream(t));
   }
 
   /** A task that does not exist and one the caller may not see both give {@code "result":[]}. */
@@ -75,20 +75,19 @@ public final class TaskMethods {
     Optional<JsonNode> select = call.params().optArray("select");
     Optional<Task> t = service.open(call.userId(), id);
     if (t.isEmpty()) return List.of();
-    Map<String, Object> full = view(call).full(t.get());
+    TaskObject full = view(call).stream(t.get());
     TaskSelect chosen = select.map(s -> TaskSelect.of(s, false)).orElse(null);
     if (chosen == null) return wrap(full);
     if (chosen.named("TAGS")) addTags(service, List.of(full));
-    return wrap(chosen.apply(full));
+    return wrap(full.select(chosen));
   }
 
   /** {@code tags} (select TAGS): {label id: {id, title}} or {@code []}, for all the objects with one query. */
-  static void addTags(TaskService service, List<Map<String, Object>> objects) {
-    List<Long> ids = objects.stream().map(m -> Long.parseLong((String) m.get("id"))).toList();
-    Map<Long, Map<String, Object>> tags = service.tags(ids);
-    for (Map<String, Object> m : objects) {
-      Map<String, Object> t = tags.get(Long.parseLong((String) m.get("id")));
-      m.put("tags", t == null ? List.of() : t);
+  static void addTags(TaskService service, List<TaskObject> objects) {
+    Map<Long, Map<String, Object>> tags = service.tags(objects.stream().map(TaskObject::id).toList());
+    for (TaskObject o : objects) {
+      Map<String, Object> t = tags.get(o.id());
+      o.tags(t == null ? List.of() : t);
     }
   }
 
@@ -136,13 +135,13 @@ public final class TaskMethods {
 
   /** The answer of a status action: the task as the action left it, read in the action's own transaction. */
   private Object status(Call call, StatusAction action) {
-    return wrap(view(call).full(action.run(call.userId(), TaskErrors.taskId(call))));
+    return wrap(view(call).stream(action.run(call.userId(), TaskErrors.taskId(call))));
   }
 
   Object delegate(Call call) {
     long id = TaskErrors.taskId(call);
     long userId = call.params().requireLong("userId");
-    return wrap(view(call).full(service.delegate(call.userId(), id, userId)));
+    return wrap(view(call).stream(service.delegate(call.userId(), id, userId)));
   }
 
   static Map<String, Object> wrap(Object task) {

@@ -1,23 +1,16 @@
 package dev.b24tasks.tasks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.b24tasks.rest.FilterKey;
-import dev.b24tasks.rest.Params;
-import dev.b24tasks.rest.Wire;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The filter and order of tasks.task.list as SQL with bind parameters: field names come from fixed tables here,
- * values are always bound. Keys are matched case-insensitively ({@code ">id"} as the JS SDK sends it is ">ID").
- * Operators: none or {@code =}, {@code !}/{@code !=}, {@code <}, {@code >}, {@code <=}, {@code >=}, {@code %}
- * (contains), {@code @} / {@code !@} (in / not in); an array value means IN.
+ * The filter and order of a task list ({@link TaskFilter}, read by {@link TaskFilterInput}) as SQL with bind
+ * parameters: field names come from fixed tables here, values are always bound.
  */
 final class TaskQuery {
   /** Almost overdue: the deadline is within this span (Counter\Deadline::getDeadlineTimeLimit's default). */
@@ -110,27 +103,17 @@ final class TaskQuery {
     return this;
   }
 
-  /** The operations a task filter takes (each may be negated with {@code !}). */
-  private static final Set<String> OPERATORS = Set.of("", "=", "<", ">", "<=", ">=", "%", "@");
-
-  TaskQuery filter(JsonNode filter) {
-    if (filter == null || !filter.isObject()) return this;
+  /** Adds the filter's conditions (an AND group's parts stand beside the others, an OR group is one clause). */
+  TaskQuery filter(TaskFilter filter) {
+    if (filter == null) return this;
     int first = where.size();
-    boolean or = false;
-    for (Map.Entry<String, JsonNode> e : filter.properties()) {
-      String key = e.getKey();
-      if (key.equalsIgnoreCase("::LOGIC")) {
-        or = "OR".equalsIgnoreCase(e.getValue().asText().trim());
-        continue;
+    for (TaskFilter.Part p : filter.parts()) {
+      switch (p) {
+        case TaskFilter.Group group -> filter(group.filter());
+        case TaskFilter.Condition c -> condition(c);
       }
-      if (key.toUpperCase(Locale.ROOT).startsWith("::SUBFILTER")) {
-        filter(e.getValue()); // nested group; ::SUBFILTER-PARAMS carries FAVORITE
-        continue;
-      }
-      if (key.startsWith("::")) continue;
-      condition(key, e.getValue());
     }
-    if (or && where.size() - first > 1) {
+    if (filter.any() && where.size() - first > 1) {
       // "::LOGIC": "OR" joins this group's conditions (their arguments are already in the same order)
       List<String> group = new ArrayList<>(where.subList(first, where.size()));
       where.subList(first, where.size()).clear();
@@ -139,55 +122,43 @@ final class TaskQuery {
     return this;
   }
 
-  private void condition(String rawKey, JsonNode value) {
-    FilterKey key = FilterKey.parse(rawKey);
-    if (!OPERATORS.contains(key.operation())) return; // a key with an operator tasks do not take names no field
-    String op = key.prefix();
-    String field = Wire.upperSnake(key.field().trim()).toUpperCase(Locale.ROOT);
-    boolean not = op.startsWith("!");
-    switch (field) {
-      case "STATUS" -> status(value, not);
-      case "MEMBER" -> member(null, value, not);
-      case "ACCOMPLICE" -> member("A", value, not);
-      case "AUDITOR" -> member("U", value, not);
-      case "ROLE" -> role(value);
-      case "ONLY_ROOT_TASKS" -> { if (Params.truthy(value)) where.add("t.parent_id IS NULL"); }
-      case "WO_DEADLINE" -> { if (Params.truthy(value)) where.add("t.deadline IS NULL"); }
-      case "NOT_VIEWED" -> {
-        if (Params.truthy(value)) {
-          where.add(unseen());
-          args.add(viewer);
-          args.add(viewer);
+  private void condition(TaskFilter.Condition condition) {
+    switch (condition) {
+      case TaskFilter.Statuses s -> status(s.codes(), s.not());
+      case TaskFilter.Members m -> member(m.role(), m.users(), m.not());
+      case TaskFilter.ViewerRole r -> role(r.role());
+      case TaskFilter.Only o -> {
+        switch (o.what()) {
+          case "ONLY_ROOT_TASKS" -> where.add("t.parent_id IS NULL");
+          case "WO_DEADLINE" -> where.add("t.deadline IS NULL");
+          default -> { // NOT_VIEWED
+            where.add(unseen());
+            args.add(viewer);
+            args.add(viewer);
+          }
         }
       }
-      case "TAG" -> {
-        List<Object> names = new ArrayList<>();
-        for (JsonNode v : Params.values(value)) if (!v.asText().isBlank()) names.add(v.asText().trim());
-        if (names.isEmpty()) break;
+      case TaskFilter.Tags t -> {
         String has = "EXISTS (SELECT 1 FROM task_label_links tl JOIN task_labels tb ON tb.id = tl.label_id"
             + " WHERE tl.task_id = t.id AND tb.name IN (" + String.join(", ", java.util.Collections.nCopies(
-                names.size(), "?")) + "))";
-        where.add(not ? "NOT " + has : has);
-        args.addAll(names);
+                t.names().size(), "?")) + "))";
+        where.add(t.not() ? "NOT " + has : has);
+        args.addAll(t.names());
       }
-      case "FAVORITE" -> {
+      case TaskFilter.Favorite f -> {
         String fav = "EXISTS (SELECT 1 FROM task_favorites ff WHERE ff.task_id = t.id AND ff.user_id = ?)";
-        where.add(Params.truthy(value) != not ? fav : "NOT " + fav);
+        where.add(f.starred() ? fav : "NOT " + fav);
         args.add(viewer);
       }
-      default -> {
-        Column c = FILTERABLE.get(field);
-        if (c != null) column(c, op, value); // unknown keys are ignored, as Bitrix drops them
-      }
+      case TaskFilter.Column col -> column(FILTERABLE.get(col.field()), col);
     }
   }
 
-  private void column(Column c, String op, JsonNode value) {
-    boolean not = op.startsWith("!");
-    String cmp = op.replace("!", "");
-    List<Object> values = new ArrayList<>();
-    for (JsonNode v : Params.values(value)) values.add(convert(c.kind(), v));
-    boolean list = value != null && (value.isArray() || value.isObject()) || cmp.equals("@");
+  private void column(Column c, TaskFilter.Column f) {
+    boolean not = f.not();
+    String cmp = f.compare();
+    List<Object> values = f.values();
+    boolean list = f.list();
     if (values.isEmpty() || (values.size() == 1 && values.get(0) == null && !list)) {
       where.add(c.sql() + (not ? " IS NOT NULL" : " IS NULL"));
       return;
@@ -217,11 +188,10 @@ final class TaskQuery {
   }
 
   /** STATUS: real statuses and the meta-statuses -1, -2, -3 (per viewer), OR-ed. */
-  private void status(JsonNode value, boolean not) {
+  private void status(List<Long> codes, boolean not) {
     List<String> any = new ArrayList<>();
     List<Object> anyArgs = new ArrayList<>();
-    for (JsonNode v : Params.values(value)) {
-      long code = Params.phpInt(v);
+    for (long code : codes) {
       // the same precedence as subStatus: almost overdue, then overdue, then not viewed; a task the viewer declined
       // as its responsible is never overdue for her
       if (code == Status.EXPIRED) {
@@ -256,17 +226,14 @@ final class TaskQuery {
         + " WHERE tv.task_id = t.id AND tv.user_id = ?))";
   }
 
-  private void member(String role, JsonNode value, boolean not) {
-    List<Long> ids = new ArrayList<>();
-    for (JsonNode v : Params.values(value)) ids.add(Params.phpInt(v));
+  private void member(String role, List<Long> ids, boolean not) {
     where.add((not ? "NOT " : "") + "EXISTS (SELECT 1 FROM task_members fm WHERE fm.task_id = t.id"
-        + (role == null ? "" : " AND fm.role = '" + role + "'") + " AND fm.user_id = ANY(?))");
-    args.add(ids);
+        + (role == null ? "" : " AND fm.role = '" + ("A".equals(role) ? "A" : "U") + "'") + " AND fm.user_id = ANY(?))");
+    args.add(List.copyOf(ids));
   }
 
   /** ROLE: the viewer's part: R responsible, A accomplice, U auditor, O creator who is not the responsible. */
-  private void role(JsonNode value) {
-    String r = Params.display(value).trim().toUpperCase(Locale.ROOT);
+  private void role(String r) {
     switch (r) {
       case "R" -> { where.add("t.responsible_id = ?"); args.add(viewer); }
       case "A", "U" -> {
@@ -283,20 +250,18 @@ final class TaskQuery {
     }
   }
 
-  /** Adds the order; an unknown key is refused (the caller turns this into "Invalid sorting key"). */
-  TaskQuery order(JsonNode order) {
-    if (order != null && order.isObject()) {
-      for (Map.Entry<String, JsonNode> e : order.properties()) {
-        String key = Wire.upperSnake(e.getKey().trim()).toUpperCase(Locale.ROOT);
-        String sql = SORTABLE.get(key);
-        if (sql == null) throw new IllegalArgumentException(key);
-        boolean desc = Params.display(e.getValue()).trim().equalsIgnoreCase("desc");
-        // Bitrix (MySQL) puts NULLs first when ascending; say so only for columns that can be NULL, so the
-        // NOT NULL keys keep matching their plain indexes (V21 gives the nullable ones NULLS FIRST indexes).
-        String nulls = NULLABLE_SORT_KEYS.contains(key) ? (desc ? " NULLS LAST" : " NULLS FIRST") : "";
-        orderBy.add(sql + (desc ? " DESC" : " ASC") + nulls);
-        if (key.equals("FAVORITE") || key.equals("IS_PINNED")) orderArgs.add(viewer);
-      }
+  /** Adds the order (its keys are of {@link #SORTABLE}, {@link TaskFilterInput#order} checked them). */
+  TaskQuery order(List<TaskFilter.Sort> order) {
+    for (TaskFilter.Sort s : order) {
+      String key = s.key();
+      String sql = SORTABLE.get(key);
+      if (sql == null) throw new IllegalArgumentException(key);
+      boolean desc = s.descending();
+      // Bitrix (MySQL) puts NULLs first when ascending; say so only for columns that can be NULL, so the
+      // NOT NULL keys keep matching their plain indexes (V21 gives the nullable ones NULLS FIRST indexes).
+      String nulls = NULLABLE_SORT_KEYS.contains(key) ? (desc ? " NULLS LAST" : " NULLS FIRST") : "";
+      orderBy.add(sql + (desc ? " DESC" : " ASC") + nulls);
+      if (key.equals("FAVORITE") || key.equals("IS_PINNED")) orderArgs.add(viewer);
     }
     if (orderBy.isEmpty()) orderBy.add("t.id DESC");
     else orderBy.add("t.id ASC"); // a stable order for paging
@@ -326,10 +291,16 @@ final class TaskQuery {
     return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
   }
 
-  /** The page query (after {@link TaskStore#SELECT}) and its arguments. */
+  /**
+   * The page query and its arguments: the page's ids first, in order (a scan of an index when one fits the filter
+   * and order, without reading the rows it skips: deep pages of a large store stay cheap), then the columns, members
+   * and the viewer's flags ({@link TaskStore#SELECT}) of those rows only. {@code ARRAY(subquery)} keeps the
+   * subquery's order, {@code WITH ORDINALITY} numbers it.
+   */
   String pageSql(long offset, int limit) {
-    return TaskStore.SELECT + whereSql() + " ORDER BY " + String.join(", ", orderBy) + " LIMIT " + limit
-        + " OFFSET " + offset;
+    return TaskStore.SELECT_COLUMNS + " FROM unnest(ARRAY(SELECT t.id FROM tasks t" + whereSql() + " ORDER BY "
+        + String.join(", ", orderBy) + " LIMIT " + limit + " OFFSET " + offset + ")) WITH ORDINALITY AS page(id, n)"
+        + " JOIN tasks t ON t.id = page.id ORDER BY page.n";
   }
 
   List<Object> pageArgs() {
@@ -344,16 +315,6 @@ final class TaskQuery {
 
   List<Object> countArgs() {
     return args;
-  }
-
-  private Object convert(Kind kind, JsonNode v) {
-    if (v == null || v.isNull()) return null;
-    return switch (kind) {
-      case NUMBER -> Params.phpInt(v);
-      case TEXT -> v.asText();
-      case DATE -> Wire.parseDate(v.asText(), zone).orElse(null);
-      case FLAG -> Params.truthy(v);
-    };
   }
 
   private static String escapeLike(String s) {

@@ -3,7 +3,6 @@ package dev.b24tasks.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.Wire;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -55,13 +54,16 @@ final class TaskSelect {
     return fields == null || fields.contains(upperField);
   }
 
-  Map<String, Object> apply(Map<String, Object> full) {
-    if (fields == null) return full;
-    Map<String, Object> out = new LinkedHashMap<>();
-    full.forEach((k, v) -> {
-      String field = FIELD.computeIfAbsent(k, Wire::upperSnake);
-      if (ALWAYS.contains(k) || fields.contains(field)) out.put(k, v);
-    });
-    return out;
+  /** What {@link #keeps} decided for each key of the task object (one select serves one call's rows). */
+  private final Map<String, Boolean> kept = new java.util.HashMap<>();
+
+  /** True when the key {@code k} of the task object stays in the answer. */
+  boolean keeps(String k) {
+    if (fields == null) return true;
+    Boolean known = kept.get(k);
+    if (known != null) return known;
+    boolean keep = ALWAYS.contains(k) || fields.contains(FIELD.computeIfAbsent(k, Wire::upperSnake));
+    kept.put(k, keep);
+    return keep;
   }
 }

@@ -239,9 +239,24 @@ public final class TaskService {
    * The tasks {@code viewer} may see that match the filter, in the order asked. Throws IllegalArgumentException
    * naming an order key that cannot be sorted by.
    */
+  public Page list(long viewer, TaskFilter filter, List<TaskFilter.Sort> order, long offset, int limit,
+      boolean count) {
+    return list(viewer, facts(viewer), filter, order, offset, limit, count);
+  }
+
+  /**
+   * The same for a caller that holds a filter and order shaped as tasks.task.list takes them (the console's board):
+   * read into the domain's terms first.
+   */
   public Page list(long viewer, com.fasterxml.jackson.databind.JsonNode filter,
       com.fasterxml.jackson.databind.JsonNode order, long offset, int limit, boolean count) {
     UserFacts f = facts(viewer);
+    return list(viewer, f, TaskFilterInput.filter(filter, f.zone()), TaskFilterInput.order(order), offset, limit,
+        count);
+  }
+
+  private Page list(long viewer, UserFacts f, TaskFilter filter, List<TaskFilter.Sort> order, long offset,
+      int limit, boolean count) {
     TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant());
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
@@ -443,18 +458,25 @@ public final class TaskService {
       Task t = store.load(tx, id, u, true).orElseThrow(TaskException::denied);
       Actor a = actor(u, t);
       Instant now = clock.instant();
+      TaskChange c;
       if (settings.noopTransitionsSucceed) {
         if (!TaskRules.allows(TaskAction.READ, a, t)) throw TaskException.denied();
-        TaskChange c = step.change(t, a, now);
+        c = step.change(t, a, now);
         if (!c.changes(t)) return t;
         if (!TaskRules.allows(action, a, t)) throw TaskException.denied();
-        write(tx, u, t, c, now);
       } else {
         if (!TaskRules.allows(action, a, t)) throw TaskException.denied();
-        write(tx, u, t, step.change(t, a, now), now);
+        c = step.change(t, a, now);
       }
-      return store.load(tx, id, u, false).orElseThrow();
+      write(tx, u, t, c, now);
+      return written(tx, t, c, u);
     });
+  }
+
+  /** The task as {@code c} left it, built in memory (the row is not read again); read when it does not fit. */
+  private Task written(Tx tx, Task t, TaskChange c, long u) throws SQLException {
+    Optional<Task> built = t.with(c);
+    return built.isPresent() ? built.get() : store.load(tx, t.id(), u, false).orElseThrow();
   }
 
   /** Writes a change, its history rows (one per changed logged field) and tells the listeners. */
@@ -479,9 +501,11 @@ public final class TaskService {
       boolean changed = on ? auditors.add(u) : auditors.remove(u);
       if (changed) {
         Instant now = clock.instant();
-        write(tx, u, t, Transition.stamp(new TaskChange().set(TaskField.AUDITORS, auditors), u, now), now);
+        TaskChange c = Transition.stamp(new TaskChange().set(TaskField.AUDITORS, auditors), u, now);
+        write(tx, u, t, c, now);
+        return written(tx, t, c, u);
       }
-      return store.load(tx, id, u, false).orElseThrow();
+      return t;
     });
   }
 

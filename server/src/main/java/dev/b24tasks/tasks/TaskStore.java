@@ -28,7 +28,7 @@ public final class TaskStore {
    * The columns of a task row, its accomplices and auditors in their order, and the reading user's flags, in one
    * statement for one task or a whole page; the viewer's id is bound four times.
    */
-  static final String SELECT = "SELECT t.*,"
+  static final String SELECT_COLUMNS = "SELECT t.*,"
       + " EXISTS (SELECT 1 FROM task_favorites f WHERE f.task_id = t.id AND f.user_id = ?) AS v_favorite,"
       + " EXISTS (SELECT 1 FROM task_mutes m WHERE m.task_id = t.id AND m.user_id = ?) AS v_muted,"
       + " EXISTS (SELECT 1 FROM task_pins p WHERE p.task_id = t.id AND p.user_id = ?) AS v_pinned,"
@@ -36,8 +36,8 @@ public final class TaskStore {
       + " ARRAY(SELECT a.user_id FROM task_members a WHERE a.task_id = t.id AND a.role = 'A'"
       + " ORDER BY a.position, a.user_id) AS v_accomplices,"
       + " ARRAY(SELECT u.user_id FROM task_members u WHERE u.task_id = t.id AND u.role = 'U'"
-      + " ORDER BY u.position, u.user_id) AS v_auditors"
-      + " FROM tasks t";
+      + " ORDER BY u.position, u.user_id) AS v_auditors";
+  static final String SELECT = SELECT_COLUMNS + " FROM tasks t";
 
   /** The task with its members as {@code viewer} sees it; {@code lock} takes the row lock (FOR UPDATE). */
   Optional<Task> load(Tx tx, long id, long viewer, boolean lock) throws SQLException {

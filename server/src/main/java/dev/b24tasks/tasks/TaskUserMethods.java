@@ -41,14 +41,14 @@ public final class TaskUserMethods {
   /** startwatch/stopwatch need only read access; a missing or hidden task is 1048584 "a:0:{}" as the docs show. */
   Object watch(Call call, boolean on) {
     long id = TaskErrors.taskId(call);
-    return TaskMethods.wrap(tasks.view(call).full(service.watch(call.userId(), id, on)));
+    return TaskMethods.wrap(tasks.view(call).stream(service.watch(call.userId(), id, on)));
   }
 
   /** mute/unmute, pin/unpin: the task, or {@code []} when it is missing or hidden. */
   Object flag(Call call, TaskService.Flag flag, boolean on) {
     long id = flag != TaskService.Flag.FAVORITE ? TaskErrors.taskId(call, "id", "taskId") : TaskErrors.taskId(call);
     Optional<Task> t = service.flag(call.userId(), id, flag, on);
-    return t.<Object>map(task -> TaskMethods.wrap(tasks.view(call).full(task))).orElse(List.of());
+    return t.<Object>map(task -> TaskMethods.wrap(tasks.view(call).stream(task))).orElse(List.of());
   }
 
   Object favorite(Call call, boolean on) {

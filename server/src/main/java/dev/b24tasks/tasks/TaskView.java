@@ -4,6 +4,7 @@ import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.DirectoryViews;
 import dev.b24tasks.directory.User;
 import dev.b24tasks.rest.Wire;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,8 +29,16 @@ public final class TaskView {
   private final List<TaskViewAddons> addons;
   private final TaskService.UserFacts viewer;
   private final ZoneId zone;
-  private Map<Long, User> users = Map.of();
-  private List<TaskViewAddons.Parts> parts = List.of();
+  /** What one {@link #load} brought: the people and the features' parts of one set of tasks. */
+  record Loaded(Map<Long, User> users, List<TaskViewAddons.Parts> parts) {}
+
+  /** Where the entries of a task object go, in order: a map, or the answer's JSON generator ({@link TaskObject}). */
+  @FunctionalInterface
+  interface Out {
+    void put(String key, Object value) throws IOException;
+  }
+
+  private Loaded loaded = new Loaded(Map.of(), List.of());
 
   public TaskView(TaskService service, Directory directory, List<TaskViewAddons> addons, long viewerId) {
     this.service = service;
@@ -39,20 +48,33 @@ public final class TaskView {
     this.zone = viewer.zone();
   }
 
-  /** The full object of tasks.task.get and of every status method's answer. */
+  /** The full object of tasks.task.get and of every status method's answer, as a map. */
   public Map<String, Object> full(Task t) {
     load(List.of(t));
     return object(t, null);
   }
 
-  /** List rows: the full objects of the tasks, each with {@code subStatus} after {@code status}. */
-  public List<Map<String, Object>> rows(List<Task> tasks, Map<Long, Integer> subStatus) {
+  /**
+   * The full object of tasks.task.get and of every status method's answer, written straight to the answer's JSON
+   * (what it needs from the store is read now, inside the call's transaction).
+   */
+  TaskObject stream(Task t) {
+    load(List.of(t));
+    return streamed(t, null);
+  }
+
+  /** List rows, written straight to the answer's JSON: the full objects, each with {@code subStatus} after {@code status}. */
+  List<TaskObject> rows(List<Task> tasks, Map<Long, Integer> subStatus) {
     load(tasks);
-    List<Map<String, Object>> out = new ArrayList<>(tasks.size());
+    List<TaskObject> out = new ArrayList<>(tasks.size());
     for (Task t : tasks) {
-      out.add(object(t, subStatus == null ? null : str(subStatus.getOrDefault(t.id(), t.status().code))));
+      out.add(streamed(t, subStatus == null ? null : str(subStatus.getOrDefault(t.id(), t.status().code))));
     }
     return out;
+  }
+
+  private TaskObject streamed(Task t, String subStatus) {
+    return new TaskObject(this, t, subStatus, loaded, service.access(viewer, t), group(t.groupId()));
   }
 
   /** The full objects of a set of tasks, everything they need loaded once for the whole set. */
@@ -76,7 +98,7 @@ public final class TaskView {
 
   /** A member of one of the tasks this view has shown (creator, responsible, …), or null when she is gone. */
   User member(long userId) {
-    return users.get(userId);
+    return loaded.users().get(userId);
   }
 
   /**
@@ -90,7 +112,7 @@ public final class TaskView {
       people.addAll(t.allMembers());
       if (t.groupId() > 0) groups.add(t.groupId());
     }
-    users = directory.users(people);
+    Map<Long, User> users = directory.users(people);
     service.knowGroups(viewer, groups);
     Map<Long, TaskFacts> readable = new LinkedHashMap<>();
     for (Task t : tasks) {
@@ -100,31 +122,49 @@ public final class TaskView {
     TaskViewAddons.TaskSet set = new TaskViewAddons.TaskSet(viewer.userId(), zone, readable);
     List<TaskViewAddons.Parts> loaded = new ArrayList<>(addons.size());
     if (!readable.isEmpty()) for (TaskViewAddons a : addons) loaded.add(a.load(set));
-    parts = loaded;
+    this.loaded = new Loaded(users, loaded);
   }
 
   private Map<String, Object> checklist(long taskId) {
-    if (parts.size() == 1) return parts.get(0).checklist(taskId);
+    return checklist(loaded, taskId);
+  }
+
+  private static Map<String, Object> checklist(Loaded l, long taskId) {
+    if (l.parts().size() == 1) return l.parts().get(0).checklist(taskId);
     Map<String, Object> out = new LinkedHashMap<>();
-    for (TaskViewAddons.Parts p : parts) out.putAll(p.checklist(taskId));
+    for (TaskViewAddons.Parts p : l.parts()) out.putAll(p.checklist(taskId));
     return out;
   }
 
-  private List<Object> checklistTree(long taskId) {
+  private static List<Object> checklistTree(Loaded l, long taskId) {
     List<Object> out = new ArrayList<>();
-    for (TaskViewAddons.Parts p : parts) out.addAll(p.checklistTree(taskId));
+    for (TaskViewAddons.Parts p : l.parts()) out.addAll(p.checklistTree(taskId));
     return out;
   }
 
-  private long newCommentsCount(long taskId) {
+  private static long newCommentsCount(Loaded l, long taskId) {
     long n = 0;
-    for (TaskViewAddons.Parts p : parts) n += p.newCommentsCount(taskId);
+    for (TaskViewAddons.Parts p : l.parts()) n += p.newCommentsCount(taskId);
     return n;
   }
 
-  /** The task object; {@code subStatus} (list rows) comes right after {@code status} when given. */
+  /** The task object as a map; {@code subStatus} (list rows) comes right after {@code status} when given. */
   private Map<String, Object> object(Task t, String subStatus) {
     Map<String, Object> m = new LinkedHashMap<>(128);
+    try {
+      write(t, subStatus, loaded, service.access(viewer, t), group(t.groupId()), m::put);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a map does not fail
+    }
+    return m;
+  }
+
+  /**
+   * The entries of the task object, in the documentation's order, to {@code m}; {@code access} and {@code group}
+   * were read when the object was made, everything else is in {@code l} or the row.
+   */
+  void write(Task t, String subStatus, Loaded l, Map<TaskAction, Boolean> access, Object group, Out m)
+      throws IOException {
     m.put("id", str(t.id()));
     m.put("parentId", str(t.parentId()));
     m.put("title", t.title());
@@ -186,20 +226,18 @@ public final class TaskView {
     m.put("groupId", str(t.groupId()));
     m.put("auditors", strings(t.auditors()));
     m.put("accomplices", strings(t.accomplices()));
-    m.put("checklist", checklist(t.id()));
-    m.put("group", group(t.groupId()));
-    m.put("creator", userBrief(t.createdBy()));
-    m.put("responsible", userBrief(t.responsibleId()));
-    m.put("accomplicesData", briefs(t.accomplices()));
-    m.put("auditorsData", briefs(t.auditors()));
-    m.put("newCommentsCount", newCommentsCount(t.id()));
-    Map<TaskAction, Boolean> access = service.access(viewer, t);
+    m.put("checklist", checklist(l, t.id()));
+    m.put("group", group);
+    m.put("creator", userBrief(l, t.createdBy()));
+    m.put("responsible", userBrief(l, t.responsibleId()));
+    m.put("accomplicesData", briefs(l, t.accomplices()));
+    m.put("auditorsData", briefs(l, t.auditors()));
+    m.put("newCommentsCount", newCommentsCount(l, t.id()));
     Map<String, Object> action = new LinkedHashMap<>();
     access.forEach((a, allowed) -> action.put(a.viewKey, allowed));
     m.put("action", action);
-    m.put("checkListTree", checkListTree(t));
+    m.put("checkListTree", checkListTree(l, t));
     m.put("checkListCanAdd", access.get(TaskAction.CHECKLIST_ADD_ITEMS));
-    return m;
   }
 
   private boolean subordinate(Task t) {
@@ -208,7 +246,7 @@ public final class TaskView {
     return false;
   }
 
-  private Map<String, Object> checkListTree(Task t) {
+  private Map<String, Object> checkListTree(Loaded l, Task t) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("id", null);
     fields.put("copiedId", null);
@@ -229,7 +267,7 @@ public final class TaskView {
     root.put("nodeId", 0);
     root.put("fields", fields);
     root.put("action", List.of());
-    root.put("descendants", checklistTree(t.id()));
+    root.put("descendants", checklistTree(l, t.id()));
     return root;
   }
 
@@ -239,8 +277,8 @@ public final class TaskView {
   }
 
   /** {@code {"id","name","link","icon","workPosition"}}; a user who is gone keeps her id and an empty name. */
-  private Map<String, Object> userBrief(long id) {
-    User u = users.get(id);
+  private static Map<String, Object> userBrief(Loaded l, long id) {
+    User u = l.users().get(id);
     if (u != null) return DirectoryViews.userBrief(u);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", str(id));
@@ -251,9 +289,9 @@ public final class TaskView {
     return m;
   }
 
-  private Map<String, Object> briefs(Collection<Long> ids) {
+  private static Map<String, Object> briefs(Loaded l, Collection<Long> ids) {
     Map<String, Object> m = new LinkedHashMap<>();
-    for (Long id : ids) m.put(str(id), userBrief(id));
+    for (Long id : ids) m.put(str(id), userBrief(l, id));
     return m;
   }
 

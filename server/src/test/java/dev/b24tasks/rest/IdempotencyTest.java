@@ -47,16 +47,19 @@ class IdempotencyTest {
       tx.update("INSERT INTO idem_counter VALUES (1, 0)");
       return null;
     });
-    // Loses every serialization race: another session bumps the counter between its read and its write.
+    // Loses every serialization race: another session bumps the counter between its read and its write. A call's
+    // transaction has read the portal state before its work runs, so it cannot become SERIALIZABLE itself; the
+    // write here is checked against the value it read, and a lost race fails as PostgreSQL's own would (40001).
     server.app().registry.named("test.probe.contend", "task", call -> db.tx(tx -> {
-      tx.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
       long v = tx.queryLong("SELECT v FROM idem_counter WHERE id = 1");
       tx.insert("INSERT INTO idem_probe (note) VALUES ('contended') RETURNING id");
       try (Connection other = DriverManager.getConnection(server.app().settings.databaseUrl);
           Statement st = other.createStatement()) {
         st.executeUpdate("UPDATE idem_counter SET v = v + 1 WHERE id = 1");
       }
-      tx.updateOne("UPDATE idem_counter SET v = ? WHERE id = 1", v + 1000);
+      if (tx.update("UPDATE idem_counter SET v = ? WHERE id = 1 AND v = ?", v + 1000, v) == 0) {
+        tx.execute("DO $$ BEGIN RAISE EXCEPTION 'lost the race' USING ERRCODE = '40001'; END $$");
+      }
       return true;
     }));
     server.app().registry.named("test.probe.add", "task", call -> {
@@ -79,6 +82,20 @@ class IdempotencyTest {
 
   private static long rows(String note) {
     return server.app().db.read(tx -> tx.queryLong("SELECT count(*) FROM idem_probe WHERE note = ?", note));
+  }
+
+  @Test
+  void a_retried_batch_with_a_failing_command_keeps_the_others_and_is_applied_once() {
+    String id = UUID.randomUUID().toString();
+    Map<String, Object> body = Map.of("halt", 0, "cmd", Map.of("ok", "test.probe.add?note=batched",
+        "bad", "tasks.task.start?taskId=987654321")); // refused inside its own unit
+    Response first = server.admin().call("batch?bx24_request_id=" + id, body);
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.result().get("result").has("ok")).as(first.toString()).isTrue();
+    assertThat(first.result().get("result_error").has("bad")).as(first.toString()).isTrue();
+    Response again = server.admin().call("batch?bx24_request_id=" + id, body);
+    assertThat(again.result().get("result")).isEqualTo(first.result().get("result"));
+    assertThat(rows("batched")).isEqualTo(1);
   }
 
   @Test

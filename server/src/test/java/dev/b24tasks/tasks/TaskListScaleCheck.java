@@ -65,8 +65,9 @@ class TaskListScaleCheck {
     app.db.read(tx -> {
       var q = new TaskQuery(user, java.time.ZoneOffset.UTC, java.time.Instant.now())
           .visibleTo(java.util.Set.of(user), List.of())
-          .filter(dev.b24tasks.rest.Json.MAPPER.valueToTree(Map.of("RESPONSIBLE_ID", user, "!STATUS", 5)))
-          .order(dev.b24tasks.rest.Json.MAPPER.valueToTree(Map.of("DEADLINE", "asc")));
+          .filter(TaskFilterInput.filter(dev.b24tasks.rest.Json.MAPPER.valueToTree(
+              Map.of("RESPONSIBLE_ID", user, "!STATUS", 5)), java.time.ZoneOffset.UTC))
+          .order(TaskFilterInput.order(dev.b24tasks.rest.Json.MAPPER.valueToTree(Map.of("DEADLINE", "asc"))));
       List<Object> args = new java.util.ArrayList<>(List.of(user, user, user));
       args.addAll(q.pageArgs());
       for (String sql : List.of("EXPLAIN ANALYZE " + q.pageSql(0, 50))) {

@@ -19,12 +19,14 @@ import javax.sql.DataSource;
 public final class StatementCounter implements UnaryOperator<DataSource> {
   private final AtomicInteger checkouts = new AtomicInteger();
   private final AtomicInteger commits = new AtomicInteger();
+  private final AtomicInteger rollbacks = new AtomicInteger();
   private final List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** Starts a new count. */
   public void reset() {
     checkouts.set(0);
     commits.set(0);
+    rollbacks.set(0);
     statements.clear();
   }
 
@@ -34,6 +36,10 @@ public final class StatementCounter implements UnaryOperator<DataSource> {
 
   public int commits() {
     return commits.get();
+  }
+
+  public int rollbacks() {
+    return rollbacks.get();
   }
 
   public int statements() {
@@ -63,7 +69,7 @@ public final class StatementCounter implements UnaryOperator<DataSource> {
 
   static boolean background(String thread) {
     return thread.startsWith("b24-events") || thread.startsWith("portal-state")
-        || thread.startsWith("request-replies-purge");
+        || thread.startsWith("request-replies-purge") || thread.startsWith("portal-journal");
   }
 
   private Connection connection(Connection c) {
@@ -79,6 +85,7 @@ public final class StatementCounter implements UnaryOperator<DataSource> {
         case "setSavepoint" -> statements.add("SAVEPOINT");
         case "releaseSavepoint" -> statements.add("RELEASE SAVEPOINT");
         case "commit" -> commits.incrementAndGet();
+        case "rollback" -> rollbacks.incrementAndGet();
         default -> { }
       }
       return out;
