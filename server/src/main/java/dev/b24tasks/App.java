@@ -194,6 +194,7 @@ public final class App implements AutoCloseable {
       new ResultV3Methods(results, directory).register(v3);
       OpenApiDocument.register(v3, TaskV3Methods.schemas());
       gateway.serveApi(new V3Gateway(v3, auth, rateLimiter, budget, db, clock, settings.timeZone, language));
+      portal.alsoServes(v3.methods().stream().map(m -> m.name()).toList());
       portal.attach(gateway);
       Bootstrap.Result boot = Bootstrap.run(settings, directory, auth);
       Tls tls = settings.tlsPort < 0 ? null : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls")).tls();

@@ -136,7 +136,14 @@ public final class Portal {
   }
 
   public void register(MethodRegistry r, LongPredicate isAdmin) {
-    new PortalMethods(this, isAdmin, r).register(r);
+    new PortalMethods(this, isAdmin, r, () -> servedElsewhere).register(r);
+  }
+
+  private volatile java.util.Collection<String> servedElsewhere = java.util.List.of();
+
+  /** Names a fault may also target: the methods of another dialect (REST 3.0's) served beside the classic ones. */
+  public void alsoServes(java.util.Collection<String> names) {
+    this.servedElsewhere = names;
   }
 
   /** Puts the hook on the gateway, and follows the shared state (every call's transaction, and notifications). */

@@ -22,11 +22,14 @@ final class PortalMethods {
   private final Portal portal;
   private final LongPredicate isAdmin;
   private final MethodRegistry registry;
+  private final java.util.function.Supplier<java.util.Collection<String>> servedElsewhere;
 
-  PortalMethods(Portal portal, LongPredicate isAdmin, MethodRegistry registry) {
+  PortalMethods(Portal portal, LongPredicate isAdmin, MethodRegistry registry,
+      java.util.function.Supplier<java.util.Collection<String>> servedElsewhere) {
     this.portal = portal;
     this.isAdmin = isAdmin;
     this.registry = registry;
+    this.servedElsewhere = servedElsewhere;
   }
 
   void register(MethodRegistry r) {
@@ -99,8 +102,15 @@ final class PortalMethods {
     if (latency != null && (latency < 0 || latency > 60_000)) throw PortalErrors.invalid("FAULT_BAD_LATENCY", latency);
     long id = portal.faults.add(method, optLong(p, "USER_ID"), text(p, "ERROR"),
         latency == null ? 0 : latency.intValue(), times == null ? null : times.intValue(), probability, seed,
-        registry.names());
+        served());
     return Map.of("ID", id);
+  }
+
+  /** Every method a fault may target: the classic table and REST 3.0's. */
+  private java.util.Collection<String> served() {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>(registry.names());
+    all.addAll(servedElsewhere.get());
+    return all;
   }
 
   Object journalList(Call c) {

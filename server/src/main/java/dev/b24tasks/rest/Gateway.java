@@ -57,7 +57,18 @@ public final class Gateway {
 
   /** Another dialect served under {@code /rest/api/}: REST 3.0. */
   public interface Dialect {
-    RestResponse handle(RestRequest request);
+    /** Serves {@code request}; tells {@code steering} the caller and method once they are known. */
+    RestResponse handle(RestRequest request, Steering steering);
+  }
+
+  /**
+   * What a dialect tells the gateway once it knows who calls what: the hook may delay the call, fail it (a
+   * {@link RestException} the dialect answers in its own form) or have its connection cut.
+   */
+  public interface Steering {
+    Steering NONE = (caller, method) -> GatewayHook.Cut.NONE;
+
+    GatewayHook.Cut beforeCall(Caller caller, String method);
   }
 
   /** The clock of the answers' {@code time} blocks (the portal's); real time until set. */
@@ -141,9 +152,16 @@ public final class Gateway {
       RestResponse response;
       try {
         if (api != null && isApiPath(request.path())) {
-          // REST 3.0 authenticates on its own: the hook sees its path and its answer (no caller, no faults)
-          x.method = request.path();
-          response = throttled(api, request);
+          // REST 3.0 authenticates on its own and steers through the hook once the caller is known (faults,
+          // the journal's caller); until then the journal names the call without the path's credentials
+          x.method = apiLabel(request.path());
+          response = throttled(api, request, (caller, method) -> {
+            x.caller = caller;
+            x.method = "api/" + method;
+            GatewayHook.Cut cut = h.beforeCall(caller, method);
+            x.cut = cut;
+            return cut;
+          });
         } else {
           response = handle(request, h, x);
         }
@@ -228,11 +246,11 @@ public final class Gateway {
   }
 
   /** REST 3.0 under the same throttle: a blocked address is refused first, and its 401s count as failures. */
-  private RestResponse throttled(Dialect api, RestRequest request) {
+  private RestResponse throttled(Dialect api, RestRequest request, Steering steering) {
     String address = request.remoteAddress();
     RestException limited = RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
     if (throttle.blocked(address)) return error(limited, false, null);
-    RestResponse out = api.handle(request);
+    RestResponse out = api.handle(request, steering);
     if (out.status() == 401 && throttle.failed(address)) return error(limited, false, null);
     return out;
   }
@@ -246,6 +264,15 @@ public final class Gateway {
       if (throttle.failed(address)) throw RestException.of(RestError.QUERY_LIMIT_EXCEEDED);
       throw e;
     }
+  }
+
+  /** {@code api/1/code/tasks.task.get} as {@code api/tasks.task.get}: a REST 3.0 path without its credentials. */
+  static String apiLabel(String rawPath) {
+    String p = rawPath == null ? "" : rawPath;
+    while (p.startsWith("/")) p = p.substring(1);
+    while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+    String[] parts = p.split("/", -1);
+    return parts.length >= 2 ? "api/" + parts[parts.length - 1] : p;
   }
 
   /** {@code api/…}: the REST 3.0 prefix (the segment after {@code /rest/}). */

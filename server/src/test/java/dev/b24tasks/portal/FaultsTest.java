@@ -102,6 +102,37 @@ class FaultsTest {
     assertThat(journal.result().findValuesAsText("ERROR")).contains("CUT_AFTER", "CUT_BEFORE");
   }
 
+  @Test
+  void rest_3_0_calls_suffer_the_faults_in_their_own_form_and_the_journal_names_them_without_credentials() {
+    RestClient admin = server.admin();
+    Map<String, Object> get = Map.of("name", "id");
+    for (Object[] e : List.of(new Object[] {"QUERY_LIMIT_EXCEEDED", 429, "BITRIX_REST_V3_EXCEPTION_RATELIMITEXCEPTION"},
+        new Object[] {"OPERATION_TIME_LIMIT", 429, "BITRIX_REST_V3_EXCEPTION_RATELIMITEXCEPTION"},
+        new Object[] {"INTERNAL_SERVER_ERROR", 500, "BITRIX_REST_V3_EXCEPTION_INTERNAL_INTERNALEXCEPTION"})) {
+      addFault(Map.of("METHOD", "tasks.task.field.*", "ERROR", e[0], "TIMES", 1));
+      Response r = admin.v3("tasks.task.field.get", get);
+      assertThat(r.status()).as(r.body()).isEqualTo(e[1]);
+      assertThat(r.json().at("/error/code").asText()).isEqualTo(e[2]);
+      assertThat(admin.v3("tasks.task.field.get", get).status()).isEqualTo(200);
+    }
+    // an expired token is what every dialect's clients refresh on: the classic 401 body
+    addFault(Map.of("METHOD", "tasks.task.field.get", "ERROR", "expired_token", "TIMES", 1));
+    Response expired = admin.v3("tasks.task.field.get", get);
+    assertThat(expired.status()).isEqualTo(401);
+    assertThat(expired.error()).isEqualTo("expired_token");
+    // a cut before the call writes nothing
+    addFault(Map.of("METHOD", "tasks.task.add", "ERROR", "CUT_BEFORE", "TIMES", 1));
+    assertThatThrownBy(() -> admin.v3("tasks.task.add", Map.of("fields",
+        Map.of("title", "v3 cut", "creatorId", 1, "responsibleId", maria)))).isInstanceOf(UncheckedIOException.class);
+    assertThat(count("v3 cut")).isZero();
+    Response journal = admin.call("b24tasks.journal.list", Map.of("FILTER", Map.of("METHOD", "api/*")));
+    assertThat(journal.status()).as(journal.body()).isEqualTo(200);
+    List<String> methods = journal.result().findValuesAsText("METHOD");
+    assertThat(methods).contains("api/tasks.task.field.get", "api/tasks.task.add");
+    assertThat(journal.body()).doesNotContain(TestServer.ADMIN_CODE);
+    assertThat(journal.result().findValuesAsText("ERROR")).contains("CUT_BEFORE");
+  }
+
   /** Which of {@code n} calls fail, calling {@code clients} in turn. */
   private static List<Integer> pattern(int n, List<RestClient> clients) {
     List<Integer> out = new ArrayList<>();

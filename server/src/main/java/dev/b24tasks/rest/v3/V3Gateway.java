@@ -9,6 +9,7 @@ import dev.b24tasks.auth.Secrets;
 import dev.b24tasks.rest.CallContext;
 import dev.b24tasks.rest.Credentials;
 import dev.b24tasks.rest.Gateway;
+import dev.b24tasks.rest.GatewayHook;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.Messages;
 import dev.b24tasks.rest.OperatingBudget;
@@ -74,7 +75,7 @@ public final class V3Gateway implements Gateway.Dialect {
   record Target(String method, Long user, String code) {}
 
   @Override
-  public RestResponse handle(RestRequest request) {
+  public RestResponse handle(RestRequest request, Gateway.Steering steering) {
     Timing.Start start = Timing.Start.now(clock);
     Target target;
     try {
@@ -101,6 +102,14 @@ public final class V3Gateway implements Gateway.Dialect {
         return classic(e, target.method());
       }
       String token = target.user() == null ? Credentials.tokenOf(authParam, request.authorization()) : null;
+      // the portal's faults, as on the classic path: a delay, a refusal in this dialect's form, a cut connection
+      GatewayHook.Cut cut;
+      try {
+        cut = steering.beforeCall(caller, target.method());
+      } catch (RestException e) {
+        return fault(e, target.method());
+      }
+      if (cut == GatewayHook.Cut.BEFORE) return error(V3Exception.of(V3Error.INTERNAL), target.method());
       JsonNode parsed = body;
       // the hit the events see: the loop guard and an app's own-change filter work as for the classic REST
       return CallContext.run(caller, connector, token == null ? null : Secrets.hashHex(token),
@@ -258,6 +267,15 @@ public final class V3Gateway implements Gateway.Dialect {
   }
 
   /** Authentication failures keep the classic body ({@code expired_token} is what clients refresh on). */
+  /** A fault the portal controls injected: limits as REST 3.0 answers them, an expired token as every dialect. */
+  private RestResponse fault(RestException e, String method) {
+    return switch (e.code()) {
+      case "QUERY_LIMIT_EXCEEDED", "OPERATION_TIME_LIMIT" -> error(V3Exception.of(V3Error.RATE_LIMIT), method);
+      case "INTERNAL_SERVER_ERROR" -> error(V3Exception.of(V3Error.INTERNAL), method);
+      default -> classic(e, method);
+    };
+  }
+
   private RestResponse classic(RestException e, String method) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", e.code());
