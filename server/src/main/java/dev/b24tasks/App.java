@@ -331,8 +331,7 @@ public final class App implements AutoCloseable {
     public record Result(Long webhookUser, String webhookCode, boolean createdPortal) {}
 
     static Result run(Settings settings, Directory directory, AuthStore auth) {
-      boolean empty = directory.countUsers() == 0;
-      if (empty) directory.createUser("admin@b24-tasks.local", "Admin", "", true);
+      boolean empty = directory.firstAdministrator();
       Path remembered = settings.dataDir.resolve("admin-webhook.txt");
       if (settings.webhook != null && !settings.webhook.isBlank()) {
         String[] parts = settings.webhook.split(":", 2);

@@ -78,23 +78,29 @@ public final class AuthStore {
       return hit.caller;
     }
     byte[] presented = Secrets.hash(code);
-    List<Object[]> rows = db.read(tx -> tx.query(
+    List<WebhookRow> rows = db.read(tx -> tx.query(
         "SELECT w.id, w.code_hash, w.scopes, w.expires_at FROM webhooks w JOIN users u ON u.id = w.user_id "
             + "WHERE w.user_id = ? AND u.active",
-        rs -> new Object[] {rs.getLong(1), rs.getBytes(2), Sql.strings(rs, "scopes"), Sql.instant(rs, "expires_at")},
+        rs -> new WebhookRow(rs.getLong(1), rs.getBytes(2), Sql.strings(rs, "scopes"), Sql.instant(rs, "expires_at")),
         userId));
-    Object[] match = null;
-    for (Object[] row : rows) {
+    WebhookRow match = null;
+    for (WebhookRow row : rows) {
       // every row is compared, so the time taken does not tell which one matched
-      if (java.security.MessageDigest.isEqual(presented, (byte[]) row[1])) match = row;
+      if (java.security.MessageDigest.isEqual(presented, row.codeHash())) match = row;
     }
     if (match == null) throw new AuthException(AuthException.Reason.NO_AUTH_FOUND);
-    Instant expires = (Instant) match[3];
+    Instant expires = match.expiresAt();
     if (expires != null && !expires.isAfter(now)) throw new AuthException(AuthException.Reason.NO_AUTH_FOUND);
-    Caller caller = new Caller(userId, Set.of((String[]) match[2]), "webhook:" + match[0], Caller.Kind.WEBHOOK);
+    Caller caller = new Caller(userId, Set.of(match.scopes()), "webhook:" + match.id(), Caller.Kind.WEBHOOK);
     remember(key, new Cached(caller, System.nanoTime() + CACHE_TTL.toNanos(), expires), now);
     return caller;
   }
+
+  /** A webhook of the user, as the credential check reads it. */
+  private record WebhookRow(long id, byte[] codeHash, String[] scopes, Instant expiresAt) {}
+
+  /** An access token with its user's state, as the credential check reads it. */
+  private record TokenRow(long id, long userId, String[] scopes, Instant expiresAt, boolean userActive) {}
 
   private static String cacheKey(String secret) {
     return Secrets.hashHex(secret);
@@ -116,18 +122,18 @@ public final class AuthStore {
     Instant now = clock.instant();
     Cached hit = cache.get(key);
     if (hit != null && hit.fresh() && hit.credentialExpiresAt.isAfter(now)) return hit.caller;
-    Optional<Object[]> row = db.read(tx -> tx.queryOne(
+    Optional<TokenRow> row = db.read(tx -> tx.queryOne(
         "SELECT t.id, t.user_id, t.scopes, t.expires_at, u.active FROM access_tokens t "
             + "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
-        rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.strings(rs, "scopes"), Sql.instant(rs, "expires_at"),
-            rs.getBoolean(5)},
+        rs -> new TokenRow(rs.getLong(1), rs.getLong(2), Sql.strings(rs, "scopes"), Sql.instant(rs, "expires_at"),
+            rs.getBoolean(5)),
         (Object) Secrets.hash(token)));
     if (row.isEmpty()) return fromSources(key, token, now);
-    if (!(Boolean) row.get()[4]) throw new AuthException(AuthException.Reason.INVALID_TOKEN);
-    Object[] r = row.get();
-    Instant expires = (Instant) r[3];
+    TokenRow r = row.get();
+    if (!r.userActive()) throw new AuthException(AuthException.Reason.INVALID_TOKEN);
+    Instant expires = r.expiresAt();
     if (!expires.isAfter(now)) throw new AuthException(AuthException.Reason.EXPIRED_TOKEN);
-    Caller caller = new Caller((Long) r[1], Set.of((String[]) r[2]), "token:" + r[0], Caller.Kind.TOKEN);
+    Caller caller = new Caller(r.userId(), Set.of(r.scopes()), "token:" + r.id(), Caller.Kind.TOKEN);
     remember(key, new Cached(caller, System.nanoTime() + CACHE_TTL.toNanos(), expires), now);
     return caller;
   }

@@ -35,6 +35,11 @@ public final class Args {
     return Params.asLong(values[i]).orElseThrow();
   }
 
+  /** An id argument: a positive integer, else the CTaskAssert error ({@link LegacyErrors#positive}). */
+  public long id(int i) {
+    return LegacyErrors.positive(integer(i));
+  }
+
   public OptionalLong optInteger(int i) {
     return has(i) ? OptionalLong.of(integer(i)) : OptionalLong.empty();
   }

@@ -1,7 +1,5 @@
 package dev.b24tasks.checklist;
 
-import dev.b24tasks.binding.LegacyErrors;
-import static dev.b24tasks.binding.LegacyErrors.positive;
 import static dev.b24tasks.binding.Manifest.optional;
 import static dev.b24tasks.binding.Manifest.required;
 
@@ -13,6 +11,7 @@ import dev.b24tasks.binding.Args;
 import dev.b24tasks.binding.Manifest;
 import dev.b24tasks.binding.ManifestDoc;
 import dev.b24tasks.binding.PositionalBinder;
+import dev.b24tasks.binding.PositionalFamily;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
@@ -54,47 +53,34 @@ public final class ChecklistMethods {
     this.directory = directory;
   }
 
-
   public void register(MethodRegistry r) {
-    r.positional("task.checklistitem.add", "task", this::add);
-    r.positional("task.checklistitem.update", "task", this::update);
-    r.positional("task.checklistitem.delete", "task", this::delete);
-    r.positionalRead("task.checklistitem.get", "task", this::get);
-    r.positionalRead("task.checklistitem.getlist", "task", this::getList);
-    r.positional("task.checklistitem.complete", "task", c -> toggle(c, COMPLETE, true));
-    r.positional("task.checklistitem.renew", "task", c -> toggle(c, RENEW, false));
-    r.positional("task.checklistitem.moveafteritem", "task", this::moveAfter);
-    r.positionalRead("task.checklistitem.isactionallowed", "task", this::isActionAllowed);
-    r.positionalRead("task.checklistitem.getmanifest", "task", c -> manifest());
+    new PositionalFamily(r, "task.checklistitem", "task")
+        .write(ADD, (c, a) -> service.add(c.userId(), a.id(0), changes(ADD, 1, a.map(1))))
+        .write(UPDATE, (c, a) -> {
+          service.update(c.userId(), a.id(0), a.id(1), changes(UPDATE, 2, a.map(2)));
+          return null;
+        })
+        .writeItem(DELETE, service::delete, true)
+        .read(GET, this::get)
+        .read(GETLIST, this::getList)
+        .write(COMPLETE, (c, a) -> service.toggle(c.userId(), a.id(0), a.id(1), true))
+        .write(RENEW, (c, a) -> service.toggle(c.userId(), a.id(0), a.id(1), false))
+        .write(MOVE, (c, a) -> {
+          service.moveAfter(c.userId(), a.id(0), a.id(1), a.id(2));
+          return null;
+        })
+        .actionAllowed(ALLOWED, service::isAllowed)
+        .manifest(ChecklistMethods::manifest);
   }
 
-  private Object add(Call call) {
-    Args a = PositionalBinder.bind(ADD, call.args());
-    return service.add(call.userId(), positive(a.integer(0)), changes(ADD, 1, a.map(1)));
-  }
-
-  private Object update(Call call) {
-    Args a = PositionalBinder.bind(UPDATE, call.args());
-    service.update(call.userId(), positive(a.integer(0)), positive(a.integer(1)), changes(UPDATE, 2, a.map(2)));
-    return null;
-  }
-
-  private Object delete(Call call) {
-    Args a = PositionalBinder.bind(DELETE, call.args());
-    service.delete(call.userId(), positive(a.integer(0)), positive(a.integer(1)));
-    return true;
-  }
-
-  private Object get(Call call) {
-    Args a = PositionalBinder.bind(GET, call.args());
-    ChecklistItem item = service.get(call.userId(), positive(a.integer(0)), positive(a.integer(1)));
+  private Object get(Call call, Args a) {
+    ChecklistItem item = service.get(call.userId(), a.id(0), a.id(1));
     return ChecklistView.legacyItem(item, zone(call), directory.users(item.members().keySet()));
   }
 
-  private Object getList(Call call) {
-    Args a = PositionalBinder.bind(GETLIST, call.args());
+  private Object getList(Call call, Args a) {
     String orderBy = orderBy(GETLIST, 1, a.map(1));
-    List<ChecklistItem> items = service.list(call.userId(), positive(a.integer(0)), orderBy);
+    List<ChecklistItem> items = service.list(call.userId(), a.id(0), orderBy);
     Set<Long> people = new HashSet<>();
     items.forEach(i -> people.addAll(i.members().keySet()));
     var users = directory.users(people);
@@ -102,33 +88,14 @@ public final class ChecklistMethods {
     return items.stream().map(i -> ChecklistView.legacyItem(i, zone, users)).toList();
   }
 
-  private Object toggle(Call call, Manifest m, boolean complete) {
-    Args a = PositionalBinder.bind(m, call.args());
-    return service.toggle(call.userId(), positive(a.integer(0)), positive(a.integer(1)), complete);
-  }
-
-  private Object moveAfter(Call call) {
-    Args a = PositionalBinder.bind(MOVE, call.args());
-    service.moveAfter(call.userId(), positive(a.integer(0)), positive(a.integer(1)), positive(a.integer(2)));
-    return null;
-  }
-
-  private Object isActionAllowed(Call call) {
-    Args a = PositionalBinder.bind(ALLOWED, call.args());
-    return service.isAllowed(call.userId(), a.integer(0), a.integer(1), a.integer(2));
-  }
-
-  static ObjectNode manifest() {
+  static ManifestDoc manifest() {
     return new ManifestDoc("2.0", "checklistitem").fields("writable", WRITABLE).fields("readable", READABLE)
-        .fields("sortable", SORTABLE).dateFields(List.of("TOGGLED_DATE"))
-        .methods(List.of(ADD, UPDATE, DELETE, GET, GETLIST, COMPLETE, RENEW, MOVE, ALLOWED));
+        .fields("sortable", SORTABLE).dateFields(List.of("TOGGLED_DATE"));
   }
 
   /** FIELDS of add/update: only the writable keys, each read leniently as the portal does. */
   static ChecklistService.Changes changes(Manifest m, int index, ObjectNode fields) {
-    for (String key : fields.properties().stream().map(Map.Entry::getKey).toList()) {
-      if (!WRITABLE.contains(key)) throw PositionalBinder.forbiddenKey(m, index, key);
-    }
+    PositionalFamily.onlyKeys(m, index, fields, WRITABLE);
     JsonNode parent = fields.get("PARENT_ID");
     JsonNode title = fields.get("TITLE");
     JsonNode sort = fields.get("SORT_INDEX");

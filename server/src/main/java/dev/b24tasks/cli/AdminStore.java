@@ -3,8 +3,14 @@ package dev.b24tasks.cli;
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Scopes;
 import dev.b24tasks.config.Settings;
+import dev.b24tasks.directory.Departments;
 import dev.b24tasks.directory.Directory;
+import dev.b24tasks.directory.Users;
+import dev.b24tasks.directory.Workgroups;
+import dev.b24tasks.events.OutgoingWebhooks;
 import dev.b24tasks.store.Database;
+import dev.b24tasks.tasks.TaskService;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,26 +21,62 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The store opened by an administrative command, and the argument checks those commands share. */
+/**
+ * The one way a command gets at the portal: the store it opened, the portal's clock (the one a running server
+ * shares through the store), and the services built on them as {@code App} builds them; plus the argument checks
+ * those commands share.
+ */
 final class AdminStore implements AutoCloseable {
   final Database db;
+  final Settings settings;
+  final Clock clock;
   final AuthStore auth;
   final Directory directory;
 
   private AdminStore(Database db, Settings settings) {
     this.db = db;
-    this.auth = new AuthStore(db, dev.b24tasks.portal.Portal.clockOf(db));
+    this.settings = settings;
+    this.clock = dev.b24tasks.portal.Portal.clockOf(db);
+    this.auth = new AuthStore(db, clock);
     this.directory = new Directory(db, settings.timeZone);
+  }
+
+  Users users() {
+    return new Users(db);
+  }
+
+  Departments departments() {
+    return new Departments(db);
+  }
+
+  Workgroups workgroups() {
+    return new Workgroups(db, clock);
+  }
+
+  TaskService tasks() {
+    return new TaskService(db, directory, clock, settings);
+  }
+
+  OutgoingWebhooks outgoing() {
+    return new OutgoingWebhooks(db, clock);
   }
 
   /** Runs {@code body} on the store, or explains in one line why the store cannot be opened. */
   static int with(CommandSpec spec, StoreOptions options, Function<AdminStore, Integer> body) {
+    return with(spec, options, s -> {}, body);
+  }
+
+  /** The same with settings of the command's own ({@code tweak}: the portal's time zone, say). */
+  static int with(CommandSpec spec, StoreOptions options, Consumer<Settings> tweak,
+      Function<AdminStore, Integer> body) {
     Settings s = options.applyTo(new Settings());
     s.databasePoolSize = 2;
+    tweak.accept(s);
     Database db;
     try {
       db = Database.open(s);

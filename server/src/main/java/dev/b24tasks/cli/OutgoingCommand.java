@@ -3,7 +3,6 @@ package dev.b24tasks.cli;
 import dev.b24tasks.events.OutgoingWebhooks;
 import dev.b24tasks.rest.RestException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,7 +43,7 @@ public final class OutgoingCommand implements Runnable {
       return AdminStore.with(spec, store, s -> {
         OutgoingWebhooks.Outgoing o;
         try {
-          o = new OutgoingWebhooks(s.db, Clock.systemUTC()).create(url, List.of(events.split(",")), title);
+          o = s.outgoing().create(url, List.of(events.split(",")), title);
         } catch (RestException e) {
           throw new ParameterException(spec.commandLine(), e.description("en") + " (" + e.code() + ")");
         }
@@ -67,7 +66,7 @@ public final class OutgoingCommand implements Runnable {
       return AdminStore.with(spec, store, s -> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-6s %-34s %-50s %s%n", "ID", "APPLICATION TOKEN", "EVENTS", "URL");
-        for (OutgoingWebhooks.Outgoing o : new OutgoingWebhooks(s.db, Clock.systemUTC()).list()) {
+        for (OutgoingWebhooks.Outgoing o : s.outgoing().list()) {
           out.printf("%-6d %-34s %-50s %s%n", o.id(), o.applicationToken(), String.join(",", o.events()), o.url());
         }
         out.flush();
@@ -87,7 +86,7 @@ public final class OutgoingCommand implements Runnable {
     @Override
     public Integer call() {
       return AdminStore.with(spec, store, s -> {
-        if (!new OutgoingWebhooks(s.db, Clock.systemUTC()).delete(id)) {
+        if (!s.outgoing().delete(id)) {
           throw new ParameterException(spec.commandLine(), "No outgoing webhook " + id);
         }
         spec.commandLine().getOut().println("Deleted outgoing webhook " + id);

@@ -2,7 +2,6 @@ package dev.b24tasks.cli;
 
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Scopes;
-import dev.b24tasks.config.Settings;
 import dev.b24tasks.directory.Departments;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.directory.Users;
@@ -59,17 +58,14 @@ public final class SeedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!"demo".equals(what)) throw new ParameterException(spec.commandLine(), "Unknown data set '" + what + "'; known: demo");
-    Settings s = store.applyTo(new Settings());
-    s.databasePoolSize = 2;
-    s.timeZone = timeZone;
-    try (Database opened = Database.open(s)) {
-      db = opened;
-      Directory directory = new Directory(db, timeZone);
-      users = new Users(db);
-      departments = new Departments(db);
-      clock = dev.b24tasks.portal.Portal.clockOf(db);
-      groups = new Workgroups(db, clock);
-      tasks = new TaskService(db, directory, clock, s);
+    return AdminStore.with(spec, store, settings -> settings.timeZone = timeZone, portal -> {
+      db = portal.db;
+      Directory directory = portal.directory;
+      users = portal.users();
+      departments = portal.departments();
+      clock = portal.clock;
+      groups = portal.workgroups();
+      tasks = portal.tasks();
       PrintWriter out = spec.commandLine().getOut();
       Optional<Map<String, Long>> made =
           new DemoCompany(db, directory, users, departments, groups, tasks, clock, timeZone).seed();
@@ -81,7 +77,7 @@ public final class SeedCommand implements Callable<Integer> {
       people.putAll(made.get());
       report(out, new AuthStore(db, clock), people.containsKey("admin"));
       return 0;
-    }
+    });
   }
 
   private void report(PrintWriter out, AuthStore auth, boolean newPortal) {

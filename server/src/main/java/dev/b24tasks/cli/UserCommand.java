@@ -81,7 +81,7 @@ public final class UserCommand implements Runnable {
       }
       return AdminStore.with(spec, store, s -> {
         Long user = id != null ? (s.directory.exists(id) ? id : null)
-            : new dev.b24tasks.directory.Users(s.db).byEmail(email).map(dev.b24tasks.directory.User::id).orElse(null);
+            : s.users().byEmail(email).map(dev.b24tasks.directory.User::id).orElse(null);
         if (user == null) {
           spec.commandLine().getErr().println("b24-tasks: no active user " + (id != null ? id : email));
           return 1;

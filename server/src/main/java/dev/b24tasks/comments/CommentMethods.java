@@ -14,6 +14,7 @@ import dev.b24tasks.binding.LegacyErrors;
 import dev.b24tasks.binding.Manifest;
 import dev.b24tasks.binding.ManifestDoc;
 import dev.b24tasks.binding.PositionalBinder;
+import dev.b24tasks.binding.PositionalFamily;
 import dev.b24tasks.binding.RowFilter;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.Json;
@@ -28,7 +29,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** {@code task.commentitem.*}: positional, scope {@code task}. */
 public final class CommentMethods {
@@ -56,20 +56,19 @@ public final class CommentMethods {
     this.directory = directory;
   }
 
-
   public void register(MethodRegistry r) {
-    r.positional("task.commentitem.add", "task", this::add);
-    r.positional("task.commentitem.update", "task", this::update);
-    r.positional("task.commentitem.delete", "task", this::delete);
-    r.positionalRead("task.commentitem.get", "task", this::get);
-    r.positionalRead("task.commentitem.getlist", "task", this::getList);
-    r.positionalRead("task.commentitem.isactionallowed", "task", this::isActionAllowed);
-    r.positionalRead("task.commentitem.getmanifest", "task", c -> manifest());
+    new PositionalFamily(r, "task.commentitem", "task")
+        .write(ADD, this::add)
+        .write(UPDATE, this::update)
+        .writeItem(DELETE, service::delete, true)
+        .read(GET, this::get)
+        .read(GETLIST, this::getList)
+        .actionAllowed(ALLOWED, service::isAllowed)
+        .manifest(CommentMethods::manifest);
   }
 
-  private Object add(Call call) {
-    Args a = PositionalBinder.bind(ADD, call.args());
-    long taskId = positive(a.integer(0));
+  private Object add(Call call, Args a) {
+    long taskId = a.id(0);
     ObjectNode f = fields(ADD, 1, a.map(1));
     JsonNode author = f.get("AUTHOR_ID");
     Instant postDate = f.has("POST_DATE")
@@ -77,34 +76,23 @@ public final class CommentMethods {
     return service.add(call.userId(), taskId, text(f), author == null ? null : Params.phpInt(author), postDate);
   }
 
-  private Object update(Call call) {
-    Args a = PositionalBinder.bind(UPDATE, call.args());
+  private Object update(Call call, Args a) {
     ObjectNode f = fields(UPDATE, 2, a.map(2));
     service.update(call.userId(), positive(a.integer(0)), positive(a.integer(1)), text(f));
     return true;
   }
 
-  private Object delete(Call call) {
-    Args a = PositionalBinder.bind(DELETE, call.args());
-    service.delete(call.userId(), positive(a.integer(0)), positive(a.integer(1)));
-    return true;
-  }
-
-  private Object get(Call call) {
-    Args a = PositionalBinder.bind(GET, call.args());
+  private Object get(Call call, Args a) {
     Comment c = service.get(call.userId(), positive(a.integer(0)), positive(a.integer(1)));
     return view(c, directory.users(Set.of(c.authorId())), directory.zoneOf(call.userId()));
   }
 
-  private Object getList(Call call) {
-    Args a = PositionalBinder.bind(GETLIST, call.args());
-    ObjectNode order = a.map(1);
-    for (String key : keys(order)) {
-      if (!SORTABLE.contains(key)) throw PositionalBinder.forbiddenKey(GETLIST, 1, key);
-    }
+  private Object getList(Call call, Args a) {
+    Comparator<ObjectNode> order = PositionalFamily.order(GETLIST, 1, a.map(1), SORTABLE,
+        key -> key.endsWith("ID") ? r -> Params.phpInt(r.get(key)) : r -> r.get(key).asText());
     ZoneId zone = directory.zoneOf(call.userId());
     RowFilter filter = RowFilter.parse(GETLIST, 2, a.map(2), FILTERABLE, zone);
-    List<Comment> all = service.list(call.userId(), positive(a.integer(0)));
+    List<Comment> all = service.list(call.userId(), a.id(0));
     Set<Long> authors = new HashSet<>();
     all.forEach(c -> authors.add(c.authorId()));
     Map<Long, User> users = directory.users(authors);
@@ -120,34 +108,13 @@ public final class CommentMethods {
         rows.add(row);
       }
     }
-    rows.sort(order.isEmpty() ? Comparator.comparing((ObjectNode r) -> Params.phpInt(r.get("ID"))).reversed()
-        : comparator(order));
+    rows.sort(order == null ? Comparator.comparing((ObjectNode r) -> Params.phpInt(r.get("ID"))).reversed() : order);
     return rows;
   }
 
-  private static Comparator<ObjectNode> comparator(ObjectNode order) {
-    Comparator<ObjectNode> cmp = null;
-    for (Map.Entry<String, JsonNode> e : order.properties()) {
-      String key = e.getKey();
-      Function<ObjectNode, Comparable> by = key.endsWith("ID")
-          ? r -> Params.phpInt(r.get(key)) : r -> r.get(key).asText();
-      @SuppressWarnings("unchecked")
-      Comparator<ObjectNode> one = Comparator.comparing(by);
-      if (e.getValue().asText().trim().equalsIgnoreCase("desc")) one = one.reversed();
-      cmp = cmp == null ? one : cmp.thenComparing(one);
-    }
-    return cmp;
-  }
-
-  private Object isActionAllowed(Call call) {
-    Args a = PositionalBinder.bind(ALLOWED, call.args());
-    return service.isAllowed(call.userId(), a.integer(0), a.integer(1), a.integer(2));
-  }
-
-  static ObjectNode manifest() {
+  static ManifestDoc manifest() {
     return new ManifestDoc("1.1", "commentitem").fields("writable", WRITABLE).fields("readable", READABLE)
-        .fields("sortable", SORTABLE).fields("filterable", FILTERABLE).dateFields(List.of("POST_DATE"))
-        .methods(List.of(ADD, UPDATE, DELETE, GET, GETLIST, ALLOWED));
+        .fields("sortable", SORTABLE).fields("filterable", FILTERABLE).dateFields(List.of("POST_DATE"));
   }
 
   /** Checks FIELDS against the writable keys; attached Drive files cannot be found on this server. */

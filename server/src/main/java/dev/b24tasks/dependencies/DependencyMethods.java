@@ -1,12 +1,12 @@
 package dev.b24tasks.dependencies;
 
-import static dev.b24tasks.binding.LegacyErrors.positive;
 import static dev.b24tasks.binding.Manifest.required;
 
 import dev.b24tasks.binding.ArgType;
+import dev.b24tasks.binding.Args;
 import dev.b24tasks.binding.LegacyErrors;
 import dev.b24tasks.binding.Manifest;
-import dev.b24tasks.binding.PositionalBinder;
+import dev.b24tasks.binding.PositionalFamily;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import java.util.List;
@@ -34,13 +34,11 @@ public final class DependencyMethods {
       service.delete(c.userId(), c.params().requireLong("taskIdFrom"), c.params().requireLong("taskIdTo"));
       return List.of();
     });
-    r.positionalRead("task.item.getdependson", "task", this::dependsOn);
-    r.alias("task.ctaskitem.getdependson", "task.item.getdependson");
+    new PositionalFamily(r, "task.item", "task").twin("task.ctaskitem").read(DEPENDS_ON, this::dependsOn);
   }
 
-  private Object dependsOn(Call call) {
-    long id = positive(PositionalBinder.bind(DEPENDS_ON, call.args()).integer(0));
-    return service.dependsOn(call.userId(), id)
+  private Object dependsOn(Call call, Args a) {
+    return service.dependsOn(call.userId(), a.id(0))
         .orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"))
         .stream().map(Object::toString).toList();
   }

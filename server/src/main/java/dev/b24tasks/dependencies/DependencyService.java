@@ -16,8 +16,6 @@ import java.util.Optional;
  * under a transaction-wide advisory lock, so two callers cannot each close half of a loop.
  */
 public final class DependencyService {
-  /** The advisory lock key that serialises link changes (any constant; "GANT"). */
-  private static final long LOCK = 0x47414E54L;
 
   private final Database db;
   private final TaskLink tasks;
@@ -37,7 +35,7 @@ public final class DependencyService {
       if (tasks.readable(userId, taskIdFrom).isEmpty()) throw error("ACTION_NOT_ALLOWED", "ADD_DENIED");
       if (linkType < 0 || linkType > 3) throw error("ACTION_NOT_ALLOWED", "ADD_DENIED");
       if (taskIdFrom == taskIdTo) throw error("ILLEGAL_NEW_LINK", "LINK_CYCLE");
-      tx.queryOne("SELECT pg_advisory_xact_lock(?)", rs -> true, LOCK);
+      store.lockLinks(tx);
       if (store.exists(tx, taskIdTo, taskIdFrom)) throw error("ILLEGAL_NEW_LINK", "LINK_EXISTS");
       if (store.reaches(tx, taskIdFrom, taskIdTo)) throw error("ILLEGAL_NEW_LINK", "LINK_CYCLE");
       store.insert(tx, taskIdTo, taskIdFrom, linkType, userId, clock.instant());
@@ -52,7 +50,7 @@ public final class DependencyService {
       if (to.isEmpty() || !to.get().allows(TaskAction.CHANGE_DEADLINE)) {
         throw error("ACTION_NOT_ALLOWED", "DELETE_DENIED");
       }
-      tx.queryOne("SELECT pg_advisory_xact_lock(?)", rs -> true, LOCK);
+      store.lockLinks(tx);
       if (store.delete(tx, taskIdTo, taskIdFrom) == 0) throw error("ILLEGAL_NEW_LINK", "LINK_MISSING");
       tasks.changedBy(userId, taskIdTo);
       return null;

@@ -7,6 +7,14 @@ import java.util.List;
 
 /** The {@code task_dependencies} table: who depends on whom, with the link type. */
 final class DependencyStore {
+  /** The advisory lock key that serialises link changes (any constant; "GANT"). */
+  private static final long LOCK = 0x47414E54L;
+
+  /** Takes the lock: two concurrent adds never close a cycle between them. */
+  void lockLinks(Tx tx) throws SQLException {
+    tx.queryOne("SELECT pg_advisory_xact_lock(?)", rs -> true, LOCK);
+  }
+
   boolean exists(Tx tx, long taskId, long dependsOnId) throws SQLException {
     return tx.queryOne("SELECT 1 FROM task_dependencies WHERE task_id = ? AND depends_on_id = ?", rs -> true,
         taskId, dependsOnId).isPresent();

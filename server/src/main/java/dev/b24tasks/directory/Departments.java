@@ -51,15 +51,15 @@ public final class Departments {
       if (!exists(tx, id)) throw DirectoryErrors.core("DEPARTMENT_NOT_FOUND");
       if (c.name() != null) {
         if (c.name().isBlank()) throw DirectoryErrors.core("DEPARTMENT_NAME_MISSING");
-        tx.update("UPDATE departments SET name = ? WHERE id = ?", c.name().trim(), id);
+        tx.updateOne("UPDATE departments SET name = ? WHERE id = ?", c.name().trim(), id);
       }
-      if (c.sort() != null) tx.update("UPDATE departments SET sort = ? WHERE id = ?", c.sort(), id);
+      if (c.sort() != null) tx.updateOne("UPDATE departments SET sort = ? WHERE id = ?", c.sort(), id);
       if (parentGiven) move(tx, id, c.parentId());
       if (c.clearHead()) {
-        tx.update("UPDATE departments SET head_id = NULL WHERE id = ?", id);
+        tx.updateOne("UPDATE departments SET head_id = NULL WHERE id = ?", id);
       } else if (c.headId() != null) {
         checkHead(tx, c.headId());
-        tx.update("UPDATE departments SET head_id = ? WHERE id = ?", c.headId(), id);
+        tx.updateOne("UPDATE departments SET head_id = ? WHERE id = ?", c.headId(), id);
       }
       return null;
     });
@@ -77,7 +77,7 @@ public final class Departments {
         + "UNION SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id) "
         + "SELECT count(*) FROM sub WHERE id = ?", id, parent);
     if (inSubtree > 0) throw DirectoryErrors.core("PARENT_CYCLE", id);
-    tx.update("UPDATE departments SET parent_id = ? WHERE id = ?", parent, id);
+    tx.updateOne("UPDATE departments SET parent_id = ? WHERE id = ?", parent, id);
   }
 
   /**

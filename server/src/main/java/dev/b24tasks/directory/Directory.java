@@ -147,22 +147,25 @@ public final class Directory {
    */
   public boolean groupAllows(long groupId, long userId, GroupPermission permission) {
     return db.read(tx -> {
-      Optional<Object[]> g = tx.queryOne(
+      Optional<GroupRole> g = tx.queryOne(
           "SELECT g.tasks_enabled, g.closed, g.opened, (SELECT role FROM workgroup_members m "
               + "WHERE m.group_id = g.id AND m.user_id = ?), (SELECT role FROM workgroup_task_perms p "
               + "WHERE p.group_id = g.id AND p.operation = ?) FROM workgroups g WHERE g.id = ?",
-          rs -> new Object[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4), rs.getString(5)},
+          rs -> new GroupRole(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4), rs.getString(5)),
           userId, GroupPerms.operation(permission), groupId);
       if (g.isEmpty()) return false;
-      Object[] r = g.get();
-      if (!(Boolean) r[0]) return false;
-      if ((Boolean) r[1] && GroupPerms.writes(permission)) return false;
+      GroupRole r = g.get();
+      if (!r.tasksEnabled()) return false;
+      if (r.closed() && GroupPerms.writes(permission)) return false;
       if (isAdmin(userId)) return true;
       if (!exists(userId)) return false;
-      String least = r[4] != null ? (String) r[4] : GroupPerms.defaultRole(permission, (Boolean) r[2]);
-      return GroupPerms.reaches((String) r[3], least);
+      String least = r.leastRole() != null ? r.leastRole() : GroupPerms.defaultRole(permission, r.opened());
+      return GroupPerms.reaches(r.role(), least);
     });
   }
+
+  /** A group's tasks switch and state, the user's role in it and the operation's least role (null: default). */
+  private record GroupRole(boolean tasksEnabled, boolean closed, boolean opened, String role, String leastRole) {}
 
   /** The zone task dates are shown to {@code userId} in: her own, or the portal's. */
   public ZoneId zoneOf(long userId) {
@@ -219,5 +222,12 @@ public final class Directory {
 
   public long countUsers() {
     return db.read(tx -> tx.queryLong("SELECT count(*) FROM users"));
+  }
+
+  /** A portal without people gets its administrator first (user 1, admin@b24-tasks.local); true when made now. */
+  public boolean firstAdministrator() {
+    if (countUsers() != 0) return false;
+    createUser("admin@b24-tasks.local", "Admin", "", true);
+    return true;
   }
 }

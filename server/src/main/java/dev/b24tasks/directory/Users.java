@@ -60,7 +60,7 @@ public final class Users {
       if (p.email() != null) {
         tx.queryLong("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) l", EMAIL_LOCK);
         if (emailTaken(tx, p.email(), id)) throw DirectoryErrors.argument("EMAIL_EXISTS");
-        tx.update("UPDATE users SET email = ?, login = CASE WHEN login = email THEN ? ELSE login END WHERE id = ?",
+        tx.updateOne("UPDATE users SET email = ?, login = CASE WHEN login = email THEN ? ELSE login END WHERE id = ?",
             p.email(), p.email(), id);
       }
       set(tx, id, "name", p.name());
@@ -68,9 +68,13 @@ public final class Users {
       set(tx, id, "second_name", p.secondName());
       set(tx, id, "work_position", p.workPosition());
       set(tx, id, "personal_gender", p.gender());
-      if (p.photo() != null) tx.update("UPDATE users SET personal_photo = ? WHERE id = ?", blankToNull(p.photo()), id);
-      if (p.timeZone() != null) tx.update("UPDATE users SET time_zone = ? WHERE id = ?", blankToNull(p.timeZone()), id);
-      if (p.active() != null) tx.update("UPDATE users SET active = ? WHERE id = ?", p.active(), id);
+      if (p.photo() != null) {
+        tx.updateOne("UPDATE users SET personal_photo = ? WHERE id = ?", blankToNull(p.photo()), id);
+      }
+      if (p.timeZone() != null) {
+        tx.updateOne("UPDATE users SET time_zone = ? WHERE id = ?", blankToNull(p.timeZone()), id);
+      }
+      if (p.active() != null) tx.updateOne("UPDATE users SET active = ? WHERE id = ?", p.active(), id);
       if (p.departments() != null) {
         checkDepartments(tx, p.departments());
         Departments.lock(tx);
@@ -82,7 +86,10 @@ public final class Users {
   }
 
   public void setAdmin(long id, boolean admin) {
-    db.tx(tx -> tx.update("UPDATE users SET is_admin = ? WHERE id = ?", admin, id));
+    db.tx(tx -> {
+      tx.updateOne("UPDATE users SET is_admin = ? WHERE id = ?", admin, id);
+      return null;
+    });
   }
 
   public List<Listed> list(String where, List<Object> args, String orderBy, long offset, int limit) {
@@ -150,7 +157,7 @@ public final class Users {
 
   private static void set(Tx tx, long id, String column, String value) throws SQLException {
     // column names come from this class only, never from a request
-    if (value != null) tx.update("UPDATE users SET " + column + " = ? WHERE id = ?", value, id);
+    if (value != null) tx.updateOne("UPDATE users SET " + column + " = ? WHERE id = ?", value, id);
   }
 
   private static String nz(String s) {

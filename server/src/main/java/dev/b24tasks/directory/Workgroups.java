@@ -56,8 +56,8 @@ public final class Workgroups {
   public void update(long id, Change c) {
     db.tx(tx -> {
       Workgroup g = lockedFind(tx, id).orElseThrow(() -> DirectoryErrors.sonet("SONET_GROUP_NOT_FOUND"));
-      tx.update("UPDATE workgroups SET name = ?, description = ?, keywords = ?, visible = ?, opened = ?, closed = ?, "
-              + "project = ?, initiate_perms = ?, image = ?, updated_at = ? WHERE id = ?",
+      tx.updateOne("UPDATE workgroups SET name = ?, description = ?, keywords = ?, visible = ?, opened = ?, "
+              + "closed = ?, project = ?, initiate_perms = ?, image = ?, updated_at = ? WHERE id = ?",
           c.name() != null ? c.name().trim() : g.name(), c.description() != null ? c.description() : g.description(),
           c.keywords() != null ? c.keywords() : g.keywords(), c.visible() != null ? c.visible() : g.visible(),
           c.opened() != null ? c.opened() : g.opened(), c.closed() != null ? c.closed() : g.closed(),
@@ -74,7 +74,7 @@ public final class Workgroups {
     tx.update("UPDATE workgroup_members SET role = 'E' WHERE group_id = ? AND user_id = ?", groupId, oldOwner);
     tx.update("INSERT INTO workgroup_members (group_id, user_id, role) VALUES (?, ?, 'A') "
         + "ON CONFLICT (group_id, user_id) DO UPDATE SET role = 'A'", groupId, newOwner);
-    tx.update("UPDATE workgroups SET owner_id = ? WHERE id = ?", newOwner, groupId);
+    tx.updateOne("UPDATE workgroups SET owner_id = ? WHERE id = ?", newOwner, groupId);
   }
 
   public void changeOwner(long groupId, long newOwner) {
@@ -153,7 +153,7 @@ public final class Workgroups {
   public void setTasksFeature(long groupId, Boolean enabled, Map<GroupPermission, String> roles) {
     db.tx(tx -> {
       lockedFind(tx, groupId).orElseThrow(() -> DirectoryErrors.sonet("SONET_GROUP_NOT_FOUND"));
-      if (enabled != null) tx.update("UPDATE workgroups SET tasks_enabled = ? WHERE id = ?", enabled, groupId);
+      if (enabled != null) tx.updateOne("UPDATE workgroups SET tasks_enabled = ? WHERE id = ?", enabled, groupId);
       for (Map.Entry<GroupPermission, String> e : roles.entrySet()) {
         String op = GroupPerms.operation(e.getKey());
         tx.update("DELETE FROM workgroup_task_perms WHERE group_id = ? AND operation = ?", groupId, op);
@@ -179,7 +179,7 @@ public final class Workgroups {
   }
 
   private void touch(Tx tx, long groupId) throws SQLException {
-    tx.update("UPDATE workgroups SET activity_at = ? WHERE id = ?", clock.instant(), groupId);
+    tx.updateOne("UPDATE workgroups SET activity_at = ? WHERE id = ?", clock.instant(), groupId);
   }
 
   private static Optional<Workgroup> lockedFind(Tx tx, long id) throws SQLException {

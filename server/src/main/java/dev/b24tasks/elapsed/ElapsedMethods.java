@@ -1,6 +1,5 @@
 package dev.b24tasks.elapsed;
 
-import static dev.b24tasks.binding.LegacyErrors.positive;
 import static dev.b24tasks.binding.Manifest.optional;
 import static dev.b24tasks.binding.Manifest.required;
 
@@ -14,6 +13,7 @@ import dev.b24tasks.binding.LegacyErrors;
 import dev.b24tasks.binding.Manifest;
 import dev.b24tasks.binding.ManifestDoc;
 import dev.b24tasks.binding.PositionalBinder;
+import dev.b24tasks.binding.PositionalFamily;
 import dev.b24tasks.binding.RowFilter;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.Json;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** {@code task.elapseditem.*}: positional, scope {@code task}. */
 public final class ElapsedMethods {
@@ -58,45 +57,28 @@ public final class ElapsedMethods {
     this.directory = directory;
   }
 
-
   public void register(MethodRegistry r) {
-    r.positional("task.elapseditem.add", "task", this::add);
-    r.positional("task.elapseditem.update", "task", this::update);
-    r.positional("task.elapseditem.delete", "task", this::delete);
-    r.positionalRead("task.elapseditem.get", "task", this::get);
-    r.positionalRead("task.elapseditem.getlist", "task", this::getList);
-    r.positionalRead("task.elapseditem.isactionallowed", "task", this::isActionAllowed);
-    r.positionalRead("task.elapseditem.getmanifest", "task", c -> manifest());
+    new PositionalFamily(r, "task.elapseditem", "task")
+        .write(ADD, this::add)
+        .write(UPDATE, (c, a) -> {
+          service.update(c.userId(), a.id(0), a.id(1), changes(UPDATE, 2, a.map(2), directory.zoneOf(c.userId())));
+          return null;
+        })
+        .writeItem(DELETE, service::delete, null)
+        .read(GET, (c, a) -> view(service.get(c.userId(), a.id(0), a.id(1)), directory.zoneOf(c.userId()), READABLE))
+        .readUnbound(GETLIST, this::getList)
+        .actionAllowed(ALLOWED, service::isAllowed)
+        .manifest(ElapsedMethods::manifest);
   }
 
-  private Object add(Call call) {
-    Args a = PositionalBinder.bind(ADD, call.args());
-    long taskId = positive(a.integer(0));
+  private Object add(Call call, Args a) {
+    long taskId = a.id(0);
     ElapsedService.Changes c = changes(ADD, 1, a.map(1), directory.zoneOf(call.userId()));
     if (c.seconds() == null) {
       throw LegacyErrors.wrongArguments("Param #1 (arFields) for method " + ADD.qualifiedName()
           + " must contain key \"SECONDS\".");
     }
     return service.add(call.userId(), taskId, c);
-  }
-
-  private Object update(Call call) {
-    Args a = PositionalBinder.bind(UPDATE, call.args());
-    service.update(call.userId(), positive(a.integer(0)), positive(a.integer(1)),
-        changes(UPDATE, 2, a.map(2), directory.zoneOf(call.userId())));
-    return null;
-  }
-
-  private Object delete(Call call) {
-    Args a = PositionalBinder.bind(DELETE, call.args());
-    service.delete(call.userId(), positive(a.integer(0)), positive(a.integer(1)));
-    return null;
-  }
-
-  private Object get(Call call) {
-    Args a = PositionalBinder.bind(GET, call.args());
-    ElapsedItem i = service.get(call.userId(), positive(a.integer(0)), positive(a.integer(1)));
-    return view(i, directory.zoneOf(call.userId()), READABLE);
   }
 
   private Object getList(Call call) {
@@ -129,22 +111,14 @@ public final class ElapsedMethods {
     return Page.of(page, start, page.size(), rows.size());
   }
 
-  private Object isActionAllowed(Call call) {
-    Args a = PositionalBinder.bind(ALLOWED, call.args());
-    return service.isAllowed(call.userId(), a.integer(0), a.integer(1), a.integer(2));
-  }
-
-  static ObjectNode manifest() {
+  static ManifestDoc manifest() {
     return new ManifestDoc("1.2", "elapseditem").fields("writable", WRITABLE).fields("readable", READABLE)
         .fields("sortable", SORTABLE).fields("filterable", FILTERABLE)
-        .dateFields(List.of("CREATED_DATE", "DATE_START", "DATE_STOP"))
-        .methods(List.of(ADD, UPDATE, DELETE, GET, GETLIST, ALLOWED));
+        .dateFields(List.of("CREATED_DATE", "DATE_START", "DATE_STOP"));
   }
 
   static ElapsedService.Changes changes(Manifest m, int index, ObjectNode f, ZoneId zone) {
-    for (Map.Entry<String, JsonNode> e : f.properties()) {
-      if (!WRITABLE.contains(e.getKey())) throw PositionalBinder.forbiddenKey(m, index, e.getKey());
-    }
+    PositionalFamily.onlyKeys(m, index, f, WRITABLE);
     Long seconds = null;
     if (f.has("SECONDS")) {
       var s = Params.asLong(f.get("SECONDS"));
@@ -162,23 +136,15 @@ public final class ElapsedMethods {
   }
 
   private static Comparator<ElapsedItem> order(ObjectNode order) {
-    Comparator<ElapsedItem> cmp = null;
-    for (Map.Entry<String, JsonNode> e : order.properties()) {
-      if (!SORTABLE.contains(e.getKey())) throw PositionalBinder.forbiddenKey(GETLIST, 1, e.getKey());
-      Function<ElapsedItem, Comparable> key = switch (e.getKey()) {
-        case "ID" -> ElapsedItem::id;
-        case "TASK_ID" -> ElapsedItem::taskId;
-        case "USER_ID" -> ElapsedItem::userId;
-        case "SECONDS", "MINUTES" -> ElapsedItem::seconds;
-        case "CREATED_DATE" -> ElapsedItem::createdDate;
-        case "DATE_START" -> i -> i.dateStart() == null ? Instant.EPOCH : i.dateStart();
-        default -> i -> i.dateStop() == null ? Instant.EPOCH : i.dateStop();
-      };
-      @SuppressWarnings("unchecked")
-      Comparator<ElapsedItem> one = Comparator.comparing(key);
-      if (e.getValue().asText().trim().equalsIgnoreCase("desc")) one = one.reversed();
-      cmp = cmp == null ? one : cmp.thenComparing(one);
-    }
+    Comparator<ElapsedItem> cmp = PositionalFamily.order(GETLIST, 1, order, SORTABLE, field -> switch (field) {
+      case "ID" -> ElapsedItem::id;
+      case "TASK_ID" -> ElapsedItem::taskId;
+      case "USER_ID" -> ElapsedItem::userId;
+      case "SECONDS", "MINUTES" -> ElapsedItem::seconds;
+      case "CREATED_DATE" -> ElapsedItem::createdDate;
+      case "DATE_START" -> i -> i.dateStart() == null ? Instant.EPOCH : i.dateStart();
+      default -> i -> i.dateStop() == null ? Instant.EPOCH : i.dateStop();
+    });
     Comparator<ElapsedItem> byId = Comparator.comparingLong(ElapsedItem::id);
     return cmp == null ? byId : cmp.thenComparing(byId);
   }

@@ -65,18 +65,22 @@ public final class OutgoingWebhooks {
   public List<Outgoing> list() {
     return db.read(tx -> {
       List<Outgoing> out = new ArrayList<>();
-      for (Object[] row : tx.query("SELECT o.id, o.handler, o.application_token, o.title, o.created_at,"
+      for (Outgoing row : tx.query("SELECT o.id, o.handler, o.application_token, o.title, o.created_at,"
           + " array_agg(h.event_name ORDER BY h.id) AS events FROM outgoing_webhooks o"
           + " LEFT JOIN event_handlers h ON h.outgoing_id = o.id GROUP BY o.id ORDER BY o.id",
-          rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              Sql.instant(rs, "created_at"), Sql.strings(rs, "events")})) {
-        List<String> events = new ArrayList<>();
-        for (String e : (String[]) row[5]) if (e != null) events.add(e);
-        out.add(new Outgoing((Long) row[0], (String) row[1], events, (String) row[2], (String) row[3],
-            (Instant) row[4]));
+          rs -> new Outgoing(rs.getLong(1), rs.getString(2), events(Sql.strings(rs, "events")), rs.getString(3),
+              rs.getString(4), Sql.instant(rs, "created_at")))) {
+        out.add(row);
       }
       return out;
     });
+  }
+
+  /** The events of a handler's row; a webhook without handlers aggregates to a lone null. */
+  private static List<String> events(String[] names) {
+    List<String> events = new ArrayList<>();
+    for (String e : names) if (e != null) events.add(e);
+    return events;
   }
 
   public Optional<Outgoing> find(long id) {

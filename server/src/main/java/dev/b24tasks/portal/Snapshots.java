@@ -94,20 +94,26 @@ public final class Snapshots {
     });
   }
 
+  /** A saved snapshot's row: where its tables are, which tables and sequences it holds, and when it was made. */
+  private record Saved(long id, String schemaVersion, String[] tables, String sequences, Instant createdAt,
+      long rowCount) {}
+
   /** Puts the portal back as it was saved; false when there is no snapshot of that name. */
   public Info restore(String name) {
     checkName(name);
     return db.tx(tx -> {
       Connection c = tx.connection();
-      Object[] snap = tx.queryOne("SELECT id, schema_version, tables, sequences, created_at, row_count "
+      Saved snap = tx.queryOne("SELECT id, schema_version, tables, sequences, created_at, row_count "
               + "FROM b24_portal.snapshots WHERE name = ? FOR SHARE",
-          rs -> new Object[] {rs.getLong(1), rs.getString(2), Sql.strings(rs, "tables"), rs.getString(4),
-              Sql.instant(rs, "created_at"), rs.getLong(6)}, name)
+          rs -> new Saved(rs.getLong(1), rs.getString(2), Sql.strings(rs, "tables"), rs.getString(4),
+              Sql.instant(rs, "created_at"), rs.getLong(6)), name)
           .orElseThrow(() -> PortalErrors.invalid("SNAPSHOT_NOT_FOUND", name));
       String version = Schema.version(c);
-      if (!version.equals(snap[1])) throw PortalErrors.invalid("SNAPSHOT_OLD_SCHEMA", name, snap[1], version);
-      String schema = schemaOf((Long) snap[0]);
-      List<String> saved = List.of((String[]) snap[2]);
+      if (!version.equals(snap.schemaVersion())) {
+        throw PortalErrors.invalid("SNAPSHOT_OLD_SCHEMA", name, snap.schemaVersion(), version);
+      }
+      String schema = schemaOf(snap.id());
+      List<String> saved = List.of(snap.tables());
       List<String> current = Schema.tables(c, TRANSIENT);
       // The rows were consistent when saved: with the right to skip the foreign-key triggers, the tables are
       // emptied with DELETE (a few ms for a small portal; TRUNCATE makes new files for every table and index and
@@ -132,9 +138,9 @@ public final class Snapshots {
         st.executeBatch();
       }
       if (skipChecks) tx.execute("SET LOCAL session_replication_role = origin");
-      setSequences(tx, (String) snap[3]);
+      setSequences(tx, snap.sequences());
       state.bumpGeneration();
-      return new Info(name, (Instant) snap[4], version, saved.size(), (Long) snap[5]);
+      return new Info(name, snap.createdAt(), version, saved.size(), snap.rowCount());
     });
   }
 

@@ -6,6 +6,7 @@ import dev.b24tasks.binding.LegacyErrors;
 import dev.b24tasks.binding.Manifest;
 import dev.b24tasks.binding.ManifestDoc;
 import dev.b24tasks.binding.PositionalBinder;
+import dev.b24tasks.binding.PositionalFamily;
 import static dev.b24tasks.binding.LegacyErrors.positive;
 import static dev.b24tasks.binding.Manifest.optional;
 import static dev.b24tasks.binding.Manifest.required;
@@ -13,8 +14,6 @@ import static dev.b24tasks.binding.Manifest.required;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import dev.b24tasks.rest.Call;
-import dev.b24tasks.rest.Handler;
-import dev.b24tasks.rest.Method;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Wire;
 import dev.b24tasks.tasks.TaskErrors.Refusal;
@@ -51,7 +50,6 @@ public final class TaskItemMethods {
 
   private final TaskService tasks;
   private final TaskItemList lists;
-  private final List<Manifest> manifests = new ArrayList<>();
 
   public TaskItemMethods(TaskService tasks) {
     this.tasks = tasks;
@@ -64,31 +62,39 @@ public final class TaskItemMethods {
   }
 
   public void register(MethodRegistry r) {
-    write(r, ADD, Refusal.LEGACY_ACTION, this::add);
-    item(r, GETDATA, this::getData);
-    write(r, UPDATE, Refusal.LEGACY_UPDATE, this::update);
-    write(r, one("delete"), Refusal.LEGACY_DELETE, this::delete);
-    item(r, TaskItemList.LIST, lists::list);
+    PositionalFamily f = new PositionalFamily(r, "task.item", "task").twin("task.ctaskitem");
+    f.write(ADD, Refusal.LEGACY_ACTION.name(), this::add)
+        .read(GETDATA, this::getData)
+        .write(UPDATE, Refusal.LEGACY_UPDATE.name(), this::update)
+        .write(one("delete"), Refusal.LEGACY_DELETE.name(), (c, a) -> {
+          tasks.delete(c.userId(), a.id(0));
+          return null;
+        })
+        .readUnbound(TaskItemList.LIST, lists::list);
     r.alias("task.item.getlist", "task.item.list");
     r.alias("task.ctaskitem.getlist", "task.item.list");
-    status(r, "startexecution", tasks::start);
-    status(r, "pauseexecution", tasks::pause);
-    status(r, "defer", tasks::defer);
-    status(r, "complete", tasks::complete);
-    status(r, "renew", tasks::renew);
-    status(r, "approve", tasks::approve);
-    status(r, "disapprove", tasks::disapprove);
-    write(r, DELEGATE, Refusal.LEGACY_ACTION, this::delegate);
-    item(r, one("getallowedactions"), this::allowedActions);
+    status(f, "startexecution", tasks::start);
+    status(f, "pauseexecution", tasks::pause);
+    status(f, "defer", tasks::defer);
+    status(f, "complete", tasks::complete);
+    status(f, "renew", tasks::renew);
+    status(f, "approve", tasks::approve);
+    status(f, "disapprove", tasks::disapprove);
+    f.write(DELEGATE, Refusal.LEGACY_ACTION.name(), (c, a) -> {
+          tasks.delegate(c.userId(), a.id(0), a.integer(1));
+          return null;
+        })
+        .read(one("getallowedactions"),
+            (c, a) -> TaskDataView.allowedIds(tasks.access(tasks.facts(c.userId()), readable(c, a.id(0)))));
     r.alias("task.item.getallowedtaskactions", "task.item.getallowedactions");
-    item(r, one("getallowedtaskactionsasstrings"), this::allowedActionsAsStrings);
-    item(r, IS_ALLOWED, this::isActionAllowed);
-    write(r, ADD_FAVORITE, null, c -> favorite(c, ADD_FAVORITE));
-    write(r, DELETE_FAVORITE, null, c -> favorite(c, DELETE_FAVORITE));
-    item(r, DESCRIPTION, this::description);
-    item(r, one("getfiles"), this::files);
-    item(r, one("gettags"), this::tags);
-    item(r, Manifest.of(CLS, "getmanifest"), c -> manifest());
+    f.read(one("getallowedtaskactionsasstrings"), this::allowedActionsAsStrings)
+        .read(IS_ALLOWED, this::isActionAllowed)
+        .write(ADD_FAVORITE, this::favorite)
+        .write(DELETE_FAVORITE, this::favorite)
+        .read(DESCRIPTION, this::description)
+        .readUnbound(one("getfiles"), this::files)
+        .read(one("gettags"), this::tags)
+        .read(Manifest.of(CLS, "getmanifest"), (c, a) -> manifest(f));
     r.positionalRead("task.items.getlist", "task", lists::itemsGetList);
     r.positionalRead("task.logitem.list", "task", this::log);
   }
@@ -97,70 +103,32 @@ public final class TaskItemMethods {
     return Manifest.of(CLS, method, required("taskId", ArgType.INTEGER));
   }
 
-  /** Registers the reading method {@code task.item.<method>} and its class-named twin {@code task.ctaskitem.<method>}. */
-  private void item(MethodRegistry r, Manifest m, Handler h) {
-    register(r, m, Method.positional("task.item." + m.methodName(), "task", h).reading());
-  }
-
-  /** Registers a writing {@code task.item.<method>} (and twin) answering {@code refusal} when the rules say no. */
-  private void write(MethodRegistry r, Manifest m, Refusal refusal, Handler h) {
-    Method method = Method.positional("task.item." + m.methodName(), "task", h);
-    register(r, m, refusal == null ? method : method.refusing(refusal.name()));
-  }
-
-  private void register(MethodRegistry r, Manifest m, Method method) {
-    manifests.add(m);
-    r.add(method);
-    r.alias("task.ctaskitem." + m.methodName(), method.name());
-  }
-
-  private void status(MethodRegistry r, String method, StatusAction action) {
-    Manifest m = one(method);
-    write(r, m, Refusal.LEGACY_ACTION, call -> {
-      action.run(call.userId(), positive(PositionalBinder.bind(m, call.args()).integer(0)));
+  private void status(PositionalFamily f, String method, StatusAction action) {
+    f.write(one(method), Refusal.LEGACY_ACTION.name(), (c, a) -> {
+      action.run(c.userId(), a.id(0));
       return null;
     });
   }
 
-  private Object add(Call call) {
-    Args a = PositionalBinder.bind(ADD, call.args());
+  private Object add(Call call, Args a) {
     return tasks.add(call.userId(), TaskInput.read(a.map(0), tasks.zoneOf(call.userId()))).id();
   }
 
-  private Object getData(Call call) {
-    Args a = PositionalBinder.bind(GETDATA, call.args());
-    Task t = readable(call, positive(a.integer(0)));
+  private Object getData(Call call, Args a) {
+    Task t = readable(call, a.id(0));
     return new TaskDataView(tasks, call.userId()).data(t, a.bool(1));
   }
 
-  private Object update(Call call) {
-    Args a = PositionalBinder.bind(UPDATE, call.args());
-    long id = positive(a.integer(0));
+  private Object update(Call call, Args a) {
+    long id = a.id(0);
     // The classic path loads the task with a read check first: an unreadable task is "not allowed".
     if (tasks.get(call.userId(), id).isEmpty()) throw LegacyErrors.actionNotAllowed();
     tasks.update(call.userId(), id, TaskInput.read(a.map(1), tasks.zoneOf(call.userId())));
     return null;
   }
 
-  private Object delete(Call call) {
-    tasks.delete(call.userId(), positive(PositionalBinder.bind(one("delete"), call.args()).integer(0)));
-    return null;
-  }
-
-  private Object delegate(Call call) {
-    Args a = PositionalBinder.bind(DELEGATE, call.args());
-    tasks.delegate(call.userId(), positive(a.integer(0)), a.integer(1));
-    return null;
-  }
-
-  private Object allowedActions(Call call) {
-    Task t = readable(call, positive(PositionalBinder.bind(one("getallowedactions"), call.args()).integer(0)));
-    return TaskDataView.allowedIds(tasks.access(tasks.facts(call.userId()), t));
-  }
-
-  private Object allowedActionsAsStrings(Call call) {
-    Task t = readable(call, positive(PositionalBinder.bind(one("getallowedtaskactionsasstrings"), call.args())
-        .integer(0)));
+  private Object allowedActionsAsStrings(Call call, Args a) {
+    Task t = readable(call, a.id(0));
     Map<TaskAction, Boolean> access = tasks.access(tasks.facts(call.userId()), t);
     Map<String, Boolean> out = new LinkedHashMap<>();
     for (TaskAction action : LegacyActions.ORDERED) out.put(LegacyActions.constant(action), access.get(action));
@@ -172,9 +140,8 @@ public final class TaskItemMethods {
    * gives false, as a missing one does, so the answer tells nothing about tasks she cannot see. An unknown action
    * id, task or user gives false.
    */
-  private Object isActionAllowed(Call call) {
-    Args a = PositionalBinder.bind(IS_ALLOWED, call.args());
-    long taskId = positive(a.integer(0));
+  private Object isActionAllowed(Call call, Args a) {
+    long taskId = a.id(0);
     long userId = a.has(2) && a.integer(2) > 0 ? a.integer(2) : call.userId();
     Optional<TaskAction> action = TaskAction.byLegacyId(a.integer(1));
     if (action.isEmpty()) return false;
@@ -183,16 +150,15 @@ public final class TaskItemMethods {
   }
 
   /** Both favorite methods toggle, as the portal's do; the answer says whether the task is now a favorite. */
-  private Object favorite(Call call, Manifest m) {
-    long id = positive(PositionalBinder.bind(m, call.args()).integer(0));
+  private Object favorite(Call call, Args a) {
+    long id = a.id(0);
     // read and flip under the task's row lock: two toggles at once give on then off, never on twice
     return tasks.toggleFavorite(call.userId(), id)
         .orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"));
   }
 
-  private Object description(Call call) {
-    Args a = PositionalBinder.bind(DESCRIPTION, call.args());
-    Task t = readable(call, positive(a.integer(0)));
+  private Object description(Call call, Args a) {
+    Task t = readable(call, a.id(0));
     long format = a.integer(1);
     String text = t.description() == null ? "" : t.description();
     if (format == 1) return text;
@@ -202,9 +168,8 @@ public final class TaskItemMethods {
   }
 
   /** The task's tag names, {@code ["TAG1","TAG2"]}; a hidden task is refused as a missing one. */
-  private Object tags(Call call) {
-    long id = positive(PositionalBinder.bind(one("gettags"), call.args()).integer(0));
-    return tasks.tagNames(call.userId(), id).orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"));
+  private Object tags(Call call, Args a) {
+    return tasks.tagNames(call.userId(), a.id(0)).orElseThrow(() -> LegacyErrors.message("legacy", "TASK_NOT_FOUND"));
   }
 
   /** Drive attachments are not kept by this server: a readable task has none. */
@@ -231,9 +196,9 @@ public final class TaskItemMethods {
     return out;
   }
 
-  private Object manifest() {
+  private static Object manifest(PositionalFamily f) {
     return new ManifestDoc("1.0", "item").fields("readable", TaskDataView.READABLE.stream()
-        .map(Wire::upperSnake).toList()).methods(manifests);
+        .map(Wire::upperSnake).toList()).methods(f.manifests());
   }
 
   private Task readable(Call call, long id) {

@@ -6,6 +6,7 @@ import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Page;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.RestException;
+import dev.b24tasks.tasks.TaskView.TaskObject;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

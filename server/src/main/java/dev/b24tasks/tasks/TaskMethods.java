@@ -8,6 +8,7 @@ import dev.b24tasks.rest.Method;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.tasks.TaskErrors.Refusal;
+import dev.b24tasks.tasks.TaskView.TaskObject;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

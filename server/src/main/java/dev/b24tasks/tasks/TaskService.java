@@ -594,13 +594,12 @@ public final class TaskService {
 
   /** Whether any task of the group stands in the stage (whoever may see it). */
   public boolean anyInStage(long groupId, long stageId) {
-    return db.read(tx -> tx.queryOne("SELECT 1 FROM tasks WHERE group_id = ? AND stage_id = ? LIMIT 1",
-        rs -> true, groupId, stageId).isPresent());
+    return db.read(tx -> store.anyInStage(tx, groupId, stageId));
   }
 
   /** The group's tasks with no stage (shown in the first one) are put in {@code stageId}, without history. */
   public void stageUnstaged(long groupId, long stageId) {
-    db.tx(tx -> tx.update("UPDATE tasks SET stage_id = ? WHERE group_id = ? AND stage_id = 0", stageId, groupId));
+    db.tx(tx -> store.stageUnstaged(tx, groupId, stageId));
   }
 
   /** {@code tags} of the tasks of one answer (id -> {label id: {id, title}}), one query for the set. */
@@ -616,7 +615,7 @@ public final class TaskService {
 
   /** ACTIVITY_DATE only (a chat message, a result…). */
   public void touchActivity(long taskId, Instant at) {
-    db.tx(tx -> tx.update("UPDATE tasks SET activity_date = ? WHERE id = ?", at, taskId));
+    db.tx(tx -> store.touchActivity(tx, taskId, at));
   }
 
   /** The elapsed-time feature's totals: TIME_SPENT_IN_LOGS in seconds and DURATION_FACT in minutes. */

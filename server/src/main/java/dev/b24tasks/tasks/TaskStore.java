@@ -179,6 +179,24 @@ public final class TaskStore {
         + " activity_date = COALESCE(?, activity_date) WHERE id = ?", delta, at, taskId);
   }
 
+  /** ACTIVITY_DATE only; the number of rows written (0 when the task is gone). */
+  int touchActivity(Tx tx, long taskId, Instant at) throws SQLException {
+    return tx.update("UPDATE tasks SET activity_date = ? WHERE id = ?", at, taskId);
+  }
+
+  // ---- stages --------------------------------------------------------------------------------------------
+
+  /** Whether any task of the group stands in the stage (whoever may see it). */
+  boolean anyInStage(Tx tx, long groupId, long stageId) throws SQLException {
+    return tx.queryOne("SELECT 1 FROM tasks WHERE group_id = ? AND stage_id = ? LIMIT 1", rs -> true, groupId,
+        stageId).isPresent();
+  }
+
+  /** The group's tasks with no stage go into {@code stageId}, without history; how many moved. */
+  int stageUnstaged(Tx tx, long groupId, long stageId) throws SQLException {
+    return tx.update("UPDATE tasks SET stage_id = ? WHERE group_id = ? AND stage_id = 0", stageId, groupId);
+  }
+
   // ---- history ---------------------------------------------------------------------------------------------
 
   /**

@@ -4,36 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.App;
-import dev.b24tasks.cli.Main;
-import dev.b24tasks.cli.ConfigDefaults;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.rest.Json;
+import dev.b24tasks.testing.Cli;
+import dev.b24tasks.testing.Cli.Run;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestPostgres;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code b24-tasks app add|list|delete} on a store a running server shares; the app then calls that server. */
 class AppCommandTest {
-  record Run(int exit, String out, String err) {}
-
   static Run run(String database, String... args) {
-    String[] full = new String[args.length + 2];
-    System.arraycopy(args, 0, full, 0, args.length);
-    full[args.length] = "--database";
-    full[args.length + 1] = database;
-    CommandLine cli = new CommandLine(new Main());
-    cli.setDefaultValueProvider(ConfigDefaults.from(full, Map.of()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(full), out.toString(), err.toString());
+    return Cli.on(database, args);
   }
 
   @Test

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.App;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.rest.Json;
+import dev.b24tasks.testing.Cli;
+import dev.b24tasks.testing.Cli.Run;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestPostgres;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import picocli.CommandLine;
 
 /**
  * {@code user create}, {@code webhook create|list} and {@code token create} run in-process on a test database;
@@ -30,8 +28,6 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminCommandsTest {
   static String url;
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void database() {
@@ -48,18 +44,7 @@ class AdminCommandsTest {
   }
 
   static Run runOn(String database, String... args) {
-    String[] full = new String[args.length + 2];
-    System.arraycopy(args, 0, full, 0, args.length);
-    full[args.length] = "--database";
-    full[args.length + 1] = database;
-    CommandLine cli = new CommandLine(new Main());
-    cli.setDefaultValueProvider(ConfigDefaults.from(full, Map.of()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(full);
-    return new Run(exit, out.toString(), err.toString());
+    return Cli.on(database, args);
   }
 
   static App serverOnSameDatabase() throws Exception {

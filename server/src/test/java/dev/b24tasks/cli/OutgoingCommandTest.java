@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.b24tasks.App;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.events.EventReceiver;
+import dev.b24tasks.testing.Cli;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestPostgres;
 import java.nio.file.Files;
@@ -29,12 +30,12 @@ class OutgoingCommandTest {
       s.announce = false;
       try (App migrated = App.start(s)) {
         // the schema and the administrator exist; the command runs beside the server, on the same database
-        AdminCommandsTest.Run made = AdminCommandsTest.runOn(url, "outgoing", "create", "--url",
+        Cli.Run made = AdminCommandsTest.runOn(url, "outgoing", "create", "--url",
             handler.url("/cli"), "--events", "ONTASKADD, ONTASKCOMMENTADD");
         assertThat(made.exit()).as(made.err()).isZero();
         Matcher m = Pattern.compile("Application token: ([0-9a-f]{32})").matcher(made.out());
         assertThat(m.find()).as(made.out()).isTrue();
-        AdminCommandsTest.Run bad = AdminCommandsTest.runOn(url, "outgoing", "create", "--url", "ftp://example.com",
+        Cli.Run bad = AdminCommandsTest.runOn(url, "outgoing", "create", "--url", "ftp://example.com",
             "--events", "ONTASKADD");
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.err()).contains("Unsupported handler protocol");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.App;
 import dev.b24tasks.rest.Json;
+import dev.b24tasks.testing.Cli;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.RestClient;
 import dev.b24tasks.testing.TestPostgres;
@@ -36,7 +37,7 @@ class PortalCommandsTest {
   /** A webhook for the administrator, made with the CLI. */
   static final class Sequence {
     String webhook() {
-      AdminCommandsTest.Run r = AdminCommandsTest.runOn(url, "webhook", "create", "--user", "1", "--scopes", "all",
+      Cli.Run r = AdminCommandsTest.runOn(url, "webhook", "create", "--user", "1", "--scopes", "all",
           "--code", "portalcli1");
       assertThat(r.exit()).as(r.err()).isZero();
       return "portalcli1";
@@ -49,7 +50,7 @@ class PortalCommandsTest {
     TestPostgres.dropDatabase(url);
   }
 
-  private static JsonNode json(AdminCommandsTest.Run r) throws Exception {
+  private static JsonNode json(Cli.Run r) throws Exception {
     assertThat(r.exit()).as(r.err()).isZero();
     return Json.MAPPER.readTree(r.out());
   }
@@ -62,7 +63,7 @@ class PortalCommandsTest {
     assertThat(seen).isEqualTo(Instant.parse("2035-05-05T05:05:05Z"));
     assertThat(json(AdminCommandsTest.runOn(url, "clock", "advance", "60")).get("TIME").asText())
         .isEqualTo("2035-05-05T05:06:05Z");
-    AdminCommandsTest.Run bad = AdminCommandsTest.runOn(url, "clock", "set", "someday");
+    Cli.Run bad = AdminCommandsTest.runOn(url, "clock", "set", "someday");
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("someday");
     assertThat(json(AdminCommandsTest.runOn(url, "clock", "reset")).get("MODE").asText()).isEqualTo("real");
@@ -77,7 +78,7 @@ class PortalCommandsTest {
     assertThat(json(AdminCommandsTest.runOn(url, "snapshot", "list")).findValuesAsText("NAME")).contains("cli-base");
     json(AdminCommandsTest.runOn(url, "snapshot", "restore", "cli-base"));
     assertThat(admin.call("tasks.task.get", Map.of("taskId", id)).result().has("task")).isFalse();
-    AdminCommandsTest.Run unknown = AdminCommandsTest.runOn(url, "snapshot", "restore", "nope");
+    Cli.Run unknown = AdminCommandsTest.runOn(url, "snapshot", "restore", "nope");
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("Snapshot nope not found");
     assertThat(AdminCommandsTest.runOn(url, "snapshot", "delete", "cli-base").exit()).isZero();
@@ -92,7 +93,7 @@ class PortalCommandsTest {
     JsonNode listed = json(AdminCommandsTest.runOn(url, "fault", "list"));
     assertThat(listed.get(0).get("ID").asLong()).isEqualTo(fault);
     assertThat(listed.get(0).get("FIRED").asInt()).isEqualTo(1);
-    AdminCommandsTest.Run none = AdminCommandsTest.runOn(url, "fault", "add", "--method", "nothing.here", "--error",
+    Cli.Run none = AdminCommandsTest.runOn(url, "fault", "add", "--method", "nothing.here", "--error",
         "CUT_AFTER");
     assertThat(none.exit()).isEqualTo(1);
     assertThat(none.err()).contains("matches no method");

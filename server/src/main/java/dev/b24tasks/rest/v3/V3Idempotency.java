@@ -52,11 +52,11 @@ final class V3Idempotency {
       boolean claimed = tx.update("INSERT INTO v3_idempotency (key_hash, body_hash, created_at) VALUES (?, ?, ?) "
           + "ON CONFLICT (key_hash) DO NOTHING", keyHash, bodyHash, now) == 1;
       if (!claimed) {
-        Optional<Object[]> stored = tx.queryOne("SELECT body_hash, answer FROM v3_idempotency WHERE key_hash = ?",
-            rs -> new Object[] {rs.getString(1), rs.getBytes(2)}, keyHash);
+        Optional<Stored> stored = tx.queryOne("SELECT body_hash, answer FROM v3_idempotency WHERE key_hash = ?",
+            rs -> new Stored(rs.getString(1), rs.getBytes(2)), keyHash);
         if (stored.isPresent()) {
-          if (!stored.get()[0].equals(bodyHash)) throw V3Exception.of(V3Error.IDEMPOTENCY_KEY_REUSED);
-          if (stored.get()[1] != null) return new Answer((byte[]) stored.get()[1], true);
+          if (!stored.get().bodyHash().equals(bodyHash)) throw V3Exception.of(V3Error.IDEMPOTENCY_KEY_REUSED);
+          if (stored.get().answer() != null) return new Answer(stored.get().answer(), true);
         }
       }
       byte[] body = work.get();
@@ -64,6 +64,9 @@ final class V3Idempotency {
       return new Answer(body, false);
     });
   }
+
+  /** What a key holds: the hash of the body first sent with it, and the answer once there is one. */
+  private record Stored(String bodyHash, byte[] answer) {}
 
   /** Forgets answers older than the window (run now and then; any node may). */
   int purge() {
