@@ -10,7 +10,9 @@ import dev.b24tasks.comments.CommentService;
 import dev.b24tasks.comments.CommentViewAddons;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.console.Console;
+import dev.b24tasks.console.AppsPage;
 import dev.b24tasks.console.Desk;
+import dev.b24tasks.console.EventsPage;
 import dev.b24tasks.console.JournalPage;
 import dev.b24tasks.console.PortalPage;
 import dev.b24tasks.dependencies.DependencyMethods;
@@ -166,7 +168,8 @@ public final class App implements AutoCloseable {
       var oauthEndpoints = new dev.b24tasks.web.Endpoints();
       var apps = new dev.b24tasks.apps.AppService(db, clock, settings, auth, () -> portalOrigin(listening.get(), settings));
       new dev.b24tasks.apps.AppMethods(apps, directory, settings.language).register(registry);
-      new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser).register(endpoints, oauthEndpoints);
+      var oauth = new dev.b24tasks.apps.OAuthEndpoints(apps, settings.oauthDevUser);
+      oauth.register(endpoints, oauthEndpoints);
       new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
       StageService stages = new StageService(db, taskLink, directory);
       tasks.useStages(stages::groupOfNewStage);
@@ -213,11 +216,20 @@ public final class App implements AutoCloseable {
           : SelfSignedCertificate.ensure(settings.dataDir.resolve("tls-oauth"), OAUTH_NAMES).tls();
       // sessions, sign-in throttling and links run on real time, never on the test portal's movable clock
       Console console = new Console(language, db, settings.clock,
-          new Desk(tasks, taskLink, directory, checklists, comments, elapsed, clock), auth, users, departments,
+          new Desk(tasks, taskLink, directory, checklists, comments, elapsed, stages, clock), auth, users, departments,
           workgroups, https -> listening.get() == null ? null : listening.get().baseUrl(https));
       console.useFiles(disk);
       new JournalPage(console, portal::journal).register();
-      new PortalPage(console, portal, clock).register();
+      new PortalPage(console, portal, clock, new dev.b24tasks.ops.DemoCompany(db, directory, users, departments,
+          workgroups, tasks, clock, settings.timeZone), auth::clearCache).register();
+      new EventsPage(console, events.log(), events.outgoing()).register();
+      new AppsPage(console, apps).register();
+      // the OAuth authorization page signs in with the console's session (the dev user, if set, when there is none)
+      if (settings.oauthDevUser == null) {
+        oauth.signIn(r -> console.sessionUser(r.header("cookie")), console::signInUrl);
+      } else {
+        oauth.signIn(r -> console.sessionUser(r.header("cookie")).or(() -> java.util.Optional.of(settings.oauthDevUser)));
+      }
       HttpServer http = HttpServer.start(settings, gateway, tls, () -> true, endpoints, oauthTls, oauthEndpoints,
           events::scrape, console::routing, fileLinks);
       portal.node(settings.host + ":" + http.port());

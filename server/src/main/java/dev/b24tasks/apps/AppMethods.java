@@ -3,7 +3,6 @@ package dev.b24tasks.apps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.auth.Caller;
-import dev.b24tasks.auth.Scopes;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.Json;
@@ -11,7 +10,6 @@ import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.RestError;
 import dev.b24tasks.rest.RestException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +25,7 @@ import java.util.Set;
  */
 public final class AppMethods {
   /** Scopes an application may ask for: this server's, never {@code b24tasks} (an app is not the operator). */
-  static final List<String> APP_SCOPES = Scopes.ALL.stream().filter(s -> !s.equals("b24tasks")).toList();
+  static final List<String> APP_SCOPES = AppService.SCOPES;
 
   private final AppService apps;
   private final Directory directory;
@@ -217,16 +215,8 @@ public final class AppMethods {
     return new ArrayList<>(out);
   }
 
-  /** http(s) with a host, as the form checks handler and install paths. */
   static boolean validUrl(String url) {
-    if (url == null || url.isBlank()) return false;
-    try {
-      URI u = URI.create(url.trim());
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && !u.getHost().isEmpty();
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return AppService.validUrl(url);
   }
 
   // ---- app.info, options ------------------------------------------------------------------------------------

@@ -41,6 +41,22 @@ public final class AppService {
   public static final Duration ACCESS_TTL = Duration.ofHours(1);
   /** Authorization codes live 30 seconds and are redeemed once. */
   public static final Duration CODE_TTL = Duration.ofSeconds(30);
+  /** Scopes an application may ask for: this server's, never {@code b24tasks} (an app is not the operator). */
+  public static final List<String> SCOPES =
+      dev.b24tasks.auth.Scopes.ALL.stream().filter(s -> !s.equals("b24tasks")).toList();
+
+  /** http(s) with a host, as the portal's form checks handler and install paths. */
+  public static boolean validUrl(String url) {
+    if (url == null || url.isBlank()) return false;
+    try {
+      java.net.URI u = java.net.URI.create(url.trim());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && !u.getHost().isEmpty();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** Local apps always have status {@code L}. */
   public static final String STATUS = "L";
 

@@ -27,6 +27,8 @@ public final class OAuthEndpoints implements Endpoints.Endpoint {
 
   private final AppService apps;
   private volatile SignIn signIn;
+  /** Where an unsigned visitor is sent to sign in, given the authorize request's path and query; null: none. */
+  private volatile Function<String, String> signInPage;
 
   public OAuthEndpoints(AppService apps, Long devUser) {
     this.apps = apps;
@@ -36,6 +38,15 @@ public final class OAuthEndpoints implements Endpoints.Endpoint {
   /** Replaces the dev sign-in (the web console's sign-in plugs in here). */
   public void signIn(SignIn signIn) {
     this.signIn = signIn;
+  }
+
+  /**
+   * Replaces the sign-in with a real one: {@code signIn} tells who is signed in, and a visitor who is not is
+   * redirected to {@code signInPage.apply(pathAndQuery)}, which brings her back to the same authorize request.
+   */
+  public void signIn(SignIn signIn, Function<String, String> signInPage) {
+    this.signIn = signIn;
+    this.signInPage = signInPage;
   }
 
   /**
@@ -107,6 +118,13 @@ public final class OAuthEndpoints implements Endpoints.Endpoint {
     AppService.AppInfo app = found.get();
     if (app.uninstalled()) return page(400, "NOT_INSTALLED: Application not installed");
     Optional<Long> user = signIn.apply(request);
+    Function<String, String> signInAt = signInPage;
+    if (user.isEmpty() && signInAt != null) {
+      String back = request.path() + (request.rawQuery() == null || request.rawQuery().isEmpty() ? ""
+          : "?" + request.rawQuery());
+      return Endpoints.Response.of(302, "text/html; charset=utf-8", new byte[0])
+          .header("Location", signInAt.apply(back)).header("Cache-Control", "no-store");
+    }
     if (user.isEmpty()) {
       return page(401, "Sign-in required. This server has no login page yet: start it with --oauth-dev-user USER_ID "
           + "to have authorization requests signed in as that user.");

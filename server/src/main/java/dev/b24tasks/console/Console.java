@@ -9,6 +9,7 @@ import dev.b24tasks.directory.Workgroups;
 import dev.b24tasks.rest.Messages;
 import dev.b24tasks.rest.RestException;
 import dev.b24tasks.store.Database;
+import dev.b24tasks.store.Tx;
 import dev.b24tasks.tasks.TaskException;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,7 +154,8 @@ public final class Console {
     r.get("/", (req, res) -> Web.redirect(req, res, "/console/"));
     r.get("/favicon.ico", (req, res) -> res.status(Status.NO_CONTENT_204).send());
     r.get("/console/static/{file}", this::asset);
-    r.get("/console/signin", (req, res) -> guard(req, res, () -> signInPage(req, res, "", null, 200)));
+    r.get("/console/signin", (req, res) -> guard(req, res, () -> signInPage(req, res, "", null, 200,
+        Web.query(req).get("next"))));
     r.post("/console/signin", (req, res) -> guard(req, res, () -> signIn(req, res)));
     r.get("/console/link/{token}", (req, res) -> guard(req, res, () -> useLink(req, res)));
     r.post("/console/signout", change((c, f) -> {
@@ -194,6 +197,17 @@ public final class Console {
       } else {
         Web.redirect(c.req(), c.res(), "/console/tasks/" + id);
       }
+    }));
+    r.post("/console/tasks/{id}/stage", change((c, f) -> {
+      Long stage = f.id("stage");
+      if (stage == null) throw new IllegalArgumentException("stage.pick");
+      String flash = null;
+      try {
+        desk.moveToStage(c.user(), taskId(c), stage);
+      } catch (RestException refused) { // the stages feature's unit is rolled back to its savepoint
+        flash = PortalPage.describe(refused, c.t()).replace("<br>", "");
+      }
+      boardAnswer(c, f, flash, true);
     }));
     r.post("/console/tasks/{id}/{move}", change(this::move));
     r.get("/console/people", page(this::people));
@@ -257,13 +271,38 @@ public final class Console {
 
   /** The signed-in person of this request, if any (for pages other features add). */
   public Optional<Ctx> signedIn(ServerRequest req, ServerResponse res) {
-    Optional<String> token = Web.cookie(req, SESSION_COOKIE);
-    Optional<Sessions.Session> s = token.flatMap(sessions::find);
+    String token = null;
+    Optional<Sessions.Session> s = Optional.empty();
+    for (String sent : Web.cookies(req, SESSION_COOKIE)) { // an old cookie of path /console may come first
+      s = sessions.find(sent);
+      token = sent;
+      if (s.isPresent()) break;
+    }
     if (s.isEmpty()) return Optional.empty();
     Optional<Desk.Person> me = desk.person(s.get().userId());
     if (me.isEmpty()) return Optional.empty();
     boolean admin = desk.directory().isAdmin(me.get().id());
-    return Optional.of(new Ctx(req, res, token.get(), s.get(), me.get(), admin, texts(me.get().id())));
+    return Optional.of(new Ctx(req, res, token, s.get(), me.get(), admin, texts(me.get().id())));
+  }
+
+  /**
+   * The user a {@code Cookie} header's console session belongs to (for the OAuth authorization page, which
+   * signs in with the console's session), or empty.
+   */
+  public Optional<Long> sessionUser(String cookieHeader) {
+    if (cookieHeader == null) return Optional.empty();
+    for (String part : cookieHeader.split(";")) {
+      String c = part.trim();
+      if (!c.startsWith(SESSION_COOKIE + "=")) continue;
+      Optional<Sessions.Session> s = sessions.find(c.substring(SESSION_COOKIE.length() + 1));
+      if (s.isPresent()) return Optional.of(s.get().userId());
+    }
+    return Optional.empty();
+  }
+
+  /** The sign-in page that brings the visitor back to {@code next} (a console path or an authorize request). */
+  public String signInUrl(String next) {
+    return "/console/signin?next=" + URLEncoder.encode(Web.safeNext(next), StandardCharsets.UTF_8);
   }
 
   private Texts texts(long userId) {
@@ -279,7 +318,7 @@ public final class Console {
 
   /** A page for signed-in people (others are sent to sign in first). */
   public io.helidon.webserver.http.Handler page(Page p) {
-    return (req, res) -> guard(req, res, () -> {
+    return (req, res) -> guard(req, res, () -> inTransaction(true, res, () -> {
       Optional<Ctx> c = signedIn(req, res);
       if (c.isEmpty()) {
         String next = req.path().rawPath()
@@ -293,7 +332,49 @@ public final class Console {
       } catch (TaskException | RestException e) {
         notFound(c.get());
       }
-    });
+    }));
+  }
+
+  /**
+   * Runs a whole console request in one transaction, as the REST dispatcher runs a call: a page
+   * ({@code call} true: {@code Database.call}, every service's unit joins it without savepoints) reads one
+   * picture from one pool connection; a change ({@code Database.tx}) keeps each service's unit under a savepoint,
+   * and a refused change rolls back as a whole. The answer is held until the commit (a browser that follows a
+   * redirect at once finds the change there), and a transaction retried after a conflict answers once.
+   */
+  private void inTransaction(boolean call, ServerResponse res, Body body) throws Exception {
+    Web.holding(held -> inTransaction(call, held, body));
+  }
+
+  private void inTransaction(boolean call, List<Runnable> held, Body body) throws Exception {
+    Tx.Work<Void> work = tx -> {
+      held.clear(); // a retried attempt answers afresh
+      try {
+        body.run();
+      } catch (RuntimeException | SQLException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new Checked(e);
+      }
+      return null;
+    };
+    try {
+      if (call) {
+        db.call(work);
+      } else {
+        db.tx(work);
+      }
+    } catch (Checked e) {
+      throw (Exception) e.getCause();
+    }
+  }
+
+  private static final class Checked extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Checked(Exception cause) {
+      super(cause);
+    }
   }
 
   /** A page for administrators. */
@@ -314,33 +395,47 @@ public final class Console {
   public io.helidon.webserver.http.Handler change(Change ch) {
     return (req, res) -> guard(req, res, () -> {
       Web.Form form = Web.body(req);
-      Optional<Ctx> c = signedIn(req, res);
-      if (c.isEmpty()) {
-        Web.redirect(req, res, "/console/signin");
-        return;
-      }
-      String sent = req.headers().first(HeaderNames.create("X-CSRF-Token")).orElse(form.get("_csrf"));
-      if (!Web.sameOrigin(req) || !Sessions.same(sent, c.get().session().csrf())) {
-        res.status(Status.FORBIDDEN_403);
-        message(c.get(), 403, c.get().t().get("csrf.title"), c.get().t().get("csrf.text"));
-        return;
-      }
-      noStore(res);
+      Ctx[] who = new Ctx[1];
       try {
-        ch.handle(c.get(), form);
-      } catch (TaskException e) {
-        if (e.kind() == TaskException.Kind.INVALID) {
-          refused(c.get(), Messages.text("tasks", e.key(), c.get().t().language(), e.args()).replace("<br>", ""));
-        } else {
-          refused(c.get(), c.get().t().get("error.notAllowed"));
-        }
-      } catch (RestException e) {
-        refused(c.get(), e.status() == 400 || e.status() == 404 ? PortalPage.describe(e, c.get().t()).replace("<br>", "")
-            : c.get().t().get("error.notAllowed"));
-      } catch (IllegalArgumentException e) {
-        refused(c.get(), c.get().t().get(e.getMessage()));
+        inTransaction(false, res, () -> {
+          Optional<Ctx> c = signedIn(req, res);
+          if (c.isEmpty()) {
+            Web.redirect(req, res, "/console/signin");
+            return;
+          }
+          String sent = req.headers().first(HeaderNames.create("X-CSRF-Token")).orElse(form.get("_csrf"));
+          if (!Web.sameOrigin(req) || !Sessions.same(sent, c.get().session().csrf())) {
+            res.status(Status.FORBIDDEN_403);
+            message(c.get(), 403, c.get().t().get("csrf.title"), c.get().t().get("csrf.text"));
+            return;
+          }
+          noStore(res);
+          who[0] = c.get();
+          ch.handle(c.get(), form);
+        });
+      } catch (RuntimeException e) {
+        // a refusal: the change's transaction is rolled back; the answer says why
+        if (who[0] == null) throw e;
+        refusal(who[0], e);
       }
     });
+  }
+
+  private void refusal(Ctx c, RuntimeException refused) {
+    try {
+      throw refused;
+    } catch (TaskException e) {
+      if (e.kind() == TaskException.Kind.INVALID) {
+        refused(c, Messages.text("tasks", e.key(), c.t().language(), e.args()).replace("<br>", ""));
+      } else {
+        refused(c, c.t().get("error.notAllowed"));
+      }
+    } catch (RestException e) {
+      refused(c, e.status() == 400 || e.status() == 404 ? PortalPage.describe(e, c.t()).replace("<br>", "")
+          : c.t().get("error.notAllowed"));
+    } catch (IllegalArgumentException e) {
+      refused(c, c.t().get(e.getMessage()));
+    }
   }
 
   public io.helidon.webserver.http.Handler adminChange(Change ch) {
@@ -378,16 +473,25 @@ public final class Console {
   }
 
   private void html(ServerResponse res, int status, String template, Map<String, Object> params) {
+    html(res, status, template, params, true);
+  }
+
+  private void html(ServerResponse res, int status, String template, Map<String, Object> params, boolean formsHere) {
     StringOutput out = new StringOutput();
     templates.render(template, params, out);
+    Web.answer(() -> send(res, status, out.toString(), formsHere));
+  }
+
+  private static void send(ServerResponse res, int status, String page, boolean formsHere) {
     res.status(Status.create(status));
     res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
     res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
     res.header(HeaderNames.create("X-Frame-Options"), "DENY");
     res.header(HeaderNames.create("Content-Security-Policy"), "default-src 'self'; img-src 'self' data:; "
-        + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        + "style-src 'self'; script-src 'self'; frame-ancestors 'none'; " + (formsHere ? "form-action 'self'; " : "")
+        + "base-uri 'none'");
     res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
-    res.send(out.toString());
+    res.send(page);
   }
 
   private void message(Ctx c, int status, String heading, String text) {
@@ -410,7 +514,7 @@ public final class Console {
     return pathId(c, "id");
   }
 
-  private static long pathId(Ctx c, String name) {
+  static long pathId(Ctx c, String name) {
     try {
       long id = Long.parseLong(c.req().path().pathParameters().get(name));
       if (id > 0) return id;
@@ -457,7 +561,7 @@ public final class Console {
 
   // ---- signing in ------------------------------------------------------------------------------------------
 
-  private void signInPage(ServerRequest req, ServerResponse res, String email, String error, int status) {
+  private void signInPage(ServerRequest req, ServerResponse res, String email, String error, int status, String next) {
     // the form's token lives in a cookie of its own and in the form: a page elsewhere can read neither
     String formToken = sessions.randomToken();
     Web.setCookie(req, res, FORM_COOKIE, formToken, Duration.ofHours(2), SetCookie.SameSite.STRICT);
@@ -468,7 +572,11 @@ public final class Console {
     p.put("email", email);
     p.put("formToken", formToken);
     p.put("error", error);
-    html(res, status, "signin.jte", p);
+    String back = next == null || next.isEmpty() ? "" : Web.safeNext(next);
+    p.put("next", back);
+    // signing in for an app's authorization request ends on the app's redirect URL, and a browser checks a form's
+    // redirects against form-action too: that page lets its one form go where the authorization sends it
+    html(res, status, "signin.jte", p, !back.startsWith("/oauth/"));
   }
 
   private void signIn(ServerRequest req, ServerResponse res) {
@@ -476,19 +584,19 @@ public final class Console {
     Texts t = new Texts(serverLanguage, desk.directory().portalZone());
     String formCookie = Web.cookie(req, FORM_COOKIE).orElse(null);
     if (!Web.sameOrigin(req) || !Sessions.same(formCookie, f.get("_form"))) {
-      signInPage(req, res, f.get("email"), t.get("signin.expired"), 403);
+      signInPage(req, res, f.get("email"), t.get("signin.expired"), 403, f.get("next"));
       return;
     }
     String email = f.get("email").trim();
     String client = Web.client(req);
     if (!signIns.allowed(email, client)) {
-      signInPage(req, res, email, t.get("signin.throttled", SignIns.WINDOW.toMinutes()), 429);
+      signInPage(req, res, email, t.get("signin.throttled", SignIns.WINDOW.toMinutes()), 429, f.get("next"));
       return;
     }
     Optional<dev.b24tasks.directory.User> user = email.isEmpty() ? Optional.empty() : users.byEmail(email);
     if (!passwords.matches(user.map(dev.b24tasks.directory.User::id).orElse(null), f.get("password"))) {
       signIns.failed(email, client);
-      signInPage(req, res, email, t.get("signin.wrong"), 401);
+      signInPage(req, res, email, t.get("signin.wrong"), 401, f.get("next"));
       return;
     }
     signIns.succeeded(email);
@@ -500,14 +608,17 @@ public final class Console {
 
   /** A fresh session whatever cookie came in (no fixation): the old one, if it was one, ends. */
   private void startSession(ServerRequest req, ServerResponse res, long userId) {
-    Sessions.Opened s = sessions.open(userId, Web.cookie(req, SESSION_COOKIE).orElse(null));
+    List<String> before = Web.cookies(req, SESSION_COOKIE);
+    Sessions.Opened s = sessions.open(userId, before.isEmpty() ? null : before.get(0));
+    for (String old : before.subList(Math.min(1, before.size()), before.size())) sessions.close(old);
     Web.setCookie(req, res, SESSION_COOKIE, s.token(), Sessions.LIFETIME, SetCookie.SameSite.LAX);
   }
 
   private void useLink(ServerRequest req, ServerResponse res) {
     Optional<Long> user = signIns.useLink(req.path().pathParameters().get("token"));
     if (user.isEmpty() || desk.person(user.get()).isEmpty()) {
-      signInPage(req, res, "", new Texts(serverLanguage, desk.directory().portalZone()).get("signin.linkUsed"), 404);
+      signInPage(req, res, "", new Texts(serverLanguage, desk.directory().portalZone()).get("signin.linkUsed"), 404,
+          "");
       return;
     }
     startSession(req, res, user.get());
@@ -533,9 +644,18 @@ public final class Console {
     }
     int limit = q.largest("limit", PER_COLUMN, 500);
     Desk.Filters filters = new Desk.Filters(role, responsible, group, before, q.yes("overdue"), q.get("q"));
-    List<Desk.ColumnView> columns = desk.board(c.user(), filters, limit);
+    // a workgroup's board shows its Kanban stages unless the viewer asks for the status columns
+    String asked = q.get("view");
+    String view = asked.equals("plan") ? "plan" : group != null && !asked.equals("status") ? "stages" : "status";
+    Optional<Desk.StageBoard> staged = view.equals("stages")
+        ? desk.stageBoard(c.user(), filters, limit, c.t().language())
+        : view.equals("plan") ? Optional.of(desk.planBoard(c.user(), filters, limit, c.t().language()))
+        : Optional.empty();
+    List<Desk.ColumnView> columns = staged.isPresent() ? staged.get().columns() : desk.board(c.user(), filters, limit);
     BoardModel b = new BoardModel(role, responsible, group, deadline, q.yes("overdue"), q.get("q"), limit,
-        people(""), groups(c), columns, flash);
+        // without a workgroup the list keeps "Kanban stages" chosen, so choosing a group shows its stages
+        people(""), groups(c), columns, flash, group == null && !view.equals("plan") ? "" : view,
+        staged.map(Desk.StageBoard::stages).orElse(List.of()), staged.map(Desk.StageBoard::mayMove).orElse(false));
     Map<String, Object> p = new LinkedHashMap<>();
     if (fragment || (Web.htmx(c.req()) && !c.req().headers().contains(HeaderNames.create("HX-History-Restore-Request")))) {
       p.put("t", c.t());
@@ -550,6 +670,10 @@ public final class Console {
 
   Desk desk() {
     return desk;
+  }
+
+  Database db() {
+    return db;
   }
 
   /** The first 200 active people by name, for pickers. */

@@ -14,6 +14,8 @@ import dev.b24tasks.directory.Group;
 import dev.b24tasks.directory.User;
 import dev.b24tasks.elapsed.ElapsedItem;
 import dev.b24tasks.elapsed.ElapsedService;
+import dev.b24tasks.stages.StageService;
+import dev.b24tasks.stages.StageView;
 import dev.b24tasks.tasks.Status;
 import dev.b24tasks.tasks.Task;
 import dev.b24tasks.tasks.TaskAction;
@@ -98,9 +100,20 @@ public final class Desk {
   }
 
   public record Card(long id, String title, Status status, int priority, Instant deadline, boolean overdue,
-      Person responsible, Person creator, String groupName, List<Move> moves) {}
+      Person responsible, Person creator, String groupName, List<Move> moves, long stageId) {}
 
-  public record ColumnView(Column column, List<Card> cards, long total) {}
+  /** A Kanban stage of a workgroup's board, as a column. */
+  public record StageColumn(long id, String title, String color) {}
+
+  /** A column: of a status (stage null) or of a workgroup's Kanban stage. */
+  public record ColumnView(Column column, StageColumn stage, List<Card> cards, long total) {
+    public String key() {
+      return stage == null ? column.key() : "stage-" + stage.id();
+    }
+  }
+
+  /** A workgroup's Kanban board: its stages as columns, and whether the viewer may move cards between them. */
+  public record StageBoard(List<ColumnView> columns, List<StageColumn> stages, boolean mayMove) {}
 
   /** The board's filters, as the list method has them. Empty strings and nulls filter nothing. */
   public record Filters(String role, Long responsible, Long group, Instant deadlineBefore, boolean overdue,
@@ -139,9 +152,11 @@ public final class Desk {
   private final CommentService comments;
   private final ElapsedService elapsed;
   private final Clock clock;
+  private final StageService stages;
 
   public Desk(TaskService tasks, TaskLink link, Directory directory, ChecklistService checklists,
-      CommentService comments, ElapsedService elapsed, Clock clock) {
+      CommentService comments, ElapsedService elapsed, StageService stages, Clock clock) {
+    this.stages = stages;
     this.tasks = tasks;
     this.link = link;
     this.directory = directory;
@@ -159,18 +174,32 @@ public final class Desk {
 
   /** The board: each column one page of the list query (newest first), with the column's total. */
   public List<ColumnView> board(long viewer, Filters f, int perColumn) {
-    TaskService.UserFacts facts = tasks.facts(viewer);
-    List<ColumnView> out = new ArrayList<>();
-    List<List<Task>> pages = new ArrayList<>();
-    List<Long> totals = new ArrayList<>();
-    Set<Long> people = new LinkedHashSet<>();
+    List<ObjectNode> filters = new ArrayList<>();
     for (Column c : Column.values()) {
       ObjectNode filter = filter(f);
       ArrayNode statuses = filter.putArray("STATUS");
       for (int s : c.statuses) statuses.add(s);
+      filters.add(filter);
+    }
+    List<ColumnView> out = new ArrayList<>();
+    List<Column> columns = List.of(Column.values());
+    List<Page> pages = columns(viewer, filters, perColumn);
+    for (int i = 0; i < columns.size(); i++) {
+      out.add(new ColumnView(columns.get(i), null, pages.get(i).cards(), pages.get(i).total()));
+    }
+    return out;
+  }
+
+  private record Page(List<Card> cards, long total) {}
+
+  /** One list query per column (newest first), then the people and groups of every card as sets. */
+  private List<Page> columns(long viewer, List<ObjectNode> filters, int perColumn) {
+    TaskService.UserFacts facts = tasks.facts(viewer);
+    List<TaskService.Page> pages = new ArrayList<>();
+    Set<Long> people = new LinkedHashSet<>();
+    for (ObjectNode filter : filters) {
       TaskService.Page page = tasks.list(viewer, filter, newestFirst(), 0, perColumn, true);
-      pages.add(page.tasks());
-      totals.add(page.total());
+      pages.add(page);
       for (Task t : page.tasks()) {
         people.add(t.responsibleId());
         people.add(t.createdBy());
@@ -178,12 +207,82 @@ public final class Desk {
     }
     Map<Long, Person> persons = persons(people);
     Map<Long, String> groups = new HashMap<>();
-    for (int i = 0; i < Column.values().length; i++) {
+    List<Page> out = new ArrayList<>();
+    for (TaskService.Page page : pages) {
       List<Card> cards = new ArrayList<>();
-      for (Task t : pages.get(i)) cards.add(card(t, facts, persons, groups));
-      out.add(new ColumnView(Column.values()[i], cards, totals.get(i)));
+      for (Task t : page.tasks()) cards.add(card(t, facts, persons, groups));
+      out.add(new Page(cards, page.total()));
     }
     return out;
+  }
+
+  /**
+   * The workgroup's Kanban board (task.stages.get: the portal makes its default stages the first time): a column
+   * per stage, the tasks without a stage in the first; empty when the viewer may not see the group's stages.
+   */
+  public Optional<StageBoard> stageBoard(long viewer, Filters f, int perColumn, String language) {
+    if (f.group() == null) return Optional.empty();
+    List<StageView> views;
+    try {
+      views = stages.get(viewer, f.group(), false, language);
+    } catch (dev.b24tasks.rest.RestException refused) {
+      return Optional.empty();
+    }
+    if (views.isEmpty()) return Optional.empty();
+    List<StageColumn> columns = views.stream().map(v -> new StageColumn(v.id(), String.valueOf(v.fields().get("TITLE")),
+        String.valueOf(v.fields().get("COLOR")))).toList();
+    List<ObjectNode> filters = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      ObjectNode filter = filter(f);
+      ArrayNode ids = filter.putArray("STAGE_ID");
+      if (i == 0) ids.add(0);
+      ids.add(columns.get(i).id());
+      filters.add(filter);
+    }
+    List<Page> pages = columns(viewer, filters, perColumn);
+    List<ColumnView> out = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      out.add(new ColumnView(Column.PENDING, columns.get(i), pages.get(i).cards(), pages.get(i).total()));
+    }
+    return Optional.of(new StageBoard(out, columns, stages.canMove(viewer, f.group(), "G")));
+  }
+
+  /**
+   * The viewer's "My plan" (her own Kanban board, task.stages.get with entity 0): a column per stage of her plan,
+   * the tasks of the filters she placed there (and, in the first, every task she never placed elsewhere).
+   */
+  public StageBoard planBoard(long viewer, Filters f, int perColumn, String language) {
+    List<StageColumn> columns = stages.get(viewer, 0, false, language).stream().map(v -> new StageColumn(v.id(),
+        String.valueOf(v.fields().get("TITLE")), String.valueOf(v.fields().get("COLOR")))).toList();
+    Map<Long, List<Long>> placed = stages.plan(viewer);
+    List<Long> elsewhere = new ArrayList<>();
+    for (int i = 1; i < columns.size(); i++) elsewhere.addAll(placed.getOrDefault(columns.get(i).id(), List.of()));
+    List<ObjectNode> filters = new ArrayList<>();
+    List<Integer> queried = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      ObjectNode filter = filter(f);
+      List<Long> ids = i == 0 ? elsewhere : placed.getOrDefault(columns.get(i).id(), List.of());
+      if (i > 0 && ids.isEmpty()) continue; // nothing placed there: no query
+      if (!ids.isEmpty()) {
+        ArrayNode list = filter.putArray(i == 0 ? "!ID" : "ID");
+        ids.forEach(list::add);
+      }
+      filters.add(filter);
+      queried.add(i);
+    }
+    List<Page> pages = columns(viewer, filters, perColumn);
+    List<ColumnView> out = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      int at = queried.indexOf(i);
+      Page page = at < 0 ? new Page(List.of(), 0) : pages.get(at);
+      out.add(new ColumnView(Column.PENDING, columns.get(i), page.cards(), page.total()));
+    }
+    return new StageBoard(out, columns, true);
+  }
+
+  /** task.stages.movetask as {@code viewer}: the stages feature checks the group's sort permission. */
+  public void moveToStage(long viewer, long taskId, long stageId) {
+    stages.moveTask(viewer, taskId, stageId);
   }
 
   private Card card(Task t, TaskService.UserFacts facts, Map<Long, Person> persons, Map<Long, String> groups) {
@@ -195,7 +294,7 @@ public final class Desk {
     boolean overdue = t.deadline() != null && !t.status().finished() && t.deadline().isBefore(clock.instant());
     return new Card(t.id(), t.title(), t.status(), t.priority(), t.deadline(), overdue,
         persons.getOrDefault(t.responsibleId(), Person.unknown(t.responsibleId())),
-        persons.getOrDefault(t.createdBy(), Person.unknown(t.createdBy())), group, moves);
+        persons.getOrDefault(t.createdBy(), Person.unknown(t.createdBy())), group, moves, t.stageId());
   }
 
   private ObjectNode filter(Filters f) {

@@ -1,5 +1,7 @@
 package dev.b24tasks.console;
 
+import dev.b24tasks.ops.DemoCompany;
+import dev.b24tasks.ops.PortalReset;
 import dev.b24tasks.portal.Faults;
 import dev.b24tasks.portal.Portal;
 import dev.b24tasks.portal.PortalClock;
@@ -19,16 +21,21 @@ import java.util.Map;
 public final class PortalPage {
   /** What the page shows. {@code flash}: what the last change did. */
   public record Model(java.time.Instant time, String mode, java.time.Instant real, String clockInput,
-      List<Snapshots.Info> snapshots, List<Faults.Fault> faults) {}
+      List<Snapshots.Info> snapshots, List<Faults.Fault> faults, boolean demoPresent) {}
 
   private final Console console;
   private final Portal portal;
   private final PortalClock clock;
+  private final DemoCompany demo;
+  private final Runnable dropCaches;
 
-  public PortalPage(Console console, Portal portal, PortalClock clock) {
+  /** {@code dropCaches}: after a reset, this node's credential cache (the others follow the generation). */
+  public PortalPage(Console console, Portal portal, PortalClock clock, DemoCompany demo, Runnable dropCaches) {
     this.console = console;
     this.portal = portal;
     this.clock = clock;
+    this.demo = demo;
+    this.dropCaches = dropCaches;
   }
 
   public void register() {
@@ -69,6 +76,18 @@ public final class PortalPage {
         .post("/console/admin/portal/faults/clear", console.adminChange((c, f) -> {
           portal.faults().clear(f.id("id"));
           done(c, "portal.faults.cleared");
+        }))
+        .post("/console/admin/portal/reset", console.adminChange((c, f) -> {
+          if (!f.yes("confirm")) throw new IllegalArgumentException("portal.reset.confirmFirst");
+          // the administrator at the console stays, with her password, session and webhooks
+          PortalReset.reset(console.db(), new PortalReset.Keep(c.user(), null, null, true));
+          portal.state().bumpGeneration();
+          dropCaches.run();
+          done(c, "portal.reset.done");
+        }))
+        .post("/console/admin/portal/seed", console.adminChange((c, f) -> {
+          if (!f.yes("confirm")) throw new IllegalArgumentException("portal.seed.confirmFirst");
+          done(c, demo.seed().isPresent() ? "portal.seed.done" : "portal.seed.there");
         })));
   }
 
@@ -85,7 +104,7 @@ public final class PortalPage {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("f", console.frame(c, c.t().get("portal.title"), "portal", flash, kind));
     m.put("m", new Model(clock.instant(), clock.setting().mode(), clock.realInstant(), c.t().input(clock.instant()),
-        portal.snapshots().list(), portal.faults().list()));
+        portal.snapshots().list(), portal.faults().list(), demo.present()));
     console.render(c, 200, "portal.jte", m);
   }
 

@@ -119,10 +119,18 @@ final class Web {
     return req.headers().cookies().first(name).asOptional();
   }
 
-  /** HttpOnly, SameSite=Lax, path /console; Secure on HTTPS. {@code maxAge} null: until the browser closes. */
+  /** Every value the browser sends under {@code name} (a cookie of an older path may come first). */
+  static List<String> cookies(ServerRequest req, String name) {
+    return req.headers().cookies().contains(name) ? req.headers().cookies().all(name) : List.of();
+  }
+
+  /**
+   * HttpOnly, SameSite as given, path / (the OAuth authorization page at {@code /oauth/authorize/} signs in with
+   * the console's session); Secure on HTTPS. {@code maxAge} null: until the browser closes.
+   */
   static void setCookie(ServerRequest req, ServerResponse res, String name, String value, Duration maxAge,
       SetCookie.SameSite sameSite) {
-    SetCookie.Builder c = SetCookie.builder(name, value).path("/console").httpOnly(true).sameSite(sameSite)
+    SetCookie.Builder c = SetCookie.builder(name, value).path("/").httpOnly(true).sameSite(sameSite)
         .secure(req.isSecure());
     if (maxAge != null) c.maxAge(maxAge);
     res.headers().addCookie(c.build());
@@ -132,6 +140,43 @@ final class Web {
     setCookie(req, res, name, "", Duration.ZERO, SetCookie.SameSite.LAX);
   }
 
+  /** The answer of a request running in a transaction: held until the commit (see {@link #holding}). */
+  private static final ThreadLocal<List<Runnable>> HELD = new ThreadLocal<>();
+
+  /**
+   * Sends at once, or, inside {@link #holding}, keeps the sending for after the commit: a browser that follows a
+   * redirect at once must find the change committed. A later answer of the same attempt replaces an earlier one.
+   */
+  static void answer(Runnable send) {
+    List<Runnable> held = HELD.get();
+    if (held == null) {
+      send.run();
+      return;
+    }
+    held.clear();
+    held.add(send);
+  }
+
+  /** Runs {@code work} with its answer held; the answer is sent only when {@code work} returns (committed). */
+  static <E extends Exception> void holding(Work<E> work) throws E {
+    List<Runnable> held = new ArrayList<>();
+    List<Runnable> outer = HELD.get();
+    HELD.set(held);
+    try {
+      work.run(held);
+    } finally {
+      if (outer == null) HELD.remove();
+      else HELD.set(outer);
+    }
+    held.forEach(Runnable::run);
+  }
+
+  @FunctionalInterface
+  interface Work<E extends Exception> {
+    /** {@code held}: cleared by a retried attempt, so a retry answers once. */
+    void run(List<Runnable> held) throws E;
+  }
+
   static boolean htmx(ServerRequest req) {
     return req.headers().first(HeaderNames.create("HX-Request")).map("true"::equals).orElse(false);
   }
@@ -139,14 +184,18 @@ final class Web {
   /** See-other to {@code path}; for an htmx request, the same as an HX-Redirect (a full page load). */
   static void redirect(ServerRequest req, ServerResponse res, String path) {
     if (htmx(req)) {
-      res.header(HeaderNames.create("HX-Redirect"), path);
-      res.status(Status.NO_CONTENT_204);
-      res.send();
+      answer(() -> {
+        res.header(HeaderNames.create("HX-Redirect"), path);
+        res.status(Status.NO_CONTENT_204);
+        res.send();
+      });
       return;
     }
-    res.status(Status.SEE_OTHER_303);
-    res.header(HeaderNames.LOCATION, path);
-    res.send();
+    answer(() -> {
+      res.status(Status.SEE_OTHER_303);
+      res.header(HeaderNames.LOCATION, path);
+      res.send();
+    });
   }
 
   /**
@@ -177,9 +226,13 @@ final class Web {
         : String.valueOf(a);
   }
 
-  /** A path inside the console to go back to after signing in; anything else becomes the board. */
+  /**
+   * A path to go back to after signing in: inside the console, or an app's authorization request
+   * ({@code /oauth/authorize/…}); anything else becomes the board.
+   */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/console/") || next.startsWith("//") || next.contains("\\")
+    boolean oauth = next != null && (next.startsWith("/oauth/authorize/") || next.startsWith("/oauth/authorize?"));
+    if (next == null || !(next.startsWith("/console/") || oauth) || next.startsWith("//") || next.contains("\\")
         || next.contains("\r") || next.contains("\n") || next.startsWith("/console/signin")) {
       return "/console/";
     }

@@ -3,45 +3,33 @@ package dev.b24tasks.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.directory.Directory;
 import dev.b24tasks.rest.Call;
-import dev.b24tasks.rest.Json;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.Wire;
 import dev.b24tasks.rest.RestError;
 import dev.b24tasks.rest.RestException;
-import dev.b24tasks.store.Database;
-import dev.b24tasks.store.Sql;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The administrator's view of event delivery (scope {@code b24tasks}): {@code b24tasks.event.log},
  * {@code b24tasks.event.redeliver} and {@code b24tasks.outgoing.add|list|delete}.
  */
 final class EventAdminMethods {
-  private final Database db;
   private final Directory directory;
-  private final Apps apps;
+  private final EventLog log;
   private final OutgoingWebhooks outgoing;
-  private final Clock clock;
   private final ZoneId zone;
-  private final Runnable poke;
 
-  EventAdminMethods(Database db, Directory directory, Apps apps, OutgoingWebhooks outgoing, Clock clock, ZoneId zone,
-      Runnable poke) {
-    this.db = db;
+  EventAdminMethods(Directory directory, EventLog log, OutgoingWebhooks outgoing, ZoneId zone) {
     this.directory = directory;
-    this.apps = apps;
+    this.log = log;
     this.outgoing = outgoing;
-    this.clock = clock;
     this.zone = zone;
-    this.poke = poke;
   }
 
   void register(MethodRegistry r) {
@@ -64,80 +52,41 @@ final class EventAdminMethods {
   Object log(Call call) {
     admin(call);
     Params p = call.params();
-    StringBuilder where = new StringBuilder(" WHERE true");
-    List<Object> args = new ArrayList<>();
-    if (p.optLong("eventId").isPresent()) {
-      where.append(" AND event_id = ?");
-      args.add(p.optLong("eventId").getAsLong());
-    }
-    if (p.optLong("handlerId").isPresent()) {
-      where.append(" AND handler_id = ?");
-      args.add(p.optLong("handlerId").getAsLong());
-    }
-    p.optString("event").filter(s -> !s.isBlank()).ifPresent(s -> {
-      where.append(" AND event_name = ?");
-      args.add(s.trim().toUpperCase(java.util.Locale.ROOT));
-    });
-    p.optString("outcome").filter(s -> !s.isBlank()).ifPresent(s -> {
-      where.append(" AND outcome = ?");
-      args.add(s.trim());
-    });
-    long limit = Math.max(1, Math.min(500, p.optLong("limit").orElse(50)));
-    return db.read(tx -> tx.query("SELECT id, event_id, event_name, handler_id, handler, app_id, auth_user_id,"
-        + " data::text AS data, enqueued_at, attempted_at, attempt, http_status, duration_ms, answer, error, outcome, node"
-        + " FROM event_deliveries" + where + " ORDER BY id DESC LIMIT " + limit, rs -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("id", rs.getLong("id"));
-          m.put("eventId", rs.getLong("event_id"));
-          m.put("event", rs.getString("event_name"));
-          m.put("handlerId", rs.getLong("handler_id"));
-          m.put("handler", rs.getString("handler"));
-          m.put("appId", rs.getLong("app_id"));
-          m.put("userId", rs.getLong("auth_user_id"));
-          m.put("data", EventDelivery.json(rs.getString("data")));
-          m.put("enqueuedAt", iso(Sql.instant(rs, "enqueued_at")));
-          m.put("attemptedAt", iso(Sql.instant(rs, "attempted_at")));
-          m.put("attempt", rs.getInt("attempt"));
-          m.put("httpStatus", rs.getObject("http_status"));
-          m.put("durationMs", rs.getInt("duration_ms"));
-          m.put("answer", rs.getString("answer"));
-          m.put("error", rs.getString("error"));
-          m.put("outcome", rs.getString("outcome"));
-          m.put("node", rs.getString("node"));
-          return m;
-        }, args.toArray()));
+    EventLog.Filter f = new EventLog.Filter(p.optLong("eventId").isPresent() ? p.optLong("eventId").getAsLong() : null,
+        p.optLong("handlerId").isPresent() ? p.optLong("handlerId").getAsLong() : null,
+        p.optString("event").orElse(null), p.optString("outcome").orElse(null), null,
+        (int) Math.max(1, Math.min(500, p.optLong("limit").orElse(50))));
+    return log.deliveries(f).stream().map(d -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", d.id());
+      m.put("eventId", d.eventId());
+      m.put("event", d.event());
+      m.put("handlerId", d.handlerId());
+      m.put("handler", d.handler());
+      m.put("appId", d.appId());
+      m.put("userId", d.userId());
+      m.put("data", EventDelivery.json(d.data()));
+      m.put("enqueuedAt", iso(d.enqueuedAt()));
+      m.put("attemptedAt", iso(d.attemptedAt()));
+      m.put("attempt", d.attempt());
+      m.put("httpStatus", d.httpStatus());
+      m.put("durationMs", d.durationMs());
+      m.put("answer", d.answer());
+      m.put("error", d.error());
+      m.put("outcome", d.outcome());
+      m.put("node", d.node());
+      return m;
+    }).toList();
   }
 
   /** Queues an event from the log again, to the same handler with the same data; the attempt count goes on. */
   Object redeliver(Call call) {
     admin(call);
     long eventId = call.params().requireLong("eventId");
-    Object queued = db.tx(tx -> {
-      Optional<Object[]> last = tx.queryOne("SELECT event_name, handler_id, handler, app_id, auth_user_id, data::text,"
-          + " (SELECT max(attempt) FROM event_deliveries x WHERE x.event_id = d.event_id AND x.handler_id = d.handler_id)"
-          + " FROM event_deliveries d WHERE event_id = ? ORDER BY id DESC LIMIT 1",
-          rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-              rs.getString(6), rs.getInt(7)}, eventId);
-      if (last.isEmpty()) {
-        throw RestException.literal("ERROR_NOT_FOUND", 400, "No delivery of event " + eventId + " in the log");
-      }
-      Object[] r = last.get();
-      String name = (String) r[0];
-      long appId = (Long) r[3];
-      String token = appId > 0 ? apps.app(appId).map(Apps.App::applicationToken).orElse(null)
-          : tx.queryOne("SELECT o.application_token FROM event_handlers h JOIN outgoing_webhooks o ON o.id ="
-              + " h.outgoing_id WHERE h.id = ?", rs -> rs.getString(1), r[1]).orElse(null);
-      Instant now = clock.instant();
-      tx.update("INSERT INTO event_outbox (event_id, event_name, handler_id, handler, app_id, auth_user_id, send_tokens,"
-          + " application_token, session_ttl, data, created_at, next_attempt_at, attempts)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)", eventId, name, r[1], r[2], appId, r[4],
-          appId > 0 && !EventCatalogue.WITHOUT_TOKENS.contains(name), token, EventOutbox.SESSION_TTL - 1, r[5], now,
-          now, r[6]);
-      tx.queryOne("SELECT pg_notify(?, '')", rs -> true, EventOutbox.CHANNEL);
-      return Map.of("eventId", eventId, "queued", true);
-    });
-    poke.run();
-    return queued;
+    if (!log.redeliver(eventId)) {
+      throw RestException.literal("ERROR_NOT_FOUND", 400, "No delivery of event " + eventId + " in the log");
+    }
+    return Map.of("eventId", eventId, "queued", true);
   }
 
   private Map<String, Object> view(OutgoingWebhooks.Outgoing o) {

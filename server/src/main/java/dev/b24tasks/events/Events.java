@@ -26,6 +26,7 @@ public final class Events implements AutoCloseable {
   private final EventMetrics metrics;
   private final EventDelivery delivery;
   private final OutgoingWebhooks outgoing;
+  private final EventLog log;
 
   /** {@code clock} is the portal clock (event {@code ts}, delivery log, retries follow it). */
   public Events(Database db, Settings settings, java.time.Clock clock, Directory directory, Apps apps) {
@@ -38,6 +39,7 @@ public final class Events implements AutoCloseable {
     this.metrics = new EventMetrics(db, clock);
     this.delivery = new EventDelivery(db, apps, clock, settings, metrics);
     this.outgoing = new OutgoingWebhooks(db, clock);
+    this.log = new EventLog(db, apps, clock, delivery::poke);
   }
 
   /** ONTASKADD / ONTASKUPDATE / ONTASKDELETE from every path that changes a task. */
@@ -92,8 +94,7 @@ public final class Events implements AutoCloseable {
   public void register(MethodRegistry registry) {
     new EventMethods(db, directory, apps, outbox, clock).register(registry);
     new OfflineMethods(db, directory, settings.timeZone).register(registry);
-    new EventAdminMethods(db, directory, apps, outgoing, clock, settings.timeZone, delivery::poke)
-        .register(registry);
+    new EventAdminMethods(directory, log, outgoing, settings.timeZone).register(registry);
   }
 
   /** Starts delivering (after the listeners are up, so handlers can call back at once). */
@@ -103,6 +104,11 @@ public final class Events implements AutoCloseable {
 
   public OutgoingWebhooks outgoing() {
     return outgoing;
+  }
+
+  /** The delivery log and the outbox, for administrators (the console's event deliveries page). */
+  public EventLog log() {
+    return log;
   }
 
   /**

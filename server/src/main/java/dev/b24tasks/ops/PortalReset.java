@@ -13,9 +13,14 @@ import java.util.List;
  * rate-limit buckets are left alone.
  */
 public final class PortalReset {
-  /** Tables that survive a reset in part (users, credentials) or entirely (migrations, transient state). */
+  /**
+   * Tables that survive a reset in part (users, credentials) or entirely (migrations, transient state). The web
+   * console's passwords, sessions and language choices are kept for the users who stay (the others' rows go with
+   * them), so the administrator who resets is not signed out or locked out.
+   */
   private static final List<String> KEPT =
-      List.of("flyway_schema_history", "request_replies", "rate_buckets", "users", "webhooks", "access_tokens");
+      List.of("flyway_schema_history", "request_replies", "rate_buckets", "users", "webhooks", "access_tokens",
+          "console_passwords", "console_sessions", "console_preferences");
 
   /** Which rows survive: the administrator, and either one credential or all of the administrator's webhooks. */
   public record Keep(long adminId, Long webhookId, Long tokenId, boolean allAdminWebhooks) {}

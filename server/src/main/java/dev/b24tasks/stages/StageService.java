@@ -108,6 +108,14 @@ public final class StageService {
     });
   }
 
+  /**
+   * Where the tasks of {@code userId}'s "My plan" stand: stage id to task ids, for the tasks placed in it (a task
+   * never placed stands in the plan's first stage).
+   */
+  public java.util.Map<Long, List<Long>> plan(long userId) {
+    return db.read(tx -> store.plan(tx, userId));
+  }
+
   /** task.stages.canmovetask: the group's sort permission, or the caller's own plan. */
   public boolean canMove(long userId, long entityId, String entityType) {
     if ("G".equals(entityType)) return directory.groupAllows(entityId, userId, GroupPermission.SORT);

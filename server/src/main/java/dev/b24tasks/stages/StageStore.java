@@ -52,6 +52,16 @@ final class StageStore {
         + " ON CONFLICT (user_id, task_id) DO UPDATE SET stage_id = EXCLUDED.stage_id", userId, taskId, stageId);
   }
 
+  /** The user's plan: which of her tasks stand in which of its stages (tasks never placed are not listed). */
+  java.util.Map<Long, List<Long>> plan(Tx tx, long userId) throws SQLException {
+    java.util.Map<Long, List<Long>> out = new java.util.LinkedHashMap<>();
+    for (long[] r : tx.query("SELECT stage_id, task_id FROM task_plan_stages WHERE user_id = ? ORDER BY stage_id, task_id",
+        rs -> new long[] {rs.getLong(1), rs.getLong(2)}, userId)) {
+      out.computeIfAbsent(r[0], k -> new java.util.ArrayList<>()).add(r[1]);
+    }
+    return out;
+  }
+
   private static Stage row(ResultSet rs) throws SQLException {
     return new Stage(rs.getLong(1), rs.getString(2).charAt(0), rs.getLong(3), rs.getString(4), rs.getInt(5),
         rs.getString(6), rs.getString(7));

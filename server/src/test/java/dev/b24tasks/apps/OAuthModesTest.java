@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The switches: reusable refresh tokens (the OAuth server's stateless behaviour) and no dev sign-in. */
+/**
+ * The switches: reusable refresh tokens (the OAuth server's stateless behaviour), no dev sign-in (the console's
+ * sign-in page then), a dev user who does not exist.
+ */
 class OAuthModesTest {
   @RegisterExtension
   static TestServer reusable = new TestServer(s -> {
@@ -43,12 +46,18 @@ class OAuthModesTest {
   }
 
   @Test
-  void without_a_sign_in_the_authorization_page_refuses_and_says_how_to_enable_the_dev_mode() {
+  void without_a_sign_in_the_authorization_page_sends_the_visitor_to_the_console_sign_in_and_back() {
     OAuth app = register(noSignIn);
-    Response r = noSignIn.admin().raw("GET", "/oauth/authorize/?client_id=" + app.clientId(), null, null);
-    assertThat(r.status()).isEqualTo(401);
-    assertThat(r.headers().firstValue("Location")).isEmpty();
-    assertThat(r.body()).contains("--oauth-dev-user");
+    Response r = noSignIn.admin().raw("GET", "/oauth/authorize/?client_id=" + app.clientId() + "&state=s1", null, null);
+    assertThat(r.status()).isEqualTo(302);
+    assertThat(r.headers().firstValue("Location")).hasValue("/console/signin?next="
+        + java.net.URLEncoder.encode("/oauth/authorize/?client_id=" + app.clientId() + "&state=s1",
+            java.nio.charset.StandardCharsets.UTF_8));
+    // a cookie that is no session signs nobody in
+    Response forged = noSignIn.admin().raw("GET", "/oauth/authorize/?client_id=" + app.clientId(), null,
+        null, "Cookie", "b24_session=forged");
+    assertThat(forged.status()).isEqualTo(302);
+    assertThat(forged.headers().firstValue("Location").orElseThrow()).startsWith("/console/signin?next=");
   }
 
   @Test

@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.b24tasks.testing.Org;
 import dev.b24tasks.testing.TestServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,13 +29,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
-  static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("B24_CHROMIUM", "/usr/bin/chromium"));
-  static final Path SHOTS = Path.of("target", "console-screenshots");
   static final String PW = "s3cret-pass";
 
   @RegisterExtension static TestServer server = new TestServer();
 
-  static Playwright playwright;
+  static BrowserKit kit;
   static Browser browser;
   static Org org;
   static long olga;
@@ -52,17 +45,8 @@ class ConsoleBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      String why = "Chromium is not installed at " + CHROMIUM + " (Debian: apt-get install chromium)";
-      if ("1".equals(System.getenv("B24_BROWSER_REQUIRED"))) throw new IllegalStateException(why);
-      Assumptions.abort(why + "; the browser tests are skipped");
-    }
-    Files.createDirectories(SHOTS);
-    playwright = Playwright.create();
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync")));
+    kit = BrowserKit.launch(consoleErrors);
+    browser = kit.browser;
     org = new Org(server);
     long sales = org.department("Sales", Org.ROOT);
     olga = org.user("Olga", "Head", "Head of sales", sales);
@@ -80,8 +64,7 @@ class ConsoleBrowserIT {
 
   @AfterAll
   static void stop() {
-    if (browser != null) browser.close();
-    if (playwright != null) playwright.close();
+    if (kit != null) kit.close();
   }
 
   static String email(long id) {
@@ -90,25 +73,7 @@ class ConsoleBrowserIT {
 
   /** A fresh browser profile, signed in as {@code user}. */
   static Page signedIn(long user, int width, int height) {
-    BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-        .setLocale("en-GB").setTimezoneId("UTC"));
-    ctx.setDefaultTimeout(20_000);
-    Page page = ctx.newPage();
-    page.onConsoleMessage(m -> {
-      if (m.type().equals("error")) consoleErrors.add(m.text());
-    });
-    page.onPageError(e -> consoleErrors.add(e));
-    page.onDialog(d -> {
-      consoleErrors.add("dialog: " + d.message());
-      d.dismiss();
-    });
-    page.navigate(server.baseUrl() + "/");
-    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/signin.*"));
-    page.getByLabel("E-mail").fill(email(user));
-    page.getByLabel("Password").fill(PW);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/console/$"));
-    return page;
+    return kit.signedIn(server.baseUrl(), email(user), PW, width, height);
   }
 
   static Page signedIn(long user) {
@@ -116,7 +81,7 @@ class ConsoleBrowserIT {
   }
 
   static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    BrowserKit.shot(page, name);
   }
 
   static Locator card(Page page, String column) {
@@ -307,7 +272,7 @@ class ConsoleBrowserIT {
     assertThat(page.locator(".groups")).containsText("Launch");
     shot(page, "11-people");
 
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks").setExact(true)).click();
     page.getByLabel("Calls as").selectOption(String.valueOf(anna));
     page.getByLabel("Name").fill("Reporting script");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create webhook")).click();
@@ -375,8 +340,7 @@ class ConsoleBrowserIT {
     page.navigate(server.baseUrl() + "/console/board");
     assertThat(page.locator("#h-pending")).containsText("Новые");
     // the page fits the screen: no sideways scrolling on a phone
-    Object wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1");
-    assertThat(wide).isEqualTo(false);
+    assertThat(BrowserKit.scrollsSideways(page)).isFalse();
     shot(page, "17-board-ru-phone");
     page.context().close();
   }
