@@ -145,7 +145,8 @@ public final class AppService {
     AppInfo app = app((Long) out[0]).orElseThrow();
     @SuppressWarnings("unchecked")
     Map<String, String> block = (Map<String, String>) out[1];
-    if (block != null && !block.isEmpty()) notice.send(app, block, clock.instant());
+    // sent once the installation is committed: a handler that calls back at once finds its tokens
+    if (block != null && !block.isEmpty()) db.afterCommit(() -> notice.send(app, block, clock.instant()));
     return new Registered(app, secret);
   }
 
@@ -163,7 +164,7 @@ public final class AppService {
     });
     if (block == null) return false;
     AppInfo app = app(appId).orElseThrow();
-    if (!block.isEmpty()) notice.send(app, block, clock.instant());
+    if (!block.isEmpty()) db.afterCommit(() -> notice.send(app, block, clock.instant()));
     return true;
   }
 

@@ -231,6 +231,16 @@ public final class Database implements AutoCloseable {
   }
 
   /** Runs read-only {@code work}; joins the caller's transaction when there is one on this thread. */
+  /**
+   * Runs {@code action} after the transaction open on this thread commits (dropped if it rolls back), or at once
+   * when none is open.
+   */
+  public void afterCommit(Runnable action) {
+    Tx open = transactions.current();
+    if (open == null) action.run();
+    else open.afterCommit(action);
+  }
+
   public <T> T read(Tx.Work<T> work) {
     return transactions.run(work, true);
   }

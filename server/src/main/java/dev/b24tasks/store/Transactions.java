@@ -80,6 +80,7 @@ final class Transactions {
           else if (timeLimit != null) tx.execute(timeLimit);
           T result = work.run(tx);
           tx.commit();
+          runAfterCommit(tx);
           return result;
         } catch (Throwable t) {
           rollbackQuietly(c);
@@ -108,6 +109,17 @@ final class Transactions {
     }
   }
 
+  /** What the committed transaction asked to run afterwards; one failing action never stops the others. */
+  private static void runAfterCommit(Tx tx) {
+    for (Runnable r : tx.takeAfterCommit()) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        log.warn("An after-commit action failed", e);
+      }
+    }
+  }
+
   /** The time limit and the prologue's query as one message: one round trip, however many statements. */
   private void begin(Tx tx, Prologue p) throws SQLException {
     try (Statement st = tx.connection().createStatement()) {
@@ -127,16 +139,23 @@ final class Transactions {
    */
   private static <T> T joined(Tx open, Tx.Work<T> work, boolean readOnly) {
     Savepoint sp = null;
+    int mark = open.afterCommitMark();
     try {
       if (!readOnly) sp = open.connection().setSavepoint();
       T result = work.run(open);
       if (sp != null) open.connection().releaseSavepoint(sp);
       return result;
     } catch (SQLException e) {
-      if (sp != null) rollbackQuietly(open.connection(), sp);
+      if (sp != null) {
+        rollbackQuietly(open.connection(), sp);
+        open.dropAfterCommit(mark);
+      }
       throw new StoreException("Database error: " + e.getMessage(), e);
     } catch (RuntimeException | Error e) {
-      if (sp != null) rollbackQuietly(open.connection(), sp);
+      if (sp != null) {
+        rollbackQuietly(open.connection(), sp);
+        open.dropAfterCommit(mark);
+      }
       throw e;
     }
   }

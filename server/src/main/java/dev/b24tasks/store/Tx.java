@@ -33,6 +33,7 @@ public final class Tx {
   private Map<Object, Object> memo;
   private String lastSql;
   private Object[] lastArgs;
+  private List<Runnable> afterCommit;
 
   Tx(Connection connection, boolean callScoped) {
     this.connection = connection;
@@ -96,6 +97,33 @@ public final class Tx {
     memo = null;
     lastSql = null;
     lastArgs = null;
+    afterCommit = null;
+  }
+
+  /**
+   * Runs {@code action} once this transaction has committed (never if it rolls back): for what others must only
+   * see after the change is durable, such as a notice whose receiver calls back at once.
+   */
+  public void afterCommit(Runnable action) {
+    if (afterCommit == null) afterCommit = new ArrayList<>();
+    afterCommit.add(action);
+  }
+
+  /** How many after-commit actions are waiting (a savepoint remembers it, to drop what its unit added). */
+  int afterCommitMark() {
+    return afterCommit == null ? 0 : afterCommit.size();
+  }
+
+  /** Drops the after-commit actions added since {@code mark} (their unit was rolled back to its savepoint). */
+  void dropAfterCommit(int mark) {
+    if (afterCommit != null) afterCommit.subList(mark, afterCommit.size()).clear();
+  }
+
+  /** The after-commit actions, handed over once (the transaction has committed). */
+  List<Runnable> takeAfterCommit() {
+    List<Runnable> out = afterCommit == null ? List.of() : afterCommit;
+    afterCommit = null;
+    return out;
   }
 
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) throws SQLException {

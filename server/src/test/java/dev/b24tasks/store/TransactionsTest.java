@@ -167,4 +167,47 @@ class TransactionsTest {
   private static long logRows() {
     return db.read(tx -> tx.queryLong("SELECT count(*) FROM probe_log"));
   }
+
+  @Test
+  void after_commit_actions_run_once_the_change_is_visible_and_never_after_a_rollback() {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // what the action sees from another connection: the committed row, so a receiver calling back finds it
+    Runnable look = () -> seen.add(db.read(tx -> tx.queryOne("SELECT v FROM probe WHERE id = 1",
+        rs -> rs.getInt(1)).orElseThrow()).toString());
+    db.call(tx -> {
+      tx.update("UPDATE probe SET v = 7 WHERE id = 1");
+      db.afterCommit(look);
+      assertThat(seen).isEmpty();
+      return null;
+    });
+    assertThat(seen).containsExactly("7");
+
+    seen.clear();
+    assertThatThrownBy(() -> db.call(tx -> {
+      tx.update("UPDATE probe SET v = 8 WHERE id = 1");
+      db.afterCommit(look);
+      throw new IllegalStateException("refused");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(seen).isEmpty();
+
+    // a unit undone to its savepoint takes its actions with it; the call's own stay
+    db.tx(tx -> {
+      db.afterCommit(() -> seen.add("outer"));
+      try {
+        db.tx(inner -> {
+          db.afterCommit(() -> seen.add("inner"));
+          throw new IllegalStateException("unit refused");
+        });
+      } catch (IllegalStateException expected) {
+        // the unit alone is undone
+      }
+      return null;
+    });
+    assertThat(seen).containsExactly("outer");
+
+    // outside a transaction it runs at once
+    seen.clear();
+    db.afterCommit(() -> seen.add("now"));
+    assertThat(seen).containsExactly("now");
+  }
 }
