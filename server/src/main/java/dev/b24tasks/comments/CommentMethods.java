@@ -35,6 +35,8 @@ public final class CommentMethods {
   private static final String CLS = "ctaskcommentitem";
   static final Manifest ADD = Manifest.of(CLS, "add", required("taskId", ArgType.INTEGER),
       required("arFields", ArgType.ARRAY));
+  /** Deprecated {@code task.comment.add}: the text's type is checked by the handler (a string or an object). */
+  static final Manifest LEGACY_ADD = Manifest.of(CLS, "add", required("taskId", ArgType.INTEGER));
   static final Manifest UPDATE = Manifest.ofItem(CLS, "update", required("arFields", ArgType.ARRAY));
   static final Manifest DELETE = Manifest.ofItem(CLS, "delete");
   static final Manifest GET = Manifest.ofItem(CLS, "get");
@@ -65,6 +67,24 @@ public final class CommentMethods {
         .read(GETLIST, this::getList)
         .actionAllowed(ALLOWED, service::isAllowed)
         .manifest(CommentMethods::manifest);
+    new PositionalFamily(r, "task.comment", "task").write(LEGACY_ADD, this::legacyAdd);
+  }
+
+  /**
+   * {@code task.comment.add(TASKID, COMMENTTEXT)}: the text as a string, or an object with POST_MESSAGE (the doc
+   * example nests it under FIELDS); then the very same path as {@code task.commentitem.add}.
+   */
+  private Object legacyAdd(Call call, Args a) {
+    List<JsonNode> args = call.args();
+    JsonNode given = args.size() > 1 ? args.get(1) : null;
+    if (given != null && given.isObject() && given.has("FIELDS")) given = given.get("FIELDS");
+    String text;
+    if (given == null || given.isNull()) text = null;
+    else if (given.isObject()) text = text((ObjectNode) given);
+    else if (given.isValueNode()) text = given.asText();
+    else throw LegacyErrors.wrongArguments("Param #1 (commentText) for method ctaskcommentitem::add() expected to be"
+        + " of type \"string\", but given something else.");
+    return service.add(call.userId(), a.id(0), text, null, null);
   }
 
   private Object add(Call call, Args a) {

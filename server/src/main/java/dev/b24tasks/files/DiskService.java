@@ -430,6 +430,31 @@ public final class DiskService implements TaskFiles, CommentFiles {
     });
   }
 
+  @Override
+  public long upload(long userId, long taskId, String name, String base64) {
+    if (name == null || name.isBlank()) throw noName();
+    if (base64 == null || base64.isEmpty()) throw notSaved();
+    Who who = new Who(userId, 0);
+    return db.tx(tx -> {
+      long root = userStorage(tx, userId).rootId();
+      DiskObject o = upload(who, root, name, true, null, DiskMethods.decoded(base64, maxFileBytes, this));
+      return store.attach(tx, o.id(), "task", taskId, taskId, userId, clock.instant());
+    });
+  }
+
+  @Override
+  public boolean detach(long taskId, long attachmentId) {
+    return db.tx(tx -> {
+      for (DiskStore.Attachment a : store.attachments(tx, "task", taskId)) {
+        if (a.id() == attachmentId) {
+          store.detach(tx, attachmentId);
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
   /**
    * disk.attachedObject.get: an attachment of a task (or of a comment of one) the caller may read; any other id is
    * "not found", a hidden task's attachment as a missing one.

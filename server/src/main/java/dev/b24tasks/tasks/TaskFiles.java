@@ -41,6 +41,16 @@ public interface TaskFiles {
   /** The attachment ids of each task of {@code taskIds} (absent: none), oldest first, with one query. */
   Map<Long, List<Long>> attachmentIds(Collection<Long> taskIds);
 
+  /**
+   * task.item.addfile: a new Drive file {@code name} with the bytes of {@code base64} in {@code userId}'s own
+   * storage, as disk.folder.uploadfile makes one (a name taken there gets a unique one), attached to the task;
+   * returns the attachment id. Bad base64, no name or content and an over-limit file get the Drive's 4xx errors.
+   */
+  long upload(long userId, long taskId, String name, String base64);
+
+  /** task.item.deletefile: removes attachment {@code attachmentId} of the task; false when it is none of its. */
+  boolean detach(long taskId, long attachmentId);
+
   /** No Drive: nothing is attached, and a file named on a task is refused. */
   TaskFiles NONE = new TaskFiles() {
     @Override
@@ -56,6 +66,16 @@ public interface TaskFiles {
     @Override
     public Map<Long, List<Long>> attachmentIds(Collection<Long> taskIds) {
       return Map.of();
+    }
+
+    @Override
+    public long upload(long userId, long taskId, String name, String base64) {
+      throw new FileRefused(name == null ? "" : name);
+    }
+
+    @Override
+    public boolean detach(long taskId, long attachmentId) {
+      return false;
     }
   };
 }

@@ -11,8 +11,10 @@ import static dev.b24tasks.binding.LegacyErrors.positive;
 import static dev.b24tasks.binding.Manifest.optional;
 import static dev.b24tasks.binding.Manifest.required;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.b24tasks.rest.Call;
 import dev.b24tasks.rest.MethodRegistry;
 import dev.b24tasks.rest.Wire;
@@ -46,6 +48,10 @@ public final class TaskItemMethods {
       required("taskId", ArgType.INTEGER), optional("arParams", ArgType.ARRAY));
   static final Manifest DESCRIPTION = Manifest.of(CLS, "getdescription", required("taskId", ArgType.INTEGER),
       optional("format", ArgType.INTEGER, IntNode.valueOf(1)));
+  static final Manifest ADD_FILE = Manifest.of(CLS, "addfile", required("taskId", ArgType.INTEGER),
+      required("arFile", ArgType.ARRAY));
+  static final Manifest DELETE_FILE = Manifest.of(CLS, "deletefile", required("taskId", ArgType.INTEGER),
+      required("attachmentId", ArgType.INTEGER));
   static final Manifest LOG = Manifest.of("ctasklogitem", "list", required("taskId", ArgType.INTEGER));
 
   private final TaskService tasks;
@@ -94,6 +100,12 @@ public final class TaskItemMethods {
         .read(DESCRIPTION, this::description)
         .readUnbound(one("getfiles"), this::files)
         .read(one("gettags"), this::tags)
+        .write(ADD_FILE, Refusal.LEGACY_ACTION.name(), this::addFile)
+        .write(DELETE_FILE, Refusal.LEGACY_ACTION.name(), (c, a) -> {
+          tasks.deleteFile(c.userId(), a.id(0), positive(a.integer(1)));
+          return null;
+        })
+        .read(one("getexecutiveuserid"), (c, a) -> readable(c, a.id(0)).responsibleId())
         .read(Manifest.of(CLS, "getmanifest"), (c, a) -> manifest(f));
     r.positionalRead("task.items.getlist", "task", lists::itemsGetList);
     r.positionalRead("task.logitem.list", "task", this::log);
@@ -177,6 +189,16 @@ public final class TaskItemMethods {
     long id = positive(PositionalBinder.bind(one("getfiles"), call.args()).integer(0));
     readable(call, id);
     return tasks.attachmentIds(List.of(id)).getOrDefault(id, List.of());
+  }
+
+  /** FILE {NAME, CONTENT (base64)}: a new Drive file of the caller's, attached; the answer is the attachment id. */
+  private Object addFile(Call call, Args a) {
+    long id = a.id(0);
+    ObjectNode file = a.map(1);
+    JsonNode name = file.get("NAME");
+    JsonNode content = file.get("CONTENT");
+    return tasks.addFile(call.userId(), id, name == null || !name.isValueNode() || name.isNull() ? null : name.asText(),
+        content == null || !content.isValueNode() || content.isNull() ? null : content.asText());
   }
 
   private Object log(Call call) {

@@ -431,15 +431,32 @@ public final class TaskService {
    * refused alike); the change listeners hear an update (ONTASKUPDATE, as the portal fires it).
    */
   public long attachFile(long userId, long taskId, long fileId) {
+    return editFiles(userId, taskId, () -> files.attach(userId, taskId, fileId));
+  }
+
+  /** task.item.addfile: a new Drive file in the caller's storage, attached to a task she may edit (as above). */
+  public long addFile(long userId, long taskId, String name, String base64) {
+    return editFiles(userId, taskId, () -> files.upload(userId, taskId, name, base64));
+  }
+
+  /** task.item.deletefile: one attachment off a task she may edit; one that is not the task's is "not found". */
+  public void deleteFile(long userId, long taskId, long attachmentId) {
+    editFiles(userId, taskId, () -> {
+      if (!files.detach(taskId, attachmentId)) throw TaskException.invalid("FILE_NOT_FOUND", attachmentId);
+      return attachmentId;
+    });
+  }
+
+  private long editFiles(long userId, long taskId, java.util.function.LongSupplier change) {
     return db.tx(tx -> {
       Task t = store.load(tx, taskId, userId, true).orElseThrow(TaskException::denied);
       Actor a = actor(userId, t);
       if (!TaskRules.allows(TaskAction.READ, a, t) || !TaskRules.allows(TaskAction.EDIT, a, t)) {
         throw TaskException.denied();
       }
-      long attachment = files.attach(userId, taskId, fileId);
+      long out = change.getAsLong();
       notify(taskId, TaskChangeListener.Kind.UPDATE, userId);
-      return attachment;
+      return out;
     });
   }
 

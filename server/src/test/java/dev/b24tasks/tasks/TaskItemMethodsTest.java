@@ -200,4 +200,28 @@ class TaskItemMethodsTest extends CastTest {
     nullResult(responsible.call("task.ctaskitem.defer", List.of(id)));
     assertThat(status(id)).isEqualTo("6");
   }
+
+  @Test
+  void getexecutiveuserid_answers_the_responsible_as_an_int_to_a_reader_and_hides_the_rest() {
+    long id = task(false);
+    for (Object body : List.of(List.of(id), Map.of("TASK_ID", id), Map.of("taskId", Long.toString(id)))) {
+      Response r = auditor.call("task.item.getexecutiveuserid", body);
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      assertThat(r.result().isIntegralNumber()).as(r.toString()).isTrue();
+      assertThat(r.result().asLong()).isEqualTo(responsible.id());
+    }
+    nullResult(creator.call("task.item.delegate", List.of(id, auditor.id())));
+    assertThat(creator.call("task.ctaskitem.getexecutiveuserid", List.of(id)).result().asLong())
+        .isEqualTo(auditor.id());
+    Response hidden = stranger.call("task.item.getexecutiveuserid", List.of(id));
+    Response missing = stranger.call("task.item.getexecutiveuserid", List.of(999_999));
+    assertThat(hidden.status()).isEqualTo(400);
+    assertThat(hidden.toString()).isEqualTo(missing.toString());
+    refused(creator.call("task.item.getexecutiveuserid", List.of()),
+        "TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) expected by method ctaskitem::getexecutiveuserid(), but not "
+            + "given.; 256/TE/WRONG_ARGUMENTS<br>");
+    refused(creator.call("task.item.getexecutiveuserid", List.of("abc")),
+        "TASKS_ERROR_EXCEPTION_#256; Param #0 (taskId) for method ctaskitem::getexecutiveuserid() expected to be of "
+            + "type \"integer\", but given something else.; 256/TE/WRONG_ARGUMENTS<br>");
+  }
 }
