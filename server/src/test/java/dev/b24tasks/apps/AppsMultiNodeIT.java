@@ -8,6 +8,7 @@ import dev.b24tasks.config.Settings;
 import dev.b24tasks.testing.Response;
 import dev.b24tasks.testing.ServerProcess;
 import dev.b24tasks.testing.TestPostgres;
+import dev.b24tasks.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +30,7 @@ class AppsMultiNodeIT {
     String url = TestPostgres.newDatabase();
     Path dir = Files.createTempDirectory("b24-apps-two-nodes");
     try {
-      Settings s = new Settings();
-      s.dataDir = dir.resolve("setup");
-      s.databaseUrl = url;
-      s.port = 0;
-      s.tlsPort = -1;
-      s.announce = false;
+      Settings s = TestServer.nodeSettings(url);
       try (App setup = App.start(s)) {
         // migrates the schema and makes the administrator
       }

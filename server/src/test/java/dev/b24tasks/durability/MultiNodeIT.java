@@ -6,6 +6,7 @@ import dev.b24tasks.App;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.testing.ServerProcess;
 import dev.b24tasks.testing.TestPostgres;
+import dev.b24tasks.testing.TestServer;
 import dev.b24tasks.testing.TransitionStorm;
 import dev.b24tasks.testing.TransitionStorm.Person;
 import dev.b24tasks.testing.Response;
@@ -30,12 +31,7 @@ class MultiNodeIT {
     Path dir = Files.createTempDirectory("b24-two-nodes");
     try {
       // The people are made through the services of a short-lived node, which also migrates the schema.
-      Settings s = new Settings();
-      s.dataDir = dir.resolve("setup");
-      s.databaseUrl = url;
-      s.port = 0;
-      s.tlsPort = -1;
-      s.announce = false;
+      Settings s = TestServer.nodeSettings(url);
       Person creator;
       Person responsible;
       List<Person> targets = new ArrayList<>();
