@@ -2,6 +2,9 @@ package dev.b24tasks;
 
 import dev.b24tasks.auth.AuthStore;
 import dev.b24tasks.auth.Scopes;
+import dev.b24tasks.chat.ChatService;
+import dev.b24tasks.chat.ChatV3Methods;
+import dev.b24tasks.chat.ImMethods;
 import dev.b24tasks.checklist.ChecklistMethods;
 import dev.b24tasks.checklist.ChecklistService;
 import dev.b24tasks.checklist.ChecklistViewAddons;
@@ -162,6 +165,13 @@ public final class App implements AutoCloseable {
       ResultService results = new ResultService(db, taskLink, comments, clock);
       tasks.addListener(results.closer());
       new ResultMethods(results, directory).register(registry);
+      // the task chat of the new card: a chat per task, its messages, im.* to read them, results made of them
+      ChatService chats = new ChatService(db, taskLink, clock);
+      tasks.addListener(chats.opener());
+      tasks.useChats(chats);
+      results.useMessages((user, message) -> chats.readable(user, message)
+          .map(m -> new dev.b24tasks.results.ResultMessages.Message(m.id(), m.taskId(), m.authorId(), m.text())));
+      new ImMethods(chats, directory, users).register(registry);
       ElapsedService elapsed = new ElapsedService(db, taskLink, directory, clock);
       new ElapsedMethods(elapsed, directory).register(registry);
       var endpoints = new dev.b24tasks.web.Endpoints();
@@ -183,7 +193,7 @@ public final class App implements AutoCloseable {
       diskMethods.register(registry);
       new dev.b24tasks.planner.PlannerMethods().register(registry);
       Events events = new Events(db, settings, clock, directory, new AppsFromService(apps,
-          () -> portalOrigin(listening.get(), settings))).listenTo(tasks).listenTo(comments).listenTo(apps);
+          () -> portalOrigin(listening.get(), settings))).listenTo(tasks).listenTo(comments).listenTo(chats).listenTo(apps);
       events.register(registry);
 
       OperatingBudget budget = new WindowedOperatingBudget(settings.operatingLimitSeconds, clock);
@@ -206,6 +216,7 @@ public final class App implements AutoCloseable {
       V3Registry v3 = new V3Registry();
       new TaskV3Methods(tasks, directory).register(v3);
       new ResultV3Methods(results, directory).register(v3);
+      new ChatV3Methods(chats).register(v3);
       OpenApiDocument.register(v3, TaskV3Methods.schemas());
       gateway.serveApi(new V3Gateway(v3, auth, rateLimiter, budget, db, clock, settings.timeZone, language));
       portal.alsoServes(v3.methods().stream().map(m -> m.name()).toList());

@@ -25,5 +25,5 @@ public final class Scopes {
   }
 
   public static final List<String> ALL =
-      List.of("task", "user", "user_brief", "user_basic", "department", "sonet_group", "disk", "b24tasks");
+      List.of("task", "user", "user_brief", "user_basic", "department", "sonet_group", "disk", "im", "b24tasks");
 }

@@ -81,6 +81,13 @@ public final class EventCatalogue {
     return data(UNDEFINED, comment(commentId, taskId, null), "N", UNDEFINED);
   }
 
+  /** A message of the new card's task chat: {@code {"ID":0,"TASK_ID":…,"MESSAGE_ID":…}}. */
+  static Map<String, Object> chatMessageAdd(long messageId, long taskId) {
+    Map<String, Object> after = comment(0, taskId, null);
+    after.put("MESSAGE_ID", messageId);
+    return data(UNDEFINED, after, "N", UNDEFINED);
+  }
+
   static Map<String, Object> commentUpdate(long commentId, long taskId) {
     return data(comment(commentId, taskId, null), comment(commentId, taskId, "EDIT"), UNDEFINED, UNDEFINED);
   }

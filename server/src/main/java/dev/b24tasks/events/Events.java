@@ -70,6 +70,16 @@ public final class Events implements AutoCloseable {
     return this;
   }
 
+  /**
+   * ONTASKCOMMENTADD for a task chat message, as the new card sends it: {@code ID} 0, the task and the
+   * {@code MESSAGE_ID} (doc page {@code tasks-new.md}).
+   */
+  public Events listenTo(dev.b24tasks.chat.ChatService chats) {
+    chats.addListener((messageId, taskId, userId) -> outbox.fire(EventCatalogue.ONTASKCOMMENTADD,
+        EventCatalogue.chatMessageAdd(messageId, taskId), userId));
+    return this;
+  }
+
   /** ONAPPINSTALL and ONAPPUNINSTALL from inside the applications feature's install / uninstall transactions. */
   public Events listenTo(dev.b24tasks.apps.AppService apps) {
     apps.addLifecycleListener(new dev.b24tasks.apps.AppService.LifecycleListener() {

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class ResultService {
   /** Why a call was refused; each face of the feature words it its own way. */
-  public enum Refusal { ACCESS_DENIED, NOT_FOUND, COMMENT_NOT_FOUND, RESULT_EXISTS, TEXT_EMPTY }
+  public enum Refusal { ACCESS_DENIED, NOT_FOUND, COMMENT_NOT_FOUND, RESULT_EXISTS, TEXT_EMPTY, NOT_FROM_TASK_CHAT }
 
   /** A refusal; built without a stack trace. */
   public static final class ResultException extends RuntimeException {
@@ -43,12 +43,18 @@ public final class ResultService {
   private final CommentService comments;
   private final Clock clock;
   private final ResultStore store = new ResultStore();
+  private volatile ResultMessages messages = ResultMessages.NONE;
 
   public ResultService(Database db, TaskLink tasks, CommentService comments, Clock clock) {
     this.db = db;
     this.tasks = tasks;
     this.comments = comments;
     this.clock = clock;
+  }
+
+  /** The task chat's messages (addfromchatmessage) are read through {@code messages}. */
+  public void useMessages(ResultMessages messages) {
+    this.messages = messages;
   }
 
   /**
@@ -99,6 +105,23 @@ public final class ResultService {
       if (c.authorId() != userId && !t.admin()) throw new ResultException(Refusal.ACCESS_DENIED);
       if (store.byComment(tx, commentId).isPresent()) throw new ResultException(Refusal.RESULT_EXISTS);
       long id = store.insert(tx, c.taskId(), commentId, c.authorId(), c.message(), clock.instant());
+      return new Seen(store.find(tx, id).orElseThrow(), true);
+    });
+  }
+
+  /**
+   * A task chat message made a result (REST 3.0 addfromchatmessage): by those who may write results on the task,
+   * once while it is open; the caller reports it (its author), with the message's text. A message of a task the
+   * caller may not read is answered like one of no task chat.
+   */
+  public Seen fromChatMessage(long userId, long messageId) {
+    return db.tx(tx -> {
+      ResultMessages.Message m = messages.readable(userId, messageId)
+          .orElseThrow(() -> new ResultException(Refusal.NOT_FROM_TASK_CHAT));
+      TaskFacts t = tasks.readable(userId, m.taskId()).orElseThrow(() -> new ResultException(Refusal.NOT_FROM_TASK_CHAT));
+      if (!mayWrite(t)) throw new ResultException(Refusal.ACCESS_DENIED);
+      long id = store.insertFromMessage(tx, m.taskId(), messageId, userId, m.text(), clock.instant())
+          .orElseThrow(() -> new ResultException(Refusal.RESULT_EXISTS));
       return new Seen(store.find(tx, id).orElseThrow(), true);
     });
   }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** The {@code task_results} table. */
 final class ResultStore {
-  private static final String COLUMNS = "id, task_id, comment_id, author_id, text, status, created_at, updated_at";
+  private static final String COLUMNS = "id, task_id, comment_id, author_id, text, status, created_at, updated_at, message_id";
 
   List<TaskResult> byTask(Tx tx, long taskId) throws SQLException {
     return tx.query("SELECT " + COLUMNS + " FROM task_results WHERE task_id = ? ORDER BY id DESC", ResultStore::row,
@@ -37,6 +37,14 @@ final class ResultStore {
         + " VALUES (?, ?, ?, ?, ?) RETURNING id", taskId, commentId, authorId, text, at);
   }
 
+  /** A result made from a task chat message; empty when the message has an open result already. */
+  Optional<Long> insertFromMessage(Tx tx, long taskId, long messageId, long authorId, String text, Instant at)
+      throws SQLException {
+    return tx.queryOne("INSERT INTO task_results (task_id, message_id, author_id, text, created_at)"
+        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (message_id) WHERE message_id IS NOT NULL AND status = 0 DO NOTHING"
+        + " RETURNING id", rs -> rs.getLong(1), taskId, messageId, authorId, text, at);
+  }
+
   void updateText(Tx tx, long id, String text, Instant at) throws SQLException {
     tx.updateOne("UPDATE task_results SET text = ?, updated_at = ? WHERE id = ?", text, at, id);
   }
@@ -56,9 +64,8 @@ final class ResultStore {
   }
 
   private static TaskResult row(ResultSet rs) throws SQLException {
-    long comment = rs.getLong("comment_id");
-    return new TaskResult(rs.getLong("id"), rs.getLong("task_id"), rs.wasNull() ? null : comment,
+    return new TaskResult(rs.getLong("id"), rs.getLong("task_id"), Sql.longOrNull(rs, "comment_id"),
         rs.getLong("author_id"), rs.getString("text"), rs.getShort("status") == 1, Sql.instant(rs, "created_at"),
-        Sql.instant(rs, "updated_at"));
+        Sql.instant(rs, "updated_at"), Sql.longOrNull(rs, "message_id"));
   }
 }

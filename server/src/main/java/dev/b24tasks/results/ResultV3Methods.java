@@ -37,6 +37,9 @@ public final class ResultV3Methods {
     Param fields = new Param("fields", "object", true, "taskId and text");
     r.add(new V3Method("tasks.task.result.add", "task", true, List.of(fields), "item", ENTITY,
         "Adds a result to a task", this::add));
+    r.add(new V3Method("tasks.task.result.addfromchatmessage", "task", true,
+        List.of(new Param("fields", "object", true, "messageId: a message of the task chat")), "item", ENTITY,
+        "Makes a task chat message a result", this::addFromChatMessage));
     r.add(new V3Method("tasks.task.result.update", "task", true,
         List.of(new Param("id", "integer", true, "Result identifier"), new Param("fields", "object", true, "text")),
         "item", ENTITY, "Changes the text of a result", this::update));
@@ -53,14 +56,43 @@ public final class ResultV3Methods {
 
   Object add(V3Call call) {
     ObjectNode f = call.requiredObject("fields");
-    long taskId = dtoInt(f, "taskId");
-    String text = dtoText(f, "text");
+    long taskId = V3Call.dtoInt(f, "taskId");
+    String text = V3Call.dtoText(f, "text");
     return Map.of("item", item(guard(() -> service.add(call.userId(), taskId, text), taskId), call));
+  }
+
+  /**
+   * {@code fields: {messageId}} only: {@code fileIds} is refused as not fillable, any other key as unknown to
+   * ResultDto; a message of no task chat (or of a task the caller may not read) is a request validation error on
+   * {@code messageId}, a second open result from it too.
+   */
+  Object addFromChatMessage(V3Call call) {
+    ObjectNode f = call.requiredObject("fields");
+    for (var it = f.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (k.equals("fileIds")) {
+        throw V3Exception.invalid(V3Error.DTO_VALIDATION, List.of(new V3Exception.Validation(k, "NOT_FILLABLE", k)));
+      }
+      if (!k.equals("messageId")) throw V3Exception.of(V3Error.UNKNOWN_DTO_PROPERTY, k, "ResultDto");
+    }
+    long messageId = V3Call.dtoInt(f, "messageId");
+    try {
+      return Map.of("item", item(service.fromChatMessage(call.userId(), messageId), call));
+    } catch (ResultService.ResultException e) {
+      throw switch (e.refusal()) {
+        case ACCESS_DENIED -> V3Exception.invalid(V3Error.ACCESS_DENIED,
+            List.of(new V3Exception.Validation("messageId", "ACCESS_DENIED")));
+        case RESULT_EXISTS -> V3Exception.invalid(V3Error.REQUEST_VALIDATION,
+            List.of(new V3Exception.Validation("messageId", "RESULT_EXISTS")));
+        default -> V3Exception.invalid(V3Error.REQUEST_VALIDATION,
+            List.of(new V3Exception.Validation("messageId", "NOT_FROM_TASK_CHAT")));
+      };
+    }
   }
 
   Object update(V3Call call) {
     long id = call.requiredInt("id");
-    String text = dtoText(call.requiredObject("fields"), "text");
+    String text = V3Call.dtoText(call.requiredObject("fields"), "text");
     return Map.of("item", item(guard(() -> service.update(call.userId(), id, text), id), call));
   }
 
@@ -131,28 +163,8 @@ public final class ResultV3Methods {
     o.put("status", r.closed() ? "closed" : "open");
     o.put("fileIds", List.of());
     o.put("rights", Map.of("edit", s.mayEdit(), "remove", s.mayEdit()));
-    o.put("messageId", null);
+    o.put("messageId", r.messageId());
     return o;
-  }
-
-  private static long dtoInt(ObjectNode f, String name) {
-    JsonNode v = f.get(name);
-    if (v == null || v.isNull()) throw dtoMissing(name);
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) throw V3Call.wrongType(name, "int");
-    return v.asLong();
-  }
-
-  private static String dtoText(ObjectNode f, String name) {
-    JsonNode v = f.get(name);
-    if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) throw dtoMissing(name);
-    if (!v.isTextual()) throw V3Call.wrongType(name, "string");
-    return v.asText();
-  }
-
-  /** DtoValidationException: 'The required field "taskId" is not filled'. */
-  private static V3Exception dtoMissing(String name) {
-    return V3Exception.invalid(V3Error.DTO_VALIDATION,
-        List.of(new V3Exception.Validation(name, "DTO_REQUIRED", name)));
   }
 
   private interface Work<T> {
@@ -165,7 +177,7 @@ public final class ResultV3Methods {
     } catch (ResultService.ResultException e) {
       throw switch (e.refusal()) {
         case ACCESS_DENIED -> V3Exception.of(V3Error.ACCESS_DENIED);
-        case TEXT_EMPTY -> dtoMissing("text");
+        case TEXT_EMPTY -> V3Call.dtoMissing("text");
         default -> V3Exception.of(V3Error.ENTITY_NOT_FOUND, id);
       };
     }

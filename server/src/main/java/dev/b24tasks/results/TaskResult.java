@@ -2,6 +2,9 @@ package dev.b24tasks.results;
 
 import java.time.Instant;
 
-/** One task result: its text, who wrote it, the comment it came from (or none), open or closed. */
+/**
+ * One task result: its text, who wrote it, the comment or task chat message it came from (or neither), open or
+ * closed.
+ */
 public record TaskResult(long id, long taskId, Long commentId, long authorId, String text, boolean closed,
-    Instant createdAt, Instant updatedAt) {}
+    Instant createdAt, Instant updatedAt, Long messageId) {}

@@ -54,6 +54,11 @@ public final class TaskLink {
     return tasks.get(userId, taskId).map(t -> t.status() == Status.COMPLETED).orElse(false);
   }
 
+  /** Something was said about the task (a chat message): {@code activityDate} moves to {@code at}. */
+  public void touchActivity(long taskId, Instant at) {
+    tasks.touchActivity(taskId, at);
+  }
+
   /** A comment was added ({@code delta} 1, bumping {@code activityDate}) or removed (-1). */
   public void commentsChanged(long taskId, int delta, Instant activityAt) {
     tasks.commentsChanged(taskId, delta, activityAt);

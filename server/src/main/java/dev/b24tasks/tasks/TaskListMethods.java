@@ -81,6 +81,7 @@ public final class TaskListMethods {
     List<TaskObject> rows = tasks.view(call).rows(page.tasks(), sub);
     if (select.named("TAGS")) TaskMethods.addTags(service, rows);
     if (select.named("UF_TASK_WEBDAV_FILES")) TaskMethods.addFiles(service, rows);
+    if (select.named("CHAT_ID")) TaskMethods.addChats(service, rows);
     for (TaskObject row : rows) row.select(select);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("tasks", rows);

@@ -111,6 +111,7 @@ public final class TaskMethods {
     if (chosen == null) return wrap(full);
     if (chosen.named("TAGS")) addTags(service, List.of(full));
     if (chosen.named("UF_TASK_WEBDAV_FILES")) addFiles(service, List.of(full));
+    if (chosen.named("CHAT_ID")) addChats(service, List.of(full));
     return wrap(full.select(chosen));
   }
 
@@ -126,6 +127,15 @@ public final class TaskMethods {
     }
   }
 
+
+  /**
+   * {@code chatId} (select CHAT_ID): the id of the task chat of the new card, an integer as {@code tasks-new.md}
+   * shows it, for all the objects with one query. Without the select it is left out, as the seed answers have it.
+   */
+  static void addChats(TaskService service, List<TaskObject> objects) {
+    Map<Long, Long> chats = service.chatIds(objects.stream().map(TaskObject::id).toList());
+    for (TaskObject o : objects) o.chat(chats.get(o.id()));
+  }
 
   /** {@code tags} (select TAGS): {label id: {id, title}} or {@code []}, for all the objects with one query. */
   static void addTags(TaskService service, List<TaskObject> objects) {

@@ -38,6 +38,7 @@ public final class TaskService {
   private final TaskStore store = new TaskStore();
   private final TaskTags tags = new TaskTags();
   private volatile TaskFiles files = TaskFiles.NONE;
+  private volatile TaskChats chats = TaskChats.NONE;
   private volatile NewStages newStages = NewStages.NONE;
   private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TaskViewAddons> viewAddons = new CopyOnWriteArrayList<>();
@@ -63,6 +64,16 @@ public final class TaskService {
   /** The Drive attachments of tasks (UF_TASK_WEBDAV_FILES) are kept by {@code files}. */
   public void useFiles(TaskFiles files) {
     this.files = files;
+  }
+
+  /** The task chats of the new card ({@code chatId}) are kept by {@code chats}. */
+  public void useChats(TaskChats chats) {
+    this.chats = chats;
+  }
+
+  /** The chat ids of the tasks of one answer ({@code chatId}), one query for the set. */
+  public Map<Long, Long> chatIds(Collection<Long> taskIds) {
+    return taskIds.isEmpty() ? Map.of() : chats.chatIds(taskIds);
   }
 
   /** The attachment ids of the tasks of one answer (UF_TASK_WEBDAV_FILES), one query for the set. */

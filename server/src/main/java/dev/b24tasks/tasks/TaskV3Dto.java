@@ -23,7 +23,7 @@ import java.util.function.Function;
 final class TaskV3Dto {
   /** What a value is computed from: the task and what the answer gathered for it. */
   record Source(Task task, long viewer, ZoneId zone, Map<TaskAction, Boolean> access, List<Long> checklist,
-      boolean hasSubtasks) {}
+      boolean hasSubtasks, Long chatId) {}
 
   /** A field of TaskDto: its name, field.list type, the value, and what list methods may do with it. */
   record Field(String name, String type, boolean multiple, boolean editable, String sortSql, boolean sortNullable,
@@ -131,7 +131,7 @@ final class TaskV3Dto {
     f.add(plain("containsPlacements", "bool", s -> false));
     f.add(plain("containsResults", "bool", s -> false));
     f.add(plain("numberOfReminders", "int", s -> 0));
-    f.add(plain("chatId", "int", s -> null));
+    f.add(plain("chatId", "int", Source::chatId));
     f.add(relation("chat"));
     f.add(plain("plannedDuration", "int", s -> s.task().durationPlan() == null ? 0 : s.task().durationPlan())
         .writable());

@@ -11,6 +11,7 @@ import dev.b24tasks.rest.Wire;
 import dev.b24tasks.rest.v3.V3Call;
 import dev.b24tasks.rest.v3.V3Error;
 import dev.b24tasks.rest.v3.V3Exception;
+import dev.b24tasks.rest.v3.V3Fields;
 import dev.b24tasks.rest.v3.V3Filter;
 import dev.b24tasks.rest.v3.V3Method;
 import dev.b24tasks.rest.v3.V3Method.Param;
@@ -72,13 +73,13 @@ public final class TaskV3Methods {
     Param fieldSelect = new Param("select", "array", false, "Descriptor keys to return");
     Param name = new Param("name", "string", true, "Field name");
     r.add(new V3Method("tasks.task.field.list", SCOPE, false, List.of(fieldSelect), "items", "DtoFieldDto",
-        "Describes the fields of a task", c -> fieldList(c, descriptors())));
+        "Describes the fields of a task", c -> V3Fields.list(c, descriptors())));
     r.add(new V3Method("tasks.task.field.get", SCOPE, false, List.of(name, fieldSelect), "item", "DtoFieldDto",
-        "Describes one field of a task", c -> fieldGet(c, descriptors())));
+        "Describes one field of a task", c -> V3Fields.get(c, descriptors())));
     r.add(new V3Method("tasks.task.access.field.list", SCOPE, false, List.of(fieldSelect), "items", "DtoFieldDto",
-        "Describes the rights of tasks.task.access.get", c -> fieldList(c, accessDescriptors())));
+        "Describes the rights of tasks.task.access.get", c -> V3Fields.list(c, accessDescriptors())));
     r.add(new V3Method("tasks.task.access.field.get", SCOPE, false, List.of(name, fieldSelect), "item", "DtoFieldDto",
-        "Describes one right of tasks.task.access.get", c -> fieldGet(c, accessDescriptors())));
+        "Describes one right of tasks.task.access.get", c -> V3Fields.get(c, accessDescriptors())));
   }
 
   /** The OpenAPI schema of TaskDto and TaskAccessDto, from the same table the views use. */
@@ -449,15 +450,19 @@ public final class TaskV3Methods {
     }
     Set<Long> withSubtasks = sel.own().contains("containsSubTasks")
         ? service.withSubtasks(tasks.stream().map(Task::id).toList()) : Set.of();
+    Map<Long, Long> chats = sel.own().contains("chatId") || sel.related().containsKey("chat")
+        ? service.chatIds(tasks.stream().map(Task::id).toList()) : Map.of();
     List<Map<String, Object>> out = new ArrayList<>();
     for (Task t : tasks) {
       Map<TaskAction, Boolean> access = facts == null ? Map.of() : service.access(facts, t);
       List<Long> checklist = checklists != null ? checklistIds(checklists, t.id()) : List.of();
-      TaskV3Dto.Source src = new TaskV3Dto.Source(t, viewer, zone, access, checklist, withSubtasks.contains(t.id()));
+      TaskV3Dto.Source src = new TaskV3Dto.Source(t, viewer, zone, access, checklist, withSubtasks.contains(t.id()),
+          chats.get(t.id()));
       Map<String, Object> item = new LinkedHashMap<>();
       for (TaskV3Dto.Field f : TaskV3Dto.FIELDS) {
         if (sel.related().containsKey(f.name())) {
-          item.put(f.name(), related(f.name(), sel.related().get(f.name()), t, users, viewer));
+          item.put(f.name(), f.name().equals("chat") ? chat(chats.get(t.id()), t.id(), sel.related().get("chat"))
+              : related(f.name(), sel.related().get(f.name()), t, users, viewer));
         } else if (sel.own().contains(f.name()) && !TaskV3Dto.RELATIONS.containsKey(f.name())) {
           item.put(f.name(), f.value().apply(src));
         }
@@ -495,8 +500,23 @@ public final class TaskV3Methods {
         Selection sub = Selection.of(fields.isEmpty() ? null : fields, List.of("id", "title"));
         yield items(viewer, List.of(p.get()), new Selection(sub.own(), Map.of())).get(0);
       }
-      default -> null; // stage, flow, chat, template, e-mail, elapsed time, source: not kept by this server
+      default -> null; // stage, flow, template, e-mail, elapsed time, source: not kept by this server
     };
+  }
+
+  /** ChatDto: {@code {"id","entityId","entityType":"TASKS_TASK"}} (tasks-new.md), narrowed by the dotted select. */
+  private static Map<String, Object> chat(Long chatId, long taskId, List<String> fields) {
+    if (chatId == null) return null;
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("id", chatId);
+    all.put("entityId", taskId);
+    all.put("entityType", "TASKS_TASK");
+    if (fields == null || fields.isEmpty()) return all;
+    Map<String, Object> out = new LinkedHashMap<>();
+    all.forEach((k, v) -> {
+      if (fields.contains(k)) out.put(k, v);
+    });
+    return out;
   }
 
   private static Map<String, Object> user(long id, List<String> fields, Task t, Map<Long, User> users) {
@@ -511,15 +531,12 @@ public final class TaskV3Methods {
 
   // ---- field descriptors ----
 
-  private static final List<String> DESCRIPTOR_KEYS = List.of("name", "type", "title", "description",
-      "validationRules", "requiredGroups", "filterable", "sortable", "editable", "multiple", "elementType");
-
   private static List<Map<String, Object>> descriptors() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (TaskV3Dto.Field f : TaskV3Dto.FIELDS) {
       TaskV3Dto.Relation rel = TaskV3Dto.RELATIONS.get(f.name());
       boolean required = List.of("title", "creatorId", "responsibleId").contains(f.name());
-      out.add(descriptor(f.name(), f.type(), f.filterable(), f.sortable(), f.editable(), f.multiple(),
+      out.add(V3Fields.descriptor(f.name(), f.type(), f.filterable(), f.sortable(), f.editable(), f.multiple(),
           rel == null ? null : rel.entity(), required));
     }
     return out;
@@ -528,52 +545,8 @@ public final class TaskV3Methods {
   private static List<Map<String, Object>> accessDescriptors() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (String k : TaskV3Dto.rights(Map.of()).keySet()) {
-      out.add(descriptor(k, "bool", false, false, false, false, null, false));
+      out.add(V3Fields.descriptor(k, "bool", false, false, false, false, null, false));
     }
     return out;
-  }
-
-  private static Map<String, Object> descriptor(String name, String type, boolean filterable, boolean sortable,
-      boolean editable, boolean multiple, String elementType, boolean required) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("name", name);
-    d.put("type", type);
-    d.put("title", name);
-    d.put("description", null);
-    d.put("validationRules", List.of());
-    d.put("requiredGroups", required ? List.of("add") : List.of());
-    d.put("filterable", filterable);
-    d.put("sortable", sortable);
-    d.put("editable", editable);
-    d.put("multiple", multiple);
-    d.put("elementType", elementType);
-    return d;
-  }
-
-  private static List<String> descriptorSelect(V3Call call) {
-    List<String> select = call.strings("select");
-    if (select == null || select.isEmpty()) return DESCRIPTOR_KEYS;
-    for (String s : select) {
-      if (!DESCRIPTOR_KEYS.contains(s)) throw V3Exception.of(V3Error.UNKNOWN_DTO_PROPERTY, s, "DtoFieldDto");
-    }
-    return select;
-  }
-
-  private static Map<String, Object> pick(Map<String, Object> d, List<String> keys) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String k : DESCRIPTOR_KEYS) if (keys.contains(k)) out.put(k, d.get(k));
-    return out;
-  }
-
-  private static Object fieldList(V3Call call, List<Map<String, Object>> all) {
-    List<String> keys = descriptorSelect(call);
-    return Map.of("items", all.stream().map(d -> pick(d, keys)).toList());
-  }
-
-  private static Object fieldGet(V3Call call, List<Map<String, Object>> all) {
-    String name = call.requiredString("name");
-    List<String> keys = descriptorSelect(call);
-    return Map.of("item", all.stream().filter(d -> d.get("name").equals(name)).findFirst().map(d -> pick(d, keys))
-        .orElseThrow(() -> V3Exception.of(V3Error.FIELD_NOT_FOUND, name)));
   }
 }

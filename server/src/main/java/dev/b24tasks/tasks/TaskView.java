@@ -341,6 +341,8 @@ public final class TaskView {
     private TaskSelect select;
     private Object tags;
     private Object files;
+    private Long chat;
+    private boolean chatAsked;
 
     TaskObject(TaskView view, Task task, String subStatus, TaskView.Loaded loaded, Map<TaskAction, Boolean> access,
         Object group) {
@@ -367,6 +369,12 @@ public final class TaskView {
       this.tags = t;
     }
 
+    /** {@code chatId} (select CHAT_ID): the task chat's id (null: none), written after {@code descriptionInBbcode}. */
+    void chat(Long chatId) {
+      this.chat = chatId;
+      this.chatAsked = true;
+    }
+
     /** {@code ufTaskWebdavFiles} (attachment ids, or false), written after {@code tags}. */
     void files(Object f) {
       this.files = f;
@@ -380,6 +388,10 @@ public final class TaskView {
         if (s == null || s.keeps(key)) {
           gen.writeFieldName(key);
           Json.writeValue(gen, provider, value);
+        }
+        if (chatAsked && key.equals("descriptionInBbcode")) {
+          gen.writeFieldName("chatId");
+          Json.writeValue(gen, provider, chat);
         }
       });
       if (tags != null && (s == null || s.keeps("tags"))) {

@@ -90,4 +90,25 @@ public final class V3Call {
     return V3Exception.invalid(V3Error.REQUEST_VALIDATION,
         List.of(new V3Exception.Validation(field, "FIELD_TYPE", field, type)));
   }
+
+  /** An int field of a DTO ({@code fields.taskId}): missing is a DTO validation error, another type a request one. */
+  public static long dtoInt(ObjectNode fields, String name) {
+    JsonNode v = fields.get(name);
+    if (v == null || v.isNull()) throw dtoMissing(name);
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) throw wrongType(name, "int");
+    return v.asLong();
+  }
+
+  /** A string field of a DTO ({@code fields.text}): missing or blank is a DTO validation error. */
+  public static String dtoText(ObjectNode fields, String name) {
+    JsonNode v = fields.get(name);
+    if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) throw dtoMissing(name);
+    if (!v.isTextual()) throw wrongType(name, "string");
+    return v.asText();
+  }
+
+  /** DtoValidationException: 'The required field "taskId" is not filled'. */
+  public static V3Exception dtoMissing(String name) {
+    return V3Exception.invalid(V3Error.DTO_VALIDATION, List.of(new V3Exception.Validation(name, "DTO_REQUIRED", name)));
+  }
 }
