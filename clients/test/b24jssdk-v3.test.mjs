@@ -128,4 +128,21 @@ describe('REST 3.0 through @bitrix24/b24jssdk actions.v3', { skip: noHttps }, ()
     const e = [...r.getErrors()][0]
     assert.match(String(e.code), /VALIDATION_REQUESTVALIDATIONEXCEPTION/)
   })
+  test('the task chat: send (b24phpsdk TaskChatTest: result.result), read the ids with im.*, make a result', async () => {
+    const sent = await v3('tasks.task.chat.message.send', { fields: { taskId, text: 'Hello world' } })
+    assert.equal(sent.isSuccess, true, sent.getErrorMessages().join('; '))
+    assert.ok(sent.getData().result.result)
+    const got = await v3('tasks.task.get', { id: taskId, select: ['id', 'chat.id'] })
+    const chatId = got.getData().result.item.chat.id
+    assert.equal(typeof chatId, 'number')
+    const read = await b24.actions.v2.call.make({ method: 'im.dialog.messages.get', params: { DIALOG_ID: `chat${chatId}` } })
+    assert.equal(read.isSuccess, true, read.getErrorMessages().join('; '))
+    const message = read.getData().result.messages[0]
+    assert.equal(message.text, 'Hello world')
+    const made = await v3('tasks.task.result.addfromchatmessage', { fields: { messageId: message.id } })
+    assert.equal(made.isSuccess, true, made.getErrorMessages().join('; '))
+    assert.equal(made.getData().result.item.messageId, message.id)
+    const fields = await v3('tasks.task.chat.message.field.list', {})
+    assert.deepEqual(fields.getData().result.items.map((f) => f.name), ['id', 'taskId', 'text'])
+  })
 })
