@@ -7,6 +7,9 @@ CREATE TABLE task_chats (
     task_id     bigint      NOT NULL UNIQUE REFERENCES tasks (id) ON DELETE CASCADE,
     created_at  timestamptz NOT NULL
 );
+-- Chat ids are a number space of their own, as on a portal: starting at 1001 they never equal the ids of the first
+-- tasks, so a client that passes a task id where a chat id belongs (DIALOG_ID chat{taskId}) is caught here too.
+ALTER SEQUENCE task_chats_id_seq START WITH 1001 RESTART WITH 1001;
 INSERT INTO task_chats (task_id, created_at) SELECT id, created_date FROM tasks ORDER BY id;
 
 CREATE TABLE task_chat_messages (

@@ -52,6 +52,7 @@ class TaskChatTest extends CastTest {
   void every_task_has_a_chat_shown_in_both_apis() {
     long task = task("Chat of its own", Map.of());
     long chat = chatId(creator, task);
+    assertThat(chat).as("a chat id is no task id").isNotEqualTo(task).isGreaterThan(1000);
     assertThat(chatId(auditor, task)).isEqualTo(chat);
     Response got = creator.call("tasks.task.get", Map.of("taskId", task, "select", List.of("ID", "CHAT_ID")));
     List<String> keys = new ArrayList<>();
