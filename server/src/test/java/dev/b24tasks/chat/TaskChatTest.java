@@ -169,6 +169,14 @@ class TaskChatTest extends CastTest {
     assertThat(typed.json().at("/error/validation/0/message").asText())
         .isEqualTo("Field `taskId` requires data type `int` for this request");
     assertThat(ids(messages(creator, Map.of("DIALOG_ID", "chat" + chatId(creator, task))))).isEmpty();
+
+    // a retried send with one Idempotency-Key posts once and replays the answer
+    Map<String, Object> body = Map.of("fields", Map.of("taskId", task, "text", "once"));
+    Response first = creator.client().v3("tasks.task.chat.message.send", body, "Idempotency-Key", "chat-once-1");
+    Response replay = creator.client().v3("tasks.task.chat.message.send", body, "Idempotency-Key", "chat-once-1");
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(ids(messages(creator, Map.of("DIALOG_ID", "chat" + chatId(creator, task))))).hasSize(1);
   }
 
   static Response fromMessage(People.Person p, Object fields) {
