@@ -40,6 +40,11 @@ public final class TaskLink {
     return tasks.placeInGroup(groupId, taskId, targetId, before);
   }
 
+  /** The tasks {@code userId} has a part in (creator, responsible, accomplice, auditor), newest first. */
+  public java.util.List<Long> memberTasks(long userId) {
+    return tasks.memberTasks(userId);
+  }
+
   public boolean anyInStage(long groupId, long stageId) {
     return tasks.anyInStage(groupId, stageId);
   }

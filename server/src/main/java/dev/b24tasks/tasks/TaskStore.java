@@ -335,6 +335,11 @@ public final class TaskStore {
         ancestor) > 0;
   }
 
+  List<Long> memberTasks(Tx tx, long userId) throws SQLException {
+    return tx.query("SELECT DISTINCT task_id FROM task_members WHERE user_id = ? ORDER BY task_id DESC",
+        rs -> rs.getLong(1), userId);
+  }
+
   /**
    * Puts {@code taskId} right before (or after) {@code targetId} among its group's tasks in SORTING order and
    * numbers the group's SORTING 1, 2, … in that order, in one statement; false (nothing changed) when the target
