@@ -161,7 +161,8 @@ public final class StageService implements PlanStages {
   /**
    * task.stages.movetask with the place in the stage: on a group board the task goes right before {@code before}
    * (else right after {@code after}) in the group's SORTING order, which the task list's {@code SORTING} order
-   * follows; a target that is not a task of the group leaves the order alone. In the caller's plan the same
+   * follows; a target that is not a task of the group leaves the order alone, and without before / after the task
+   * goes first in the group's order. In the caller's plan the same
    * happens in her own order (the list's SORTING without a GROUP_ID filter), and without before / after the task
    * goes first; a task that does not stand in her plan stays out of it (the portal answers true and changes
    * nothing).
@@ -179,6 +180,7 @@ public final class StageService implements PlanStages {
         tasks.moveToStage(userId, taskId, stageId);
         if (before > 0) tasks.placeInGroup(s.entityId(), taskId, before, true);
         else if (after > 0) tasks.placeInGroup(s.entityId(), taskId, after, false);
+        else tasks.placeInGroup(s.entityId(), taskId, 0, true); // first, as the portal's pinInTheStage
       } else {
         long owner = s.entityId();
         store.lockBoard(tx, 'U', owner);

@@ -94,7 +94,7 @@ final class StageStore {
   void placeInPlan(Tx tx, long userId, long taskId, long targetId, boolean before) throws SQLException {
     List<Long> ids = new ArrayList<>(tx.query("SELECT task_id FROM task_plan_stages WHERE user_id = ?"
         + " ORDER BY sort, task_id DESC", rs -> rs.getLong(1), userId));
-    if (taskId == targetId || !ids.contains(targetId) || !ids.remove(taskId)) return;
+    if (taskId == targetId || !ids.contains(targetId) || !ids.remove(Long.valueOf(taskId))) return;
     ids.add(ids.indexOf(targetId) + (before ? 0 : 1), taskId);
     tx.update("UPDATE task_plan_stages p SET sort = v.n FROM unnest(?::bigint[]) WITH ORDINALITY AS v(id, n)"
         + " WHERE p.user_id = ? AND p.task_id = v.id AND p.sort IS DISTINCT FROM v.n", ids, userId);

@@ -6,10 +6,12 @@ import static dev.b24tasks.stages.StageMethodsTest.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.b24tasks.App;
 import dev.b24tasks.tasks.TaskChangeListener;
 import dev.b24tasks.testing.CastTest;
 import dev.b24tasks.testing.People;
 import dev.b24tasks.testing.People.Person;
+import dev.b24tasks.testing.RestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +145,29 @@ class PlanTest extends CastTest {
     move(auditor, a, veraPlan.get(0), Map.of("before", b));
     assertThat(ordered(auditor, all)).containsExactly(a, b, c);
     assertThat(ordered(responsible, all)).containsExactly(b, a, c);
+  }
+
+  /** The person calling another node of the same database through her own webhook. */
+  static Person on(App node, Person p) {
+    String[] path = p.client().webhookPath().split("/"); // "", "rest", id, code
+    return new Person(p.id(), new RestClient("http://127.0.0.1:" + node.port(), p.id(), path[3]));
+  }
+
+  @Test
+  void two_nodes_of_one_database_see_the_same_plans() {
+    Person bogdan = new People(server).create("Bronislav");
+    Person vita = new People(server).create("Vitalina");
+    List<Long> plan = plan(bogdan);
+    try (App second = server.secondNode()) {
+      Person there = on(second, vita);
+      long a = there.addTask(Map.of("TITLE", "there a", "RESPONSIBLE_ID", bogdan.id()));
+      long b = there.addTask(Map.of("TITLE", "there b", "RESPONSIBLE_ID", bogdan.id()));
+      assertThat(inStage(bogdan, plan.get(0))).containsExactly(b, a);
+      move(on(second, bogdan), a, plan.get(1), Map.of());
+      move(bogdan, b, plan.get(1), Map.of("after", a));
+      assertThat(inStage(on(second, bogdan), plan.get(1))).containsExactly(a, b);
+      assertThat(inStage(bogdan, plan.get(0))).isEmpty();
+    }
   }
 
   @Test
