@@ -373,6 +373,15 @@ public final class TaskService {
   }
 
   /**
+   * Whether {@code userId} is in a department the creator of {@code t} heads, or one under it (PrepareMembers'
+   * report rule); the acting creator's subordinates are already known, anyone else's take one query.
+   */
+  boolean reportsToCreator(Actor a, Task t, long userId) {
+    if (a.userId() == t.createdBy()) return a.managerOf(userId);
+    return directory.isManagerOf(t.createdBy(), userId);
+  }
+
+  /**
    * Whether {@code ancestor} is {@code id} or one of its ancestors. Parent changes take one advisory lock, so the
    * walk sees every earlier change committed (see TaskStore#descendsFrom).
    */
@@ -507,7 +516,7 @@ public final class TaskService {
   public Task delegate(long u, long id, long newResponsible) {
     return act(u, id, TaskAction.DELEGATE, (t, a, now) -> {
       if (!directory.exists(newResponsible)) throw TaskException.denied();
-      return Transition.delegate(t, a.userId(), newResponsible, now);
+      return Transition.delegate(t, a.userId(), newResponsible, reportsToCreator(a, t, newResponsible), now);
     });
   }
 
