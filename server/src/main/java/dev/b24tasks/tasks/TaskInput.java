@@ -147,13 +147,16 @@ public final class TaskInput {
     checkPlan(start, end);
 
     boolean newResponsible = responsible != null && responsible != t.responsibleId();
+    // the creator whose departments PrepareMembers looks at: a new one given in the same update, else the task's
+    long creator = (Long) values.getOrDefault(TaskField.CREATED_BY, t.createdBy());
+    boolean inReport = newResponsible && svc.inCreatorsDepartments(creator, responsible);
     TaskChange c;
     if (newResponsible && given.equals(Set.of(TaskField.RESPONSIBLE_ID))) {
       // task_change_responsible: the delegate path
-      c = Transition.delegate(t, a.userId(), responsible, svc.reportsToCreator(a, t, responsible), now);
+      c = Transition.delegate(t, a.userId(), responsible, inReport, now);
     } else if (newResponsible) {
       // PrepareMembers: STATUS 2 unless one is given, no auditor appended
-      c = Transition.reassign(t, a.userId(), responsible, status, svc.reportsToCreator(a, t, responsible), now);
+      c = Transition.reassign(t, a.userId(), responsible, status, inReport, now);
     } else if (status != null) {
       c = Transition.status(t, status, a.userId(), now);
     } else {

@@ -373,12 +373,11 @@ public final class TaskService {
   }
 
   /**
-   * Whether {@code userId} is in a department the creator of {@code t} heads, or one under it (PrepareMembers'
-   * report rule); the acting creator's subordinates are already known, anyone else's take one query.
+   * Whether the new responsible {@code userId} is a member of a department {@code creator} heads, or of one below
+   * it (PrepareMembers keeps ADD_IN_REPORT then, else it turns it to N).
    */
-  boolean reportsToCreator(Actor a, Task t, long userId) {
-    if (a.userId() == t.createdBy()) return a.managerOf(userId);
-    return directory.isManagerOf(t.createdBy(), userId);
+  boolean inCreatorsDepartments(long creator, long userId) {
+    return directory.inDepartmentsUnder(creator, userId);
   }
 
   /**
@@ -516,7 +515,8 @@ public final class TaskService {
   public Task delegate(long u, long id, long newResponsible) {
     return act(u, id, TaskAction.DELEGATE, (t, a, now) -> {
       if (!directory.exists(newResponsible)) throw TaskException.denied();
-      return Transition.delegate(t, a.userId(), newResponsible, reportsToCreator(a, t, newResponsible), now);
+      boolean inReport = newResponsible != t.responsibleId() && inCreatorsDepartments(t.createdBy(), newResponsible);
+      return Transition.delegate(t, a.userId(), newResponsible, inReport, now);
     });
   }
 

@@ -179,8 +179,9 @@ class StatementCountTest {
         new Step(responsible, "tasks.task.complete", Map.of(), 10),
         new Step(creator, "tasks.task.approve", Map.of(), 10),
         new Step(creator, "tasks.task.renew", Map.of(), 10),
-        // the new responsible is looked up, and two member lists (responsible, auditors) are rewritten
-        new Step(creator, "tasks.task.delegate", Map.of("userId", newcomer.id()), 17),
+        // the new responsible is looked up, and whether she is in the creator's departments (PrepareMembers'
+        // ADD_IN_REPORT), and two member lists (responsible, auditors) are rewritten
+        new Step(creator, "tasks.task.delegate", Map.of("userId", newcomer.id()), 18),
         // the auditors list is rewritten
         new Step(auditor, "tasks.task.stopwatch", Map.of(), 13),
         new Step(auditor, "tasks.task.startwatch", Map.of(), 13));

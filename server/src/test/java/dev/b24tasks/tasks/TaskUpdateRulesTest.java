@@ -80,6 +80,21 @@ class TaskUpdateRulesTest {
   }
 
   @Test
+  void the_creators_departments_include_her_own_and_a_creator_given_in_the_same_update_counts() {
+    RestClient olga = org.as(head);
+    long id = add(olga, Map.of("TITLE", "mine", "RESPONSIBLE_ID", staff, "ADD_IN_REPORT", "Y"));
+    // Olga heads Sales and is in it: taking the task herself keeps the flag
+    JsonNode t = update(olga, id, Map.of("RESPONSIBLE_ID", head, "TITLE", "mine 2"));
+    assertThat(t.get("addInReport").asText()).isEqualTo("Y");
+    // Otto's task handed to Sam with Olga as its new creator: Sam is in her department, so the flag stays
+    RestClient admin = org.admin();
+    long other = add(admin, Map.of("TITLE", "his", "CREATED_BY", outsider, "RESPONSIBLE_ID", outsider,
+        "ADD_IN_REPORT", "Y"));
+    t = update(admin, other, Map.of("CREATED_BY", head, "RESPONSIBLE_ID", staff));
+    assertThat(t.get("addInReport").asText()).isEqualTo("Y");
+  }
+
+  @Test
   void a_status_given_with_a_new_responsible_is_kept_and_the_members_bookkeeping_still_runs() {
     RestClient admin = org.admin();
     long id = add(admin, Map.of("TITLE", "both", "RESPONSIBLE_ID", head, "ADD_IN_REPORT", "Y"));
