@@ -311,7 +311,7 @@ public final class TaskRules {
     public static TaskChange delegate(Task t, long u, long newResponsible, boolean inCreatorsDepartments,
         Instant now) {
       if (newResponsible == t.responsibleId()) {
-        return stamp(new TaskChange().set(TaskField.RESPONSIBLE_ID, newResponsible), u, now);
+        return stamp(new TaskChange(), u, now);
       }
       TaskChange c = members(status(t, PENDING, u, now), newResponsible, inCreatorsDepartments);
       long old = t.responsibleId();
