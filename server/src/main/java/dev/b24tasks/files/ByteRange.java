@@ -33,7 +33,7 @@ record ByteRange(long from, long to) {
       return new ByteRange(Math.max(0, size - n), size - 1);
     }
     long from = Long.parseLong(a);
-    long to = b.isEmpty() ? size - 1 : Long.parseLong(b);
+    long to = b.isEmpty() ? Long.MAX_VALUE : Long.parseLong(b);
     if (to < from) return WHOLE; // invalid: ignored
     if (from >= size) return UNSATISFIABLE;
     return new ByteRange(from, Math.min(to, size - 1));
