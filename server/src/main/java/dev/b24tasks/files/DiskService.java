@@ -544,6 +544,11 @@ public final class DiskService implements TaskFiles, CommentFiles {
         + URLEncoder.encode(DiskToken.sign("download", fields, o.secret()), StandardCharsets.UTF_8);
   }
 
+  /** The link that shows the file in the browser (the portal's {@code action=show}): the download link, inline. */
+  String viewUrl(DiskObject o, Who who) {
+    return downloadUrl(o, who) + "&action=show";
+  }
+
   /** The portal's {@code /rest/upload.json?token=…} for a file in {@code folder}. */
   String uploadUrl(DiskObject folder, Who who, boolean unique, String name) {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -677,7 +682,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
 
   /** The attached files of tasks with their objects (the console's task page), one query. */
   public record Attached(long attachmentId, long fileId, String name, long size, String contentType,
-      String downloadUrl) {}
+      String downloadUrl, String viewUrl) {}
 
   public Map<Long, List<Attached>> attachedToTasks(long viewerId, Collection<Long> taskIds) {
     return attached(viewerId, "task", taskIds);
@@ -689,7 +694,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
       Who who = new Who(viewerId, 0);
       store.attachedFiles(tx, entityType, ids).forEach((entity, files) -> out.put(entity, files.stream()
           .map(f -> new Attached(f.attachment().id(), f.object().id(), f.object().name(), f.object().size(),
-              f.object().contentType(), downloadUrl(f.object(), who))).toList()));
+              f.object().contentType(), downloadUrl(f.object(), who), viewUrl(f.object(), who))).toList()));
       return out;
     });
   }
@@ -706,7 +711,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
         m.put("SIZE", Long.toString(a.size()));
         m.put("FILE_ID", Long.toString(a.fileId()));
         m.put("DOWNLOAD_URL", a.downloadUrl());
-        m.put("VIEW_URL", a.downloadUrl());
+        m.put("VIEW_URL", a.viewUrl());
         objects.put(Long.toString(a.attachmentId()), m);
       }
       out.put(comment, objects);

@@ -88,7 +88,12 @@ public final class FileRoutes {
       res.status(range.whole() ? Status.OK_200 : Status.PARTIAL_CONTENT_206);
       if (!range.whole()) res.header(HeaderNames.CONTENT_RANGE, "bytes " + from + "-" + to + "/" + d.size());
       res.header(HeaderNames.CONTENT_TYPE, d.contentType() == null ? "application/octet-stream" : d.contentType());
-      res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + d.name().replaceAll("[\"\\\\\\r\\n]", "_")
+      // a view link (action=show, the VIEW_URL of an attachment) shows the file in the browser, sandboxed: what
+      // a user uploaded never runs scripts in this server's origin
+      boolean show = req.query().contains("action") && "show".equals(req.query().get("action"));
+      res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+      if (show) res.header(HeaderNames.create("Content-Security-Policy"), "sandbox");
+      res.header(HeaderNames.CONTENT_DISPOSITION, (show ? "inline" : "attachment") + "; filename=\"" + d.name().replaceAll("[\"\\\\\\r\\n]", "_")
           + "\"; filename*=UTF-8''" + URLEncoder.encode(d.name(), StandardCharsets.UTF_8).replace("+", "%20"));
       res.contentLength(to - from + 1);
       if (req.prologue().method().text().equals("HEAD")) {

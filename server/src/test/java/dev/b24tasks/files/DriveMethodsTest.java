@@ -285,4 +285,37 @@ class DriveMethodsTest extends CastTest {
     // only an application's storage is renamed
     refused(stranger.call("disk.storage.rename", Map.of("id", storage, "newName", "Mine")), 403, "ACCESS_DENIED");
   }
+
+  @Test
+  void the_task_user_fields_come_together_and_view_links_show_inline() {
+    long plan = file(creator, root(creator), "look.txt", "look at me");
+    long task = task("Fields together", Map.of("UF_TASK_WEBDAV_FILES", List.of("n" + plan)));
+    for (String one : List.of("UF_CRM_TASK", "UF_MAIL_MESSAGE", "UF_TASK_WEBDAV_FILES")) {
+      JsonNode t = ok(creator.call("tasks.task.get", Map.of("taskId", task, "select", List.of("ID", one)))).result()
+          .get("task");
+      assertThat(t.get("ufTaskWebdavFiles").size()).as(one).isEqualTo(1);
+      assertThat(t.get("ufCrmTask").asBoolean(true)).as(one).isFalse();
+      assertThat(t.has("ufMailMessage") && t.get("ufMailMessage").isNull()).as(one).isTrue();
+    }
+    JsonNode row = ok(responsible.call("tasks.task.list", Map.of("filter", Map.of("ID", task),
+        "select", List.of("ID", "UF_CRM_TASK")))).result().get("tasks").get(0);
+    assertThat(row.get("ufTaskWebdavFiles").size()).isEqualTo(1);
+    JsonNode plain = ok(creator.call("tasks.task.get", Map.of("taskId", task, "select", List.of("ID", "TITLE"))))
+        .result().get("task");
+    assertThat(plain.has("ufCrmTask") || plain.has("ufTaskWebdavFiles")).isFalse();
+
+    // a comment's attachment: VIEW_URL shows the file in the browser (inline, sandboxed), DOWNLOAD_URL saves it
+    long comment = ok(creator.call("task.commentitem.add", List.of(task,
+        Map.of("POST_MESSAGE", "see", "UF_FORUM_MESSAGE_DOC", List.of("n" + plan))))).result().asLong();
+    JsonNode o = ok(auditor.call("task.commentitem.get", List.of(task, comment))).result().get("ATTACHED_OBJECTS")
+        .elements().next();
+    var view = fetch(o.get("VIEW_URL").asText());
+    assertThat(view.statusCode()).isEqualTo(200);
+    assertThat(view.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline;");
+    assertThat(view.headers().firstValue("Content-Security-Policy").orElse("")).isEqualTo("sandbox");
+    assertThat(new String(view.body(), StandardCharsets.UTF_8)).isEqualTo("look at me");
+    var save = fetch(o.get("DOWNLOAD_URL").asText());
+    assertThat(save.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
+    assertThat(save.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+  }
 }
