@@ -21,7 +21,11 @@ import java.util.Map;
 final class ChildQuery {
   private enum Kind { NUMBER, TEXT, DATE }
 
-  private record Field(String column, Kind kind) {}
+  private record Field(String column, Kind kind, boolean filter) {
+    Field(String column, Kind kind) {
+      this(column, kind, true);
+    }
+  }
 
   private static final Map<String, Field> OBJECTS = Map.ofEntries(
       Map.entry("ID", new Field("id", Kind.NUMBER)),
@@ -33,13 +37,13 @@ final class ChildQuery {
       Map.entry("CREATE_TIME", new Field("created_at", Kind.DATE)),
       Map.entry("UPDATE_TIME", new Field("updated_at", Kind.DATE)),
       Map.entry("DELETE_TIME", new Field("deleted_at", Kind.DATE)),
-      Map.entry("CREATED_BY", new Field("created_by", Kind.NUMBER)),
-      Map.entry("UPDATED_BY", new Field("updated_by", Kind.NUMBER)),
-      Map.entry("DELETED_BY", new Field("deleted_by", Kind.NUMBER)),
+      Map.entry("CREATED_BY", new Field("created_by", Kind.NUMBER, false)),
+      Map.entry("UPDATED_BY", new Field("updated_by", Kind.NUMBER, false)),
+      Map.entry("DELETED_BY", new Field("deleted_by", Kind.NUMBER, false)),
       Map.entry("DELETED_TYPE", new Field("deleted_type", Kind.NUMBER)),
-      Map.entry("SIZE", new Field("size", Kind.NUMBER)),
-      Map.entry("GLOBAL_CONTENT_VERSION", new Field("version", Kind.NUMBER)),
-      Map.entry("FILE_ID", new Field("content_id", Kind.NUMBER)));
+      Map.entry("SIZE", new Field("size", Kind.NUMBER, false)),
+      Map.entry("GLOBAL_CONTENT_VERSION", new Field("version", Kind.NUMBER, false)),
+      Map.entry("FILE_ID", new Field("content_id", Kind.NUMBER, false)));
 
   /** The fields of a version ({@code disk.file.getVersions}). */
   private static final Map<String, Field> VERSIONS = Map.ofEntries(
@@ -98,7 +102,7 @@ final class ChildQuery {
   private void condition(String key, JsonNode value, ZoneId zone) {
     FilterKey k = FilterKey.parse(key);
     Field f = fields.get(k.field().toUpperCase(Locale.ROOT));
-    if (f == null) return;
+    if (f == null || !f.filter()) return;
     List<JsonNode> values = Params.values(value);
     if (values.isEmpty()) return;
     String col = f.kind() == Kind.TEXT ? "lower(" + f.column() + ")" : f.column();

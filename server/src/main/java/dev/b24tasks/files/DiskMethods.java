@@ -80,6 +80,18 @@ public final class DiskMethods {
       return true;
     });
     r.named("disk.storage.rename", "disk", c -> storage(c, service.renameStorage(who(c), id(c), text(c, "newName"))));
+    // the fields tables (doc pages disk/*/disk-*-get-fields): type, and whether a filter may use the field
+    r.namedRead("disk.file.getfields", "disk", c -> fields("ID integer, NAME string, TYPE enum, CODE string,"
+        + " STORAGE_ID integer, PARENT_ID integer, CREATE_TIME datetime, UPDATE_TIME datetime, DELETE_TIME datetime,"
+        + " CREATED_BY integer-, UPDATED_BY integer-, DELETED_BY integer-, GLOBAL_CONTENT_VERSION integer-,"
+        + " FILE_ID integer-, SIZE integer-, DELETED_TYPE enum"));
+    r.namedRead("disk.folder.getfields", "disk", c -> fields("ID integer, NAME string, TYPE enum, CODE string,"
+        + " STORAGE_ID integer, REAL_OBJECT_ID integer-, PARENT_ID integer, CREATE_TIME datetime,"
+        + " UPDATE_TIME datetime, DELETE_TIME datetime, CREATED_BY integer-, UPDATED_BY integer-,"
+        + " DELETED_BY integer-, DELETED_TYPE enum"));
+    r.namedRead("disk.storage.getfields", "disk", c -> fields("ID integer, NAME string, CODE string,"
+        + " MODULE_ID string-, ENTITY_TYPE string, ENTITY_ID string, ROOT_OBJECT_ID integer-"));
+    r.namedRead("disk.storage.gettypes", "disk", c -> List.of("user", "common", "group"));
     // versions
     r.named("disk.file.uploadversion", "disk", this::uploadVersion);
     r.named("disk.file.restorefromversion", "disk", c -> {
@@ -94,6 +106,21 @@ public final class DiskMethods {
       DiskService.VersionOf v = service.version(who(c), id(c));
       return version(v.version(), v.file(), who(c), zone(c));
     });
+  }
+
+  /** A fields table from {@code "NAME type, NAME type-, …"} ({@code -}: not for filters). */
+  private static Map<String, Object> fields(String spec) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String entry : spec.split(",")) {
+      String[] nt = entry.trim().split(" ");
+      boolean filter = !nt[1].endsWith("-");
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("TYPE", filter ? nt[1] : nt[1].substring(0, nt[1].length() - 1));
+      f.put("USE_IN_FILTER", filter);
+      f.put("USE_IN_SHOW", true);
+      out.put(nt[0], f);
+    }
+    return out;
   }
 
   /** An object's fields as the read methods show them (ids and counters as strings). */

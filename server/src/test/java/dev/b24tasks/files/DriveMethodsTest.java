@@ -265,7 +265,19 @@ class DriveMethodsTest extends CastTest {
         .json();
     assertThat(likeTxt.get("total").asInt()).isEqualTo(2);
     assertThat(names(ok(stranger.call("disk.folder.getchildren", Map.of("id", dir,
-        "filter", Map.of(">=SIZE", 3, "!NAME", "alpha.txt")))).json())).containsExactly("gamma.txt");
+        "filter", Map.of("TYPE", "file", "!NAME", "alpha.txt")))).json())).containsExactly("Beta.md", "gamma.txt");
+    // SIZE is no filter field (USE_IN_FILTER false in the fields table): ignored, as the portal drops it; it orders
+    assertThat(names(ok(stranger.call("disk.folder.getchildren", Map.of("id", dir,
+        "filter", Map.of(">=SIZE", 3, "TYPE", "file"), "order", Map.of("SIZE", "desc")))).json()))
+        .containsExactly("alpha.txt", "gamma.txt", "Beta.md");
+    JsonNode fields = ok(stranger.call("disk.file.getfields", Map.of())).result();
+    assertThat(fields.get("SIZE").get("USE_IN_FILTER").asBoolean()).isFalse();
+    assertThat(fields.get("NAME").get("TYPE").asText()).isEqualTo("string");
+    assertThat(ok(stranger.call("disk.folder.getfields", Map.of())).result().has("REAL_OBJECT_ID")).isTrue();
+    assertThat(ok(stranger.call("disk.storage.getfields", Map.of())).result().get("ENTITY_TYPE").get("USE_IN_FILTER")
+        .asBoolean()).isTrue();
+    assertThat(ok(stranger.call("disk.storage.gettypes", Map.of())).result().toString())
+        .isEqualTo("[\"user\",\"common\",\"group\"]");
     assertThat(names(ok(stranger.call("disk.folder.getchildren", Map.of("id", dir,
         "filter", Map.of("@NAME", List.of("zeta", "beta.md")), "order", Map.of("ID", "asc")))).json()))
         .containsExactly("zeta", "Beta.md");
