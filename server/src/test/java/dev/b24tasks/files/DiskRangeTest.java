@@ -147,4 +147,19 @@ class DiskRangeTest {
     // each read is a short transaction of its own (its statement and the read-only setting around it)
     assertThat(statements(bigUrl)).as("six chunks: two reads of at most four").isEqualTo(small + 2);
   }
+
+  @Test
+  void a_page_of_children_is_one_query_whatever_its_size() {
+    long folder = ok(owner.call("disk.folder.addsubfolder", Map.of("id", root(owner), "data", Map.of("NAME", "Many"))))
+        .result().get("ID").asLong();
+    for (int i = 0; i < 3; i++) DiskFilesTest.upload(owner, folder, "f" + i + ".txt", new byte[] {1});
+    Map<String, Object> call = Map.of("id", folder, "filter", Map.of("TYPE", "file"), "order", Map.of("NAME", "desc"));
+    counter.reset();
+    ok(owner.call("disk.folder.getchildren", call));
+    int three = counter.statements();
+    for (int i = 3; i < 30; i++) DiskFilesTest.upload(owner, folder, "f" + i + ".txt", new byte[] {1});
+    counter.reset();
+    assertThat(ok(owner.call("disk.folder.getchildren", call)).json().get("total").asInt()).isEqualTo(30);
+    assertThat(counter.statements()).as("30 children cost what 3 do").isEqualTo(three);
+  }
 }

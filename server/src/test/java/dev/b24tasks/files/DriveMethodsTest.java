@@ -287,6 +287,16 @@ class DriveMethodsTest extends CastTest {
         "filter", Map.of(">CREATE_TIME", "2000-01-01T00:00:00+00:00")))).json().get("total").asInt()).isEqualTo(4);
     refused(stranger.call("disk.folder.getchildren", Map.of("id", dir, "filter", Map.of(">CREATE_TIME", "soon"))),
         400, "ERROR_ARGUMENT");
+    refused(stranger.call("disk.folder.getchildren", Map.of("id", dir, "filter", Map.of("ID", "one"))), 400,
+        "ERROR_ARGUMENT");
+    long zeta = ok(stranger.call("disk.folder.getchildren", Map.of("id", dir))).result().get(0).get("ID").asLong();
+    assertThat(names(ok(stranger.call("disk.folder.getchildren", Map.of("id", dir,
+        "filter", Map.of("@ID", List.of(zeta, 99_999_999), "CREATE_TIME", List.of("2000-01-01T00:00:00+00:00")))))
+        .json())).isEmpty();
+    assertThat(names(ok(stranger.call("disk.folder.getchildren", Map.of("id", dir,
+        "filter", Map.of("@ID", List.of(zeta)), "order", List.of("junk")))).json())).containsExactly("zeta");
+    assertThat(ok(stranger.call("disk.folder.getchildren", Map.of("id", dir, "filter", Map.of("%ID", zeta)))).json()
+        .get("total").asInt()).isEqualTo(1);
     long storage = ok(stranger.call("disk.folder.get", Map.of("id", dir))).result().get("STORAGE_ID").asLong();
     assertThat(names(ok(stranger.call("disk.storage.getchildren", Map.of("id", storage,
         "filter", Map.of("TYPE", "folder")))).json())).containsExactly("Mixed");
