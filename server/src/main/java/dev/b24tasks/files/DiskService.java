@@ -249,6 +249,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
       DiskObject o = ownedLive(tx, who, id, folder);
       if (o.parentId() == null) throw accessDenied(); // a root folder is named after its storage
       if (!clean.equals(o.name())) {
+        store.lockNames(tx, o.parentId());
         if (store.nameTaken(tx, o.parentId(), clean, o.id())) throw nameTaken(folder);
         store.rename(tx, o, clean, who.userId(), clock.instant());
       }
@@ -263,6 +264,11 @@ public final class DiskService implements TaskFiles, CommentFiles {
   Optional<DiskObject> move(Who who, long id, boolean folder, long targetId) {
     return db.tx(tx -> {
       DiskObject o = ownedLive(tx, who, id, folder);
+      if (folder) {
+        // crossing folder moves wait for each other, then read the paths the other one wrote
+        store.lockMoves(tx, o.storageId());
+        o = ownedLive(tx, who, id, true);
+      }
       if (o.parentId() == null) throw rootRefused("Could not move root folder");
       DiskObject t = target(tx, who, targetId);
       if (t.storageId() != o.storageId()) return Optional.<DiskObject>empty();
@@ -270,6 +276,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
       if (folder && DiskStore.within(t, o)) {
         throw RestException.literal("ERROR_ARGUMENT", 400, "Could not move a folder into itself");
       }
+      store.lockNames(tx, t.id());
       if (store.nameTaken(tx, t.id(), o.name())) throw nameTaken(folder);
       store.move(tx, o, t, who.userId(), clock.instant());
       return store.object(tx, id);
@@ -287,6 +294,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
           : readableFile(tx, who, id).filter(x -> !x.deleted()).orElseThrow(() -> notFound(id));
       if (o.parentId() == null) throw rootRefused("Could not copy root folder");
       DiskObject t = target(tx, who, targetId);
+      store.lockNames(tx, t.id());
       if (store.nameTaken(tx, t.id(), o.name())) throw nameTaken(folder);
       return store.object(tx, store.copy(tx, o, t, o.name(), who.userId(), clock.instant())).orElseThrow();
     });
@@ -301,6 +309,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
       DiskObject o = owned(tx, who, id, folder);
       if (!o.deleted()) return o;
       String name = o.name();
+      if (o.parentId() != null) store.lockNames(tx, o.parentId());
       if (o.parentId() != null && store.nameTaken(tx, o.parentId(), name)) name = uniqueName(tx, o.parentId(), name);
       store.restore(tx, o, name, who.userId(), clock.instant());
       return store.object(tx, id).orElseThrow();
@@ -400,6 +409,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
         if (read[0]) throw notSaved();
         DiskObject folder = openFolder(tx, who, folderId);
         String finalName = clean;
+        store.lockNames(tx, folder.id());
         if (store.nameTaken(tx, folder.id(), clean)) {
           if (!unique) throw nameTaken(false);
           finalName = uniqueName(tx, folder.id(), clean);
@@ -455,6 +465,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
     String clean = checkName(name);
     return db.tx(tx -> {
       DiskObject parent = openFolder(tx, who, parentId);
+      store.lockNames(tx, parent.id());
       if (store.nameTaken(tx, parent.id(), clean)) throw nameTaken(true);
       String path = parent.path().isEmpty() ? clean : parent.path() + "/" + clean;
       long id = store.insertObject(tx, parent.storageId(), parent.id(), true, clean, path, 0, null, 0,

@@ -103,6 +103,19 @@ final class DiskStore {
     return nameTaken(tx, folderId, name, 0);
   }
 
+  /**
+   * Serialises the name checks and writes of one folder across transactions and nodes (a transaction-wide advisory
+   * lock), so two callers cannot both find a name free and both take it.
+   */
+  void lockNames(Tx tx, long folderId) throws SQLException {
+    tx.queryOne("SELECT pg_advisory_xact_lock(140, ?)", rs -> true, (int) (folderId % Integer.MAX_VALUE));
+  }
+
+  /** Serialises folder moves of one storage, so two crossing moves cannot make a loop. */
+  void lockMoves(Tx tx, long storageId) throws SQLException {
+    tx.queryOne("SELECT pg_advisory_xact_lock(141, ?)", rs -> true, (int) (storageId % Integer.MAX_VALUE));
+  }
+
   /** The same, not counting object {@code exceptId} (a rename to another case of its own name). */
   boolean nameTaken(Tx tx, long folderId, String name, long exceptId) throws SQLException {
     return tx.queryOne("SELECT 1 FROM disk_objects WHERE parent_id = ? AND deleted_type = 0 AND lower(name) = lower(?)"

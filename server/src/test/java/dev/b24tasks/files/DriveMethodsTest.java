@@ -340,4 +340,48 @@ class DriveMethodsTest extends CastTest {
     assertThat(save.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
     assertThat(save.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
   }
+
+  static List<dev.b24tasks.testing.Response> together(List<java.util.function.Supplier<dev.b24tasks.testing.Response>> calls)
+      throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<dev.b24tasks.testing.Response>> futures = new ArrayList<>();
+      for (var c : calls) futures.add(pool.submit(() -> {
+        start.await();
+        return c.get();
+      }));
+      start.countDown();
+      List<dev.b24tasks.testing.Response> out = new ArrayList<>();
+      for (var f : futures) out.add(f.get());
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void racing_callers_never_share_a_name_or_make_a_loop() throws Exception {
+    long root = root(responsible);
+    long race = folder(responsible, root, "Race");
+    List<java.util.function.Supplier<dev.b24tasks.testing.Response>> uploads = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      uploads.add(() -> responsible.call("disk.folder.uploadfile", Map.of("id", race, "data", Map.of("NAME", "same.txt"),
+          "fileContent", List.of("same.txt", "AAAA"))));
+    }
+    List<dev.b24tasks.testing.Response> answers = together(uploads);
+    assertThat(answers.stream().filter(r -> r.status() == 200).count()).isEqualTo(1);
+    assertThat(answers.stream().filter(r -> "DISK_OBJ_22000".equals(r.error())).count()).isEqualTo(5);
+    assertThat(ok(responsible.call("disk.folder.getchildren", Map.of("id", race))).json().get("total").asInt())
+        .isEqualTo(1);
+    for (int round = 0; round < 5; round++) {
+      long a = folder(responsible, race, "A" + round);
+      long b = folder(responsible, race, "B" + round);
+      List<dev.b24tasks.testing.Response> moves = together(List.of(
+          () -> responsible.call("disk.folder.moveto", Map.of("id", a, "targetFolderId", b)),
+          () -> responsible.call("disk.folder.moveto", Map.of("id", b, "targetFolderId", a))));
+      assertThat(moves.stream().filter(r -> r.status() == 200).count()).as("round " + round).isEqualTo(1);
+      assertThat(moves.stream().filter(r -> r.status() == 400).count()).as("round " + round).isEqualTo(1);
+    }
+  }
 }
