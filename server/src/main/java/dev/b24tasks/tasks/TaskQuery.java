@@ -97,6 +97,14 @@ final class TaskQuery {
     return this;
   }
 
+  private TaskUserFields userFields = TaskUserFields.NONE;
+
+  /** Where the custom fields' conditions come from (UF_… filter keys). */
+  TaskQuery userFields(TaskUserFields fields) {
+    this.userFields = fields;
+    return this;
+  }
+
   /** Only tasks the viewer may see: members, managers of members, and the workgroups she may view all of. */
   TaskQuery visibleTo(Set<Long> selfAndSubordinates, List<Long> viewAllGroups) {
     String members = "EXISTS (SELECT 1 FROM task_members vm WHERE vm.task_id = t.id AND vm.user_id = ANY(?))";
@@ -132,6 +140,13 @@ final class TaskQuery {
 
   private void condition(TaskFilter.Condition condition) {
     switch (condition) {
+      case TaskFilter.UserField u -> {
+        TaskUserFields.Condition c = userFields.condition(u.field(), u.operator(), u.values(), zone);
+        if (c != null) { // a name that is no field is dropped, as unknown keys are
+          where.add(c.sql());
+          args.addAll(c.args());
+        }
+      }
       case TaskFilter.Statuses s -> status(s.codes(), s.not());
       case TaskFilter.Members m -> member(m.role(), m.users(), m.not());
       case TaskFilter.ViewerRole r -> role(r.role());

@@ -38,6 +38,7 @@ public final class TaskService {
   private final TaskStore store = new TaskStore();
   private final TaskTags tags = new TaskTags();
   private volatile TaskFiles files = TaskFiles.NONE;
+  private volatile TaskUserFields userFields = TaskUserFields.NONE;
   private volatile NewStages newStages = NewStages.NONE;
   private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TaskViewAddons> viewAddons = new CopyOnWriteArrayList<>();
@@ -68,6 +69,32 @@ public final class TaskService {
   /** The attachment ids of the tasks of one answer (UF_TASK_WEBDAV_FILES), one query for the set. */
   public Map<Long, List<Long>> attachmentIds(Collection<Long> taskIds) {
     return taskIds.isEmpty() ? Map.of() : files.attachmentIds(taskIds);
+  }
+
+  /** The custom fields of tasks (UF_*) and their values are kept by {@code fields}. */
+  public void useUserFields(TaskUserFields fields) {
+    this.userFields = fields;
+  }
+
+  TaskUserFields userFields() {
+    return userFields;
+  }
+
+  /**
+   * The custom fields' values of the tasks of one answer (FIELD_NAME to value), one query for the set;
+   * {@code names} null: every field.
+   */
+  Map<Long, Map<String, Object>> userFieldValues(Collection<Long> taskIds, Set<String> names, ZoneId zone) {
+    return taskIds.isEmpty() ? Map.of() : userFields.values(taskIds, names, zone);
+  }
+
+  /** Writes the custom fields' values a call gave; a refused value is the field validation's ERROR_CORE. */
+  private void writeUserFields(long taskId, TaskInput in, boolean adding, ZoneId zone) {
+    try {
+      userFields.write(taskId, in.userFields(), adding, zone);
+    } catch (TaskUserFields.ValueRefused e) {
+      throw TaskException.invalid(e.key(), e.label());
+    }
   }
 
   public void addViewAddons(TaskViewAddons addons) {
@@ -274,7 +301,7 @@ public final class TaskService {
 
   private Page list(long viewer, UserFacts f, TaskFilter filter, List<TaskFilter.Sort> order, long offset,
       int limit, boolean count) {
-    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages);
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages).userFields(userFields);
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
       people.add(viewer);
@@ -362,6 +389,7 @@ public final class TaskService {
       Task created = store.load(tx, id, userId, false).orElseThrow();
       if (in.tags() != null && !in.tags().isEmpty()) tags.replace(tx, id, userId, created.groupId(), in.tags());
       if (in.files() != null && !in.files().isEmpty()) replaceFiles(userId, id, in.files());
+      writeUserFields(id, in, true, zoneOf(userId));
       notify(id, TaskChangeListener.Kind.ADD, userId);
       return created;
     });
@@ -392,10 +420,14 @@ public final class TaskService {
       boolean tagsChange = oldTags != null && !Set.copyOf(oldTags).equals(Set.copyOf(in.tags()));
       boolean fieldsChange = c.changes(t);
       boolean filesGiven = in.files() != null;
-      if (!fieldsChange && !tagsChange && !filesGiven) return t; // "Don't update task, if nothing changed"
+      boolean userFieldsGiven = !in.userFields().isEmpty();
+      if (!fieldsChange && !tagsChange && !filesGiven && !userFieldsGiven) return t; // "Don't update task, if nothing changed"
       if (fieldsChange && !in.allowedFor(a, t)) throw TaskException.denied();
-      if ((tagsChange || filesGiven) && !TaskRules.allows(TaskAction.EDIT, a, t)) throw TaskException.denied();
+      if ((tagsChange || filesGiven || userFieldsGiven) && !TaskRules.allows(TaskAction.EDIT, a, t)) {
+        throw TaskException.denied();
+      }
       if (filesGiven) replaceFiles(userId, id, in.files());
+      if (userFieldsGiven) writeUserFields(id, in, false, zoneOf(userId));
       if (tagsChange) {
         long group = c.has(TaskField.GROUP_ID) ? (Long) c.get(TaskField.GROUP_ID) : t.groupId();
         tags.replace(tx, id, userId, group, in.tags());

@@ -323,6 +323,21 @@ public final class TaskView {
     return out;
   }
 
+  /** A field's name as the task object's key: UF_TASK_CLIENT_REQUEST is ufTaskClientRequest, as the portal's converter does. */
+  static String camel(String upperSnake) {
+    StringBuilder out = new StringBuilder(upperSnake.length());
+    boolean up = false;
+    for (char ch : upperSnake.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (ch == '_') {
+        up = out.length() > 0;
+        continue;
+      }
+      out.append(up ? Character.toUpperCase(ch) : ch);
+      up = false;
+    }
+    return out.toString();
+  }
+
   // ---- the answer's task object, written straight to the JSON generator --------------------------------------
 
   /**
@@ -341,6 +356,7 @@ public final class TaskView {
     private TaskSelect select;
     private Object tags;
     private Object files;
+    private Map<String, Object> userFields;
 
     TaskObject(TaskView view, Task task, String subStatus, TaskView.Loaded loaded, Map<TaskAction, Boolean> access,
         Object group) {
@@ -367,6 +383,11 @@ public final class TaskView {
       this.tags = t;
     }
 
+    /** The custom fields' values (FIELD_NAME to value), written last with camelCase keys ({@code ufTaskBudget}). */
+    void userFields(Map<String, Object> values) {
+      this.userFields = values;
+    }
+
     /** {@code ufTaskWebdavFiles} (attachment ids, or false), written after {@code tags}. */
     void files(Object f) {
       this.files = f;
@@ -386,9 +407,15 @@ public final class TaskView {
         gen.writeFieldName("tags");
         Json.writeValue(gen, provider, tags);
       }
-      if (files != null && (s == null || s.keeps("ufTaskWebdavFiles"))) {
+      if (files != null && (s == null || s.keeps("ufTaskWebdavFiles") || s.named("UF_*"))) {
         gen.writeFieldName("ufTaskWebdavFiles");
         Json.writeValue(gen, provider, files);
+      }
+      if (userFields != null) {
+        for (Map.Entry<String, Object> e : userFields.entrySet()) {
+          gen.writeFieldName(camel(e.getKey()));
+          Json.writeValue(gen, provider, e.getValue());
+        }
       }
       gen.writeEndObject();
     }
