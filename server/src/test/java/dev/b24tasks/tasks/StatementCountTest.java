@@ -65,9 +65,13 @@ class StatementCountTest {
         "data", Map.of("NAME", "spec.txt"), "fileContent", List.of("spec.txt", "c3BlYw==")));
     ok(file);
     long fileId = file.result().get("ID").asLong();
+    // a custom field with a value on every task of the page (task.item.userfield.*)
+    ok(server.admin().call("task.item.userfield.add", Map.of("PARAMS", Map.of("USER_TYPE_ID", "double",
+        "FIELD_NAME", "UF_COST", "SETTINGS", Map.of("PRECISION", 2)))));
     for (int i = 0; i < 55; i++) {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("UF_TASK_WEBDAV_FILES", List.of("n" + fileId));
+      fields.put("UF_COST", i + 0.5);
       fields.put("TITLE", (i < 5 ? "five " : "fifty ") + i);
       fields.put("RESPONSIBLE_ID", responsible.id());
       fields.put("ACCOMPLICES", List.of(accomplice.id()));
@@ -225,6 +229,24 @@ class StatementCountTest {
     assertThat(rows(page)).isEqualTo(50);
     assertThat(page.result().get("tasks").get(49).get("ufTaskWebdavFiles").size()).isEqualTo(1);
     // the list's 8, and the page's attachments (1)
+    assertOneTransaction(small, 9);
+    assertOneTransaction(large, 9);
+    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(small.statements());
+  }
+
+  @Test
+  void the_custom_fields_of_a_page_are_one_query_whatever_its_size() {
+    List<String> select = List.of("ID", "TITLE", "UF_COST");
+    Cost small = cost(() -> responsible.call("tasks.task.list", Map.of("filter", Map.of("%TITLE", "five"),
+        "order", Map.of("ID", "asc"), "select", select)));
+    Supplier<Response> fifty = () -> responsible.call("tasks.task.list",
+        Map.of("filter", Map.of("%TITLE", "fifty"), "order", Map.of("ID", "asc"), "select", select));
+    Cost large = cost(fifty);
+    Response page = fifty.get();
+    assertThat(rows(page)).isEqualTo(50);
+    assertThat(page.result().get("tasks").get(49).get("ufCost").asText()).isEqualTo("54.5");
+    // the list's 8, and the fields with the page's values (1)
     assertOneTransaction(small, 9);
     assertOneTransaction(large, 9);
     assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
