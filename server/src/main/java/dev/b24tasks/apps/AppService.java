@@ -8,12 +8,10 @@ import dev.b24tasks.auth.Secrets;
 import dev.b24tasks.config.Settings;
 import dev.b24tasks.rest.Json;
 import dev.b24tasks.store.Database;
-import dev.b24tasks.store.Sql;
 import dev.b24tasks.store.Tx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,6 +94,7 @@ public final class AppService {
   }
 
   private final Database db;
+  private final AppStore store = new AppStore();
   private final Clock clock;
   private final Settings settings;
   private final AuthStore auth;
@@ -135,10 +134,8 @@ public final class AppService {
       String clientId = newClientId(tx);
       Instant now = clock.instant();
       boolean pending = !form.apiOnly() && form.installUrl() != null;
-      long id = tx.insert("INSERT INTO apps (client_id, secret_hash, name, handler_url, install_url, scopes, api_only, "
-              + "state, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          clientId, Secrets.hash(secret), form.name(), form.handlerUrl(), form.installUrl(),
-          form.scopes().toArray(String[]::new), form.apiOnly(), pending ? "pending" : "uninstalled", adminId, now, now);
+      long id = store.insertApp(tx, clientId, Secrets.hash(secret), form, pending ? "pending" : "uninstalled",
+          adminId, now);
       Map<String, String> block = pending ? null : finishInstall(tx, id, adminId, origin);
       return new Object[] {id, block};
     });
@@ -158,7 +155,7 @@ public final class AppService {
   public boolean install(long appId, long adminId) {
     String origin = portalOrigin.get();
     Map<String, String> block = db.tx(tx -> {
-      Optional<AppInfo> app = appIn(tx, appId, true);
+      Optional<AppInfo> app = store.app(tx, appId, true);
       if (app.isEmpty() || app.get().installed()) return null;
       return finishInstall(tx, appId, adminId, origin);
     });
@@ -174,10 +171,9 @@ public final class AppService {
    */
   private Map<String, String> finishInstall(Tx tx, long appId, long userId, String origin) throws SQLException {
     String applicationToken = randomHex(16);
-    tx.updateOne("UPDATE apps SET state = 'installed', application_token = ?, updated_at = ? WHERE id = ?",
-        applicationToken, clock.instant(), appId);
+    store.markInstalled(tx, appId, applicationToken, clock.instant());
     for (LifecycleListener l : listeners) l.installed(appId, applicationToken);
-    AppInfo app = appIn(tx, appId, false).orElseThrow();
+    AppInfo app = store.app(tx, appId, false).orElseThrow();
     if (!app.apiOnly() || app.installUrl() == null) return Map.of();
     return block(tx, app, userId, origin);
   }
@@ -188,11 +184,10 @@ public final class AppService {
    */
   public boolean uninstall(long appId) {
     boolean done = db.tx(tx -> {
-      Optional<AppInfo> app = appIn(tx, appId, true);
+      Optional<AppInfo> app = store.app(tx, appId, true);
       if (app.isEmpty() || app.get().uninstalled()) return false;
       clean(tx, app.get());
-      tx.updateOne("UPDATE apps SET state = 'uninstalled', application_token = NULL, updated_at = ? WHERE id = ?",
-          clock.instant(), appId);
+      store.markUninstalled(tx, appId, clock.instant());
       return true;
     });
     if (done) auth.clearCache();
@@ -202,10 +197,10 @@ public final class AppService {
   /** Deletes the app as the portal deletes a local app: uninstalled (CLEAN) and then removed with its tokens. */
   public boolean delete(long appId) {
     boolean done = db.tx(tx -> {
-      Optional<AppInfo> app = appIn(tx, appId, true);
+      Optional<AppInfo> app = store.app(tx, appId, true);
       if (app.isEmpty()) return false;
       if (!app.get().uninstalled()) clean(tx, app.get());
-      tx.updateOne("DELETE FROM apps WHERE id = ?", appId);
+      store.deleteApp(tx, appId);
       return true;
     });
     if (done) auth.clearCache();
@@ -214,51 +209,37 @@ public final class AppService {
 
   private void clean(Tx tx, AppInfo app) throws SQLException {
     for (LifecycleListener l : listeners) l.uninstalling(app.id(), app.applicationToken());
-    tx.update("DELETE FROM app_tokens WHERE app_id = ?", app.id());
-    tx.update("DELETE FROM app_codes WHERE app_id = ?", app.id());
-    tx.update("DELETE FROM app_options WHERE app_id = ?", app.id());
-    tx.update("DELETE FROM app_user_options WHERE app_id = ?", app.id());
+    store.clean(tx, app.id());
   }
 
   /** Changes the form's fields (null: unchanged). Saving again never sends ONAPPINSTALL. False when unknown. */
   public boolean update(long appId, Form changes) {
     return db.tx(tx -> {
-      Optional<AppInfo> found = appIn(tx, appId, true);
+      Optional<AppInfo> found = store.app(tx, appId, true);
       if (found.isEmpty()) return false;
       AppInfo a = found.get();
-      tx.updateOne("UPDATE apps SET name = ?, handler_url = ?, install_url = ?, scopes = ?, api_only = ?, updated_at = ? "
-              + "WHERE id = ?",
+      store.updateApp(tx, appId,
           changes.name() != null ? changes.name() : a.name(),
           changes.handlerUrl() != null ? changes.handlerUrl() : a.handlerUrl(),
           changes.installUrl() != null ? (changes.installUrl().isEmpty() ? null : changes.installUrl()) : a.installUrl(),
-          (changes.scopes() != null ? changes.scopes() : a.scopes()).toArray(String[]::new),
-          changes.apiOnly(), clock.instant(), appId);
+          changes.scopes() != null ? changes.scopes() : a.scopes(),
+          changes.apiOnly(), clock.instant());
       auth.clearCache();
       return true;
     });
   }
 
   public Optional<AppInfo> app(long appId) {
-    return db.read(tx -> appIn(tx, appId, false));
+    return db.read(tx -> store.app(tx, appId, false));
   }
 
   public Optional<AppInfo> byClientId(String clientId) {
     if (clientId == null || clientId.isEmpty()) return Optional.empty();
-    return db.read(tx -> tx.queryOne("SELECT * FROM apps WHERE client_id = ?", AppService::appRow, clientId));
+    return db.read(tx -> store.byClientId(tx, clientId));
   }
 
   public List<AppInfo> list() {
-    return db.read(tx -> tx.query("SELECT * FROM apps ORDER BY id", AppService::appRow));
-  }
-
-  private static Optional<AppInfo> appIn(Tx tx, long appId, boolean lock) throws SQLException {
-    return tx.queryOne("SELECT * FROM apps WHERE id = ?" + (lock ? " FOR UPDATE" : ""), AppService::appRow, appId);
-  }
-
-  private static AppInfo appRow(ResultSet rs) throws SQLException {
-    return new AppInfo(rs.getLong("id"), rs.getString("client_id"), rs.getString("name"), rs.getString("handler_url"),
-        rs.getString("install_url"), List.of(Sql.strings(rs, "scopes")), rs.getBoolean("api_only"),
-        rs.getString("state"), rs.getString("application_token"));
+    return db.read(store::list);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -272,7 +253,7 @@ public final class AppService {
   public Map<String, String> authBlock(long appId, long userId) {
     String origin = portalOrigin.get();
     return db.tx(tx -> {
-      AppInfo app = appIn(tx, appId, false).orElseThrow(() -> new IllegalArgumentException("no app " + appId));
+      AppInfo app = store.app(tx, appId, false).orElseThrow(() -> new IllegalArgumentException("no app " + appId));
       return block(tx, app, userId, origin);
     });
   }
@@ -286,7 +267,7 @@ public final class AppService {
   public Map<String, Object> frame(long appId, long userId, String placement, String placementOptions) {
     String origin = portalOrigin.get();
     return db.tx(tx -> {
-      AppInfo app = appIn(tx, appId, false).orElseThrow(() -> new IllegalArgumentException("no app " + appId));
+      AppInfo app = store.app(tx, appId, false).orElseThrow(() -> new IllegalArgumentException("no app " + appId));
       Map<String, String> block = block(tx, app, userId, origin);
       String target = !app.installed() && app.installUrl() != null ? app.installUrl() : app.handlerUrl();
       Map<String, String> query = new LinkedHashMap<>();
@@ -344,10 +325,8 @@ public final class AppService {
     String refresh = randomHex(35);
     Instant now = clock.instant();
     Instant expires = now.plus(ACCESS_TTL);
-    tx.update("INSERT INTO app_tokens (app_id, user_id, access_hash, access_expires_at, refresh_hash, "
-            + "refresh_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        app.id(), userId, Secrets.hash(access), expires, Secrets.hash(refresh),
-        now.plus(Duration.ofDays(settings.oauthRefreshDays)), now);
+    store.insertTokens(tx, new AppStore.NewTokens(app.id(), userId, Secrets.hash(access), expires,
+        Secrets.hash(refresh), now.plus(Duration.ofDays(settings.oauthRefreshDays)), now));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("access_token", access);
     out.put("expires", expires.getEpochSecond());
@@ -365,22 +344,18 @@ public final class AppService {
 
   /** The caller an app's access token stands for (the gateway asks through {@link AuthStore}). */
   private Optional<AuthStore.Credential> credential(byte[] tokenHash) {
-    return db.read(tx -> tx.queryOne(
-        "SELECT t.id, t.app_id, t.user_id, t.access_expires_at, a.scopes, a.state, u.active FROM app_tokens t "
-            + "JOIN apps a ON a.id = t.app_id JOIN users u ON u.id = t.user_id WHERE t.access_hash = ?",
-        rs -> {
-          Caller caller = new Caller(rs.getLong("user_id"), java.util.Set.of(Sql.strings(rs, "scopes")),
-              // one app and user share one rate-limit bucket, however often its tokens are renewed
-              "app:" + rs.getLong("app_id") + ":" + rs.getLong("user_id"), Caller.Kind.APP, rs.getLong("app_id"));
-          AuthException refusal = null;
-          if ("uninstalled".equals(rs.getString("state"))) {
-            refusal = AuthException.refused("APPLICATION_NOT_FOUND", "Application not found");
-          } else if (!rs.getBoolean("active")) {
-            refusal = AuthException.refused("authorization_error", "Unable to authorize user");
-          }
-          return new AuthStore.Credential(caller, Sql.instant(rs, "access_expires_at"), refusal);
-        },
-        (Object) tokenHash));
+    return db.read(tx -> store.tokenOwner(tx, tokenHash)).map(t -> {
+      Caller caller = new Caller(t.userId(), java.util.Set.copyOf(t.scopes()),
+          // one app and user share one rate-limit bucket, however often its tokens are renewed
+          "app:" + t.appId() + ":" + t.userId(), Caller.Kind.APP, t.appId());
+      AuthException refusal = null;
+      if ("uninstalled".equals(t.state())) {
+        refusal = AuthException.refused("APPLICATION_NOT_FOUND", "Application not found");
+      } else if (!t.userActive()) {
+        refusal = AuthException.refused("authorization_error", "Unable to authorize user");
+      }
+      return new AuthStore.Credential(caller, t.accessExpires(), refusal);
+    });
   }
 
   /**
@@ -389,13 +364,11 @@ public final class AppService {
    */
   Map<String, Object> tokenInfo(String accessToken) {
     Instant now = clock.instant();
-    Optional<Object[]> row = db.read(tx -> tx.queryOne("SELECT app_id, user_id, access_expires_at FROM app_tokens "
-            + "WHERE access_hash = ?", rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.instant(rs, "access_expires_at")},
-        (Object) Secrets.hash(accessToken)));
+    Optional<AppStore.TokenOwner> row = db.read(tx -> store.tokenOwner(tx, Secrets.hash(accessToken)));
     if (row.isEmpty()) throw new OAuthError(401, "invalid_token", "The access token provided is invalid.");
-    Instant expires = (Instant) row.get()[2];
+    Instant expires = row.get().accessExpires();
     if (!expires.isAfter(now)) throw new OAuthError(401, "expired_token", "The access token provided has expired.");
-    AppInfo app = app((Long) row.get()[0]).orElseThrow(OAuthError::notInstalled);
+    AppInfo app = app(row.get().appId()).orElseThrow(OAuthError::notInstalled);
     String portal = portalOrigin.get();
     Map<String, Object> install = new LinkedHashMap<>();
     install.put("installed", app.installed());
@@ -411,7 +384,7 @@ public final class AppService {
     out.put("scope", String.join(",", app.scopes()));
     out.put("expires", java.time.OffsetDateTime.ofInstant(expires, java.time.ZoneOffset.UTC)
         .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    out.put("user_id", row.get()[1]);
+    out.put("user_id", row.get().userId());
     out.put("install", install);
     return out;
   }
@@ -422,13 +395,12 @@ public final class AppService {
   /** The app a token request names, with its secret checked: 400 invalid_client, 401 NOT_INSTALLED. */
   AppInfo client(String clientId, String clientSecret, boolean checkSecret) {
     if (clientId == null || clientId.isEmpty()) throw OAuthError.invalidClient();
-    Optional<Object[]> row = db.read(tx -> tx.queryOne("SELECT id, secret_hash FROM apps WHERE client_id = ?",
-        rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}, clientId));
+    Optional<Map.Entry<Long, byte[]>> row = db.read(tx -> store.secretOf(tx, clientId));
     if (row.isEmpty()) throw OAuthError.invalidClient();
-    if (checkSecret && (clientSecret == null || !Secrets.matches(clientSecret, (byte[]) row.get()[1]))) {
+    if (checkSecret && (clientSecret == null || !Secrets.matches(clientSecret, row.get().getValue()))) {
       throw OAuthError.invalidClient();
     }
-    AppInfo app = app((Long) row.get()[0]).orElseThrow(OAuthError::invalidClient);
+    AppInfo app = app(row.get().getKey()).orElseThrow(OAuthError::invalidClient);
     if (app.uninstalled()) throw OAuthError.notInstalled();
     return app;
   }
@@ -437,10 +409,9 @@ public final class AppService {
   String issueCode(AppInfo app, long userId) {
     String code = randomHex(35);
     db.tx(tx -> {
-      boolean active = tx.queryOne("SELECT active FROM users WHERE id = ?", rs -> rs.getBoolean(1), userId).orElse(false);
-      if (!active) throw new OAuthError(401, "authorization_error", "Unable to authorize user");
-      return tx.update("INSERT INTO app_codes (code_hash, app_id, user_id, expires_at) VALUES (?, ?, ?, ?)",
-          Secrets.hash(code), app.id(), userId, clock.instant().plus(CODE_TTL));
+      if (!store.userActive(tx, userId)) throw new OAuthError(401, "authorization_error", "Unable to authorize user");
+      store.insertCode(tx, Secrets.hash(code), app.id(), userId, clock.instant().plus(CODE_TTL));
+      return null;
     });
     return code;
   }
@@ -450,12 +421,9 @@ public final class AppService {
     Instant now = clock.instant();
     byte[] hash = Secrets.hash(code);
     return db.tx(tx -> {
-      Optional<Long> user = tx.queryOne("UPDATE app_codes SET used_at = ? WHERE code_hash = ? AND app_id = ? "
-          + "AND used_at IS NULL AND expires_at > ? RETURNING user_id", rs -> rs.getLong(1), now, hash, app.id(), now);
+      Optional<Long> user = store.redeemCode(tx, hash, app.id(), now);
       if (user.isEmpty()) {
-        Optional<Instant> expires = tx.queryOne("SELECT expires_at FROM app_codes WHERE code_hash = ? AND app_id = ? "
-            + "AND used_at IS NULL", rs -> Sql.instant(rs, "expires_at"), hash, app.id());
-        if (expires.isPresent()) {
+        if (store.unusedCode(tx, hash, app.id())) {
           throw new OAuthError(401, "expired_token", "The authorization token provided has expired.");
         }
         throw OAuthError.invalidGrant();
@@ -475,16 +443,11 @@ public final class AppService {
     boolean once = settings.oauthRefreshSingleUse;
     return db.tx(tx -> {
       Optional<Long> user = once
-          ? tx.queryOne("UPDATE app_tokens SET redeemed_at = ? WHERE refresh_hash = ? AND app_id = ? "
-              + "AND redeemed_at IS NULL AND refresh_expires_at > ? RETURNING user_id", rs -> rs.getLong(1),
-              now, hash, app.id(), now)
-          : tx.queryOne("SELECT user_id FROM app_tokens WHERE refresh_hash = ? AND app_id = ? "
-              + "AND refresh_expires_at > ?", rs -> rs.getLong(1), hash, app.id(), now);
+          ? store.redeemRefreshOnce(tx, hash, app.id(), now)
+          : store.refreshUser(tx, hash, app.id(), now);
       if (user.isEmpty()) {
-        Optional<Object[]> row = tx.queryOne("SELECT refresh_expires_at, redeemed_at FROM app_tokens "
-                + "WHERE refresh_hash = ? AND app_id = ?",
-            rs -> new Object[] {Sql.instant(rs, "refresh_expires_at"), Sql.instant(rs, "redeemed_at")}, hash, app.id());
-        if (row.isPresent() && (!once || row.get()[1] == null)) {
+        Optional<Boolean> redeemed = store.refreshRedeemed(tx, hash, app.id());
+        if (redeemed.isPresent() && (!once || !redeemed.get())) {
           throw new OAuthError(401, "expired_token", "The refresh token provided has expired.");
         }
         throw OAuthError.invalidGrant();
@@ -500,12 +463,7 @@ public final class AppService {
   public Map<String, JsonNode> options(long appId, long userId) {
     return db.read(tx -> {
       Map<String, JsonNode> out = new LinkedHashMap<>();
-      List<Object[]> rows = userId == 0
-          ? tx.query("SELECT name, value::text FROM app_options WHERE app_id = ? ORDER BY name",
-              rs -> new Object[] {rs.getString(1), rs.getString(2)}, appId)
-          : tx.query("SELECT name, value::text FROM app_user_options WHERE app_id = ? AND user_id = ? ORDER BY name",
-              rs -> new Object[] {rs.getString(1), rs.getString(2)}, appId, userId);
-      for (Object[] r : rows) out.put((String) r[0], parse((String) r[1]));
+      store.options(tx, appId, userId).forEach((name, json) -> out.put(name, parse(json)));
       return out;
     });
   }
@@ -515,14 +473,7 @@ public final class AppService {
     db.tx(tx -> {
       for (Map.Entry<String, JsonNode> e : values.entrySet()) {
         String json = new String(Json.write(e.getValue()), java.nio.charset.StandardCharsets.UTF_8);
-        if (userId == 0) {
-          tx.update("INSERT INTO app_options (app_id, name, value) VALUES (?, ?, ?::jsonb) "
-              + "ON CONFLICT (app_id, name) DO UPDATE SET value = EXCLUDED.value", appId, e.getKey(), json);
-        } else {
-          tx.update("INSERT INTO app_user_options (app_id, user_id, name, value) VALUES (?, ?, ?, ?::jsonb) "
-              + "ON CONFLICT (app_id, user_id, name) DO UPDATE SET value = EXCLUDED.value", appId, userId, e.getKey(),
-              json);
-        }
+        store.putOption(tx, appId, userId, e.getKey(), json);
       }
       return null;
     });
@@ -545,19 +496,16 @@ public final class AppService {
   }
 
   private String memberId(Tx tx) throws SQLException {
-    Optional<String> id = tx.queryOne("SELECT member_id FROM app_portal WHERE id = 1", rs -> rs.getString(1));
-    if (id.isPresent()) return id.get();
-    tx.update("INSERT INTO app_portal (id, member_id) VALUES (1, ?) ON CONFLICT (id) DO NOTHING", randomHex(16));
-    return tx.queryOne("SELECT member_id FROM app_portal WHERE id = 1", rs -> rs.getString(1)).orElseThrow();
+    return store.memberId(tx, randomHex(16));
   }
 
   /** {@code local.} + 14 lower-case hex + {@code .} + 8 digits, as the portal issues them. */
-  private static String newClientId(Tx tx) throws SQLException {
+  private String newClientId(Tx tx) throws SQLException {
     while (true) {
       StringBuilder digits = new StringBuilder();
       for (int i = 0; i < 8; i++) digits.append(RANDOM.nextInt(10));
       String id = "local." + randomHex(7) + "." + digits;
-      if (tx.queryOne("SELECT 1 FROM apps WHERE client_id = ?", rs -> 1, id).isEmpty()) return id;
+      if (!store.clientIdTaken(tx, id)) return id;
     }
   }
 

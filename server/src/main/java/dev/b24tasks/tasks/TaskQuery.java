@@ -270,7 +270,8 @@ final class TaskQuery {
 
   private void member(String role, List<Long> ids, boolean not) {
     where.add((not ? "NOT " : "") + "EXISTS (SELECT 1 FROM task_members fm WHERE fm.task_id = t.id"
-        + (role == null ? "" : " AND fm.role = '" + ("A".equals(role) ? "A" : "U") + "'") + " AND fm.user_id = ANY(?))");
+        + (role == null ? "" : " AND fm.role = ?") + " AND fm.user_id = ANY(?))");
+    if (role != null) args.add("A".equals(role) ? "A" : "U");
     args.add(List.copyOf(ids));
   }
 
