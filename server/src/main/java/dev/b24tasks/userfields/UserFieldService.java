@@ -78,12 +78,7 @@ public final class UserFieldService implements TaskUserFields {
 
   /** task.item.userfield.update: XML_ID, SORT, MANDATORY, the flags, the labels and the settings. */
   public void update(long userId, long id, JsonNode data, ZoneId zone) {
-    if (id <= 0) throw UserFieldErrors.invalidId();
-    if (!directory.isAdmin(userId)) throw UserFieldErrors.accessDenied();
-    db.tx(tx -> {
-      store.lock(tx);
-      UserField f = stored(tx, id);
-      if (f.builtIn()) throw UserFieldErrors.accessDenied();
+    change(userId, id, (tx, f) -> {
       Map<String, Map<String, String>> labels = new LinkedHashMap<>(f.labels());
       for (String set : UserField.LABEL_SETS) if (data.has(set)) labels.put(set, labels(data.get(set), ""));
       String xmlId = data.has("XML_ID") ? (data.get("XML_ID").isNull() ? null : text(data.get("XML_ID"))) : f.xmlId();
@@ -98,19 +93,31 @@ public final class UserFieldService implements TaskUserFields {
       // MULTIPLE, FIELD_NAME and USER_TYPE_ID are kept: CUserTypeEntity::Update drops them
       store.update(tx, new UserField(f.id(), f.fieldName(), f.userTypeId(), xmlId, sort, f.multiple(), mandatory,
           showFilter, showInList, editInList, searchable, settings, labels));
-      return null;
     });
   }
 
   /** task.item.userfield.delete: the field and every task's value of it. */
   public void delete(long userId, long id) {
+    change(userId, id, (tx, f) -> store.delete(tx, id));
+  }
+
+  @FunctionalInterface
+  private interface Change {
+    void apply(dev.b24tasks.store.Tx tx, UserField field) throws java.sql.SQLException;
+  }
+
+  /**
+   * A change of a stored field by an administrator, under the definitions' lock: the id's errors, then the
+   * permission, then "not found"; the built-in fields are not the API's to change.
+   */
+  private void change(long userId, long id, Change change) {
     if (id <= 0) throw UserFieldErrors.invalidId();
     if (!directory.isAdmin(userId)) throw UserFieldErrors.accessDenied();
     db.tx(tx -> {
       store.lock(tx);
       UserField f = stored(tx, id);
       if (f.builtIn()) throw UserFieldErrors.accessDenied();
-      store.delete(tx, id);
+      change.apply(tx, f);
       return null;
     });
   }

@@ -66,12 +66,7 @@ final class UserFieldTypes {
       }
       case "integer" -> {
         if (hasDefault) s.put("DEFAULT_VALUE", def.asText().isBlank() ? "" : Params.phpInt(def));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("SIZE", 20);
-        out.put("MIN_VALUE", 0);
-        out.put("MAX_VALUE", 0);
-        out.put("DEFAULT_VALUE", s.getOrDefault("DEFAULT_VALUE", ""));
-        return out;
+        return numeric(new LinkedHashMap<>(), s);
       }
       case "double" -> {
         // an absent PRECISION is 0, as the portal's (null >= 0) makes it: such a field keeps whole numbers
@@ -85,11 +80,7 @@ final class UserFieldTypes {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("PRECISION", precision);
-        out.put("SIZE", 20);
-        out.put("MIN_VALUE", 0);
-        out.put("MAX_VALUE", 0);
-        out.put("DEFAULT_VALUE", s.getOrDefault("DEFAULT_VALUE", ""));
-        return out;
+        return numeric(out, s);
       }
       case "boolean" -> {
         if (hasDefault) s.put("DEFAULT_VALUE", Params.phpInt(def) > 0 ? 1 : 0);
@@ -131,6 +122,15 @@ final class UserFieldTypes {
         return s;
       }
     }
+  }
+
+  /** The settings numbers share after their own: SIZE, MIN_VALUE, MAX_VALUE (0: no bound), DEFAULT_VALUE. */
+  private static Map<String, Object> numeric(Map<String, Object> out, Map<String, Object> s) {
+    out.put("SIZE", 20);
+    out.put("MIN_VALUE", 0);
+    out.put("MAX_VALUE", 0);
+    out.put("DEFAULT_VALUE", s.getOrDefault("DEFAULT_VALUE", ""));
+    return out;
   }
 
   private static long number(Object v, long otherwise) {
