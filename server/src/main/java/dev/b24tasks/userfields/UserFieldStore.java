@@ -63,11 +63,19 @@ final class UserFieldStore {
   /** Makes the task's values of the field exactly {@code values}, in order (empty: none). */
   void replace(Tx tx, long taskId, long fieldId, List<UserFieldTypes.Value> values) throws SQLException {
     tx.update("DELETE FROM task_user_field_values WHERE task_id = ? AND field_id = ?", taskId, fieldId);
-    int ord = 0;
+    if (values.isEmpty()) return;
+    // all the values in one statement, however many a multiple field is given
+    List<Map<String, Object>> rows = new java.util.ArrayList<>(values.size());
     for (UserFieldTypes.Value v : values) {
-      tx.update("INSERT INTO task_user_field_values (task_id, field_id, ord, value, num, at) VALUES (?, ?, ?, ?, ?, ?)",
-          taskId, fieldId, ord++, v.text(), v.num(), v.at());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("t", v.text());
+      row.put("n", v.num());
+      row.put("a", v.at() == null ? null : v.at().toString());
+      rows.add(row);
     }
+    tx.update("INSERT INTO task_user_field_values (task_id, field_id, ord, value, num, at) "
+        + "SELECT ?, ?, e.ord - 1, e.x->>'t', (e.x->>'n')::double precision, (e.x->>'a')::timestamptz "
+        + "FROM json_array_elements(?::json) WITH ORDINALITY AS e(x, ord)", taskId, fieldId, json(rows));
   }
 
   /**
