@@ -173,6 +173,7 @@ public final class App implements AutoCloseable {
       new DependencyMethods(new DependencyService(db, taskLink, clock)).register(registry);
       StageService stages = new StageService(db, taskLink, directory);
       tasks.useStages(stages::groupOfNewStage);
+      tasks.usePlans(stages);
       new StageMethods(stages).register(registry);
       // Drive: storages, folders, files in the database; attachments of tasks and comments go through its ports
       DiskService disk = new DiskService(db, taskLink, directory, clock, settings.maxFileBytes,

@@ -194,11 +194,15 @@ public final class Desk {
 
   /** One list query per column (newest first), then the people and groups of every card as sets. */
   private List<Page> columns(long viewer, List<ObjectNode> filters, int perColumn) {
+    return columns(viewer, filters, newestFirst(), perColumn);
+  }
+
+  private List<Page> columns(long viewer, List<ObjectNode> filters, JsonNode order, int perColumn) {
     TaskService.UserFacts facts = tasks.facts(viewer);
     List<TaskService.Page> pages = new ArrayList<>();
     Set<Long> people = new LinkedHashSet<>();
     for (ObjectNode filter : filters) {
-      TaskService.Page page = tasks.list(viewer, filter, newestFirst(), 0, perColumn, true);
+      TaskService.Page page = tasks.list(viewer, filter, order, 0, perColumn, true);
       pages.add(page);
       for (Task t : page.tasks()) {
         people.add(t.responsibleId());
@@ -248,34 +252,25 @@ public final class Desk {
   }
 
   /**
-   * The viewer's "My plan" (her own Kanban board, task.stages.get with entity 0): a column per stage of her plan,
-   * the tasks of the filters she placed there (and, in the first, every task she never placed elsewhere).
+   * The viewer's "My plan" (her own Kanban board, task.stages.get with entity 0; made with her tasks in its first
+   * stage the first time): a column per stage, each one list query over the tasks standing in it (STAGES_ID) in
+   * her plan's order (SORTING), those she may no longer read left out.
    */
   public StageBoard planBoard(long viewer, Filters f, int perColumn, String language) {
-    List<StageColumn> columns = stages.get(viewer, 0, false, language).stream().map(v -> new StageColumn(v.id(),
+    List<StageColumn> columns = stages.openPlan(viewer, language).stream().map(v -> new StageColumn(v.id(),
         String.valueOf(v.fields().get("TITLE")), String.valueOf(v.fields().get("COLOR")))).toList();
-    Map<Long, List<Long>> placed = stages.plan(viewer);
-    List<Long> elsewhere = new ArrayList<>();
-    for (int i = 1; i < columns.size(); i++) elsewhere.addAll(placed.getOrDefault(columns.get(i).id(), List.of()));
     List<ObjectNode> filters = new ArrayList<>();
-    List<Integer> queried = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
+    for (StageColumn column : columns) {
       ObjectNode filter = filter(f);
-      List<Long> ids = i == 0 ? elsewhere : placed.getOrDefault(columns.get(i).id(), List.of());
-      if (i > 0 && ids.isEmpty()) continue; // nothing placed there: no query
-      if (!ids.isEmpty()) {
-        ArrayNode list = filter.putArray(i == 0 ? "!ID" : "ID");
-        ids.forEach(list::add);
-      }
+      com.fasterxml.jackson.databind.JsonNode group = filter.remove("GROUP_ID");
+      if (group != null) filter.putObject("::SUBFILTER-GROUP").set("GROUP_ID", group); // her order, not the group's
+      filter.put("STAGES_ID", column.id());
       filters.add(filter);
-      queried.add(i);
     }
-    List<Page> pages = columns(viewer, filters, perColumn);
+    List<Page> pages = columns(viewer, filters, JSON.objectNode().put("SORTING", "ASC"), perColumn);
     List<ColumnView> out = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
-      int at = queried.indexOf(i);
-      Page page = at < 0 ? new Page(List.of(), 0) : pages.get(at);
-      out.add(new ColumnView(Column.PENDING, columns.get(i), page.cards(), page.total()));
+      out.add(new ColumnView(Column.PENDING, columns.get(i), pages.get(i).cards(), pages.get(i).total()));
     }
     return new StageBoard(out, columns, true);
   }

@@ -7,7 +7,9 @@ import dev.b24tasks.store.Database;
 import dev.b24tasks.store.Tx;
 import dev.b24tasks.tasks.TaskLink;
 import java.sql.SQLException;
+import dev.b24tasks.tasks.PlanStages;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +19,13 @@ import java.util.Optional;
  * first time it is read or changed; every change renumbers the board's SORT 100, 200, … and makes the first
  * stage the {@code NEW} one. Group boards: stages are managed by the group's owner and moderators, tasks moved by
  * whoever the group's "sort" permission allows, and a move writes the task's STAGE_ID through the tasks feature
- * (history, change listeners). "My plan": only its owner, and a move places the task in her plan.
- * {@code isAdmin} skips the checks for a portal administrator only.
+ * (history, change listeners). "My plan": only its owner moves tasks in it, a move changes her plan alone (no
+ * history, no ONTASKUPDATE, as the portal's TaskStageTable update), and a task stands in it once pinned: when it
+ * was added or its member fields named her while her plan existed (the portal's pinInStage, {@link PlanStages}),
+ * or when the console first made her plan (the portal's "My plan" converter). {@code isAdmin} skips the checks
+ * for a portal administrator only.
  */
-public final class StageService {
+public final class StageService implements PlanStages {
   private final Database db;
   private final TaskLink tasks;
   private final Directory directory;
@@ -109,11 +114,37 @@ public final class StageService {
   }
 
   /**
-   * Where the tasks of {@code userId}'s "My plan" stand: stage id to task ids, for the tasks placed in it (a task
-   * never placed stands in the plan's first stage).
+   * The caller's "My plan" as the console opens it: task.stages.get's board, and when this makes the plan, the
+   * tasks she has a part in go into its first stage, newest first (the portal's web converter does so; REST does
+   * not).
    */
-  public java.util.Map<Long, List<Long>> plan(long userId) {
-    return db.read(tx -> store.plan(tx, userId));
+  public List<StageView> openPlan(long userId, String language) {
+    return db.tx(tx -> {
+      store.lockBoard(tx, 'U', userId);
+      boolean fresh = store.board(tx, 'U', userId).isEmpty();
+      List<Stage> board = ensured(tx, 'U', userId, language);
+      if (fresh) store.pinAll(tx, userId, board.get(0).id(), tasks.memberTasks(userId));
+      return board.stream().map(s -> StageView.of(s, language)).toList();
+    });
+  }
+
+  @Override
+  public void pin(long taskId, Collection<Long> users) {
+    if (users.isEmpty()) return;
+    db.tx(tx -> {
+      store.pin(tx, taskId, List.copyOf(users));
+      return null;
+    });
+  }
+
+  @Override
+  public String inStagesSql() {
+    return StageStore.IN_STAGES;
+  }
+
+  @Override
+  public String placeSql() {
+    return StageStore.PLACE;
   }
 
   /** task.stages.canmovetask: the group's sort permission, or the caller's own plan. */
@@ -130,7 +161,11 @@ public final class StageService {
   /**
    * task.stages.movetask with the place in the stage: on a group board the task goes right before {@code before}
    * (else right after {@code after}) in the group's SORTING order, which the task list's {@code SORTING} order
-   * follows; a target that is not a task of the group leaves the order alone.
+   * follows; a target that is not a task of the group leaves the order alone, and without before / after the task
+   * goes first in the group's order. In the caller's plan the same
+   * happens in her own order (the list's SORTING without a GROUP_ID filter), and without before / after the task
+   * goes first; a task that does not stand in her plan stays out of it (the portal answers true and changes
+   * nothing).
    */
   public void moveTask(long userId, long taskId, long stageId, long before, long after) {
     db.tx(tx -> {
@@ -145,8 +180,15 @@ public final class StageService {
         tasks.moveToStage(userId, taskId, stageId);
         if (before > 0) tasks.placeInGroup(s.entityId(), taskId, before, true);
         else if (after > 0) tasks.placeInGroup(s.entityId(), taskId, after, false);
+        else tasks.placeInGroup(s.entityId(), taskId, 0, true); // first, as the portal's pinInTheStage
       } else {
-        store.placeInPlan(tx, s.entityId(), taskId, stageId);
+        long owner = s.entityId();
+        store.lockBoard(tx, 'U', owner);
+        if (store.moveInPlan(tx, owner, taskId, stageId)) {
+          if (before > 0) store.placeInPlan(tx, owner, taskId, before, true);
+          else if (after > 0) store.placeInPlan(tx, owner, taskId, after, false);
+          else store.putFirst(tx, owner, taskId);
+        }
       }
       return null;
     });

@@ -35,9 +35,17 @@ public final class TaskLink {
     tasks.moveToStage(userId, taskId, stageId);
   }
 
-  /** Kanban order inside a group's stages: the task before ({@code before}) or after the target, by SORTING. */
+  /**
+   * Kanban order inside a group's stages: the task before ({@code before}) or after the target, by SORTING; a
+   * target of 0 puts it first.
+   */
   public boolean placeInGroup(long groupId, long taskId, long targetId, boolean before) {
     return tasks.placeInGroup(groupId, taskId, targetId, before);
+  }
+
+  /** The tasks {@code userId} has a part in (creator, responsible, accomplice, auditor), newest first. */
+  public java.util.List<Long> memberTasks(long userId) {
+    return tasks.memberTasks(userId);
   }
 
   public boolean anyInStage(long groupId, long stageId) {

@@ -29,6 +29,7 @@ final class TaskQuery {
       Map.entry("MARK", new Column("t.mark", Kind.TEXT)),
       Map.entry("GROUP_ID", new Column("t.group_id", Kind.NUMBER)),
       Map.entry("STAGE_ID", new Column("t.stage_id", Kind.NUMBER)),
+      Map.entry("STAGES_ID", new Column("", Kind.NUMBER)), // a plan's stage: see condition()
       Map.entry("CREATED_BY", new Column("t.created_by", Kind.NUMBER)),
       Map.entry("RESPONSIBLE_ID", new Column("t.responsible_id", Kind.NUMBER)),
       Map.entry("CHANGED_BY", new Column("t.changed_by", Kind.NUMBER)),
@@ -90,6 +91,11 @@ final class TaskQuery {
   }
 
   private NewStages newStages = NewStages.NONE;
+  private PlanStages plans = PlanStages.NONE;
+  /** A GROUP_ID condition names the board: SORTING is the group's order, else the viewer's plan (SORTING_GROUP_ID). */
+  private boolean groupNamed;
+  /** How deep in ::SUBFILTER groups the condition at hand stands (the portal looks at the top level only). */
+  private int depth;
 
   /** Which stage ids are a group board's NEW stage (STAGE_ID filter). */
   TaskQuery newStages(NewStages stages) {
@@ -102,6 +108,12 @@ final class TaskQuery {
   /** Where the custom fields' conditions come from (UF_… filter keys). */
   TaskQuery userFields(TaskUserFields fields) {
     this.userFields = fields;
+    return this;
+  }
+
+  /** The users' plans (STAGES_ID filter, SORTING order without a GROUP_ID filter). */
+  TaskQuery plans(PlanStages plans) {
+    this.plans = plans;
     return this;
   }
 
@@ -125,7 +137,11 @@ final class TaskQuery {
     int first = where.size();
     for (TaskFilter.Part p : filter.parts()) {
       switch (p) {
-        case TaskFilter.Group group -> filter(group.filter());
+        case TaskFilter.Group group -> {
+          depth++;
+          filter(group.filter());
+          depth--;
+        }
         case TaskFilter.Condition c -> condition(c);
       }
     }
@@ -173,7 +189,15 @@ final class TaskQuery {
         where.add(f.starred() ? fav : "NOT " + fav);
         args.add(viewer);
       }
+      case TaskFilter.Column col when col.field().equals("STAGES_ID") -> {
+        // a stage of a "My plan": the tasks standing in it (b_tasks_task_stage); any comparison means "one of"
+        List<Long> stages = new ArrayList<>();
+        for (Object v : col.values()) if (v instanceof Number n) stages.add(n.longValue());
+        where.add((col.not() ? "NOT " : "") + plans.inStagesSql());
+        args.add(stages);
+      }
       case TaskFilter.Column col -> {
+        if (col.field().equals("GROUP_ID") && !col.not() && depth == 0) groupNamed = true;
         // the NEW stage of a group board also holds the group's tasks without a stage (STAGE_ID 0)
         long group = newStageGroup(col);
         if (group > 0) {
@@ -299,12 +323,14 @@ final class TaskQuery {
       String key = s.key();
       String sql = SORTABLE.get(key);
       if (sql == null) throw new IllegalArgumentException(key);
+      boolean planOrder = key.equals("SORTING") && !groupNamed;
+      if (planOrder) sql = plans.placeSql(); // the viewer's own order, as the portal's SRT.USER_ID join
       boolean desc = s.descending();
       // Bitrix (MySQL) puts NULLs first when ascending; say so only for columns that can be NULL, so the
       // NOT NULL keys keep matching their plain indexes (V21 gives the nullable ones NULLS FIRST indexes).
       String nulls = NULLABLE_SORT_KEYS.contains(key) ? (desc ? " NULLS LAST" : " NULLS FIRST") : "";
       orderBy.add(sql + (desc ? " DESC" : " ASC") + nulls);
-      if (key.equals("FAVORITE") || key.equals("IS_PINNED")) orderArgs.add(viewer);
+      if (key.equals("FAVORITE") || key.equals("IS_PINNED") || planOrder) orderArgs.add(viewer);
     }
     if (orderBy.isEmpty()) orderBy.add("t.id DESC");
     else orderBy.add("t.id ASC"); // a stable order for paging

@@ -40,6 +40,7 @@ public final class TaskService {
   private volatile TaskFiles files = TaskFiles.NONE;
   private volatile TaskUserFields userFields = TaskUserFields.NONE;
   private volatile NewStages newStages = NewStages.NONE;
+  private volatile PlanStages plans = PlanStages.NONE;
   private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final List<TaskViewAddons> viewAddons = new CopyOnWriteArrayList<>();
 
@@ -59,6 +60,11 @@ public final class TaskService {
   /** The list's STAGE_ID filter asks {@code stages} which stage is a group board's NEW one. */
   public void useStages(NewStages stages) {
     this.newStages = stages;
+  }
+
+  /** The members' "My plan" boards: pinned on add and when people join, the list's STAGES_ID and SORTING. */
+  public void usePlans(PlanStages plans) {
+    this.plans = plans;
   }
 
   /** The Drive attachments of tasks (UF_TASK_WEBDAV_FILES) are kept by {@code files}. */
@@ -301,7 +307,8 @@ public final class TaskService {
 
   private Page list(long viewer, UserFacts f, TaskFilter filter, List<TaskFilter.Sort> order, long offset,
       int limit, boolean count) {
-    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages).userFields(userFields);
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages).plans(plans)
+        .userFields(userFields);
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
       people.add(viewer);
@@ -321,7 +328,7 @@ public final class TaskService {
    */
   List<Task> list(long viewer, java.util.function.Consumer<TaskQuery> shape, long offset, int limit) {
     UserFacts f = facts(viewer);
-    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages);
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages).plans(plans);
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
       people.add(viewer);
@@ -390,6 +397,7 @@ public final class TaskService {
       if (in.tags() != null && !in.tags().isEmpty()) tags.replace(tx, id, userId, created.groupId(), in.tags());
       if (in.files() != null && !in.files().isEmpty()) replaceFiles(userId, id, in.files());
       writeUserFields(id, in, true, zoneOf(userId));
+      plans.pin(id, created.allMembers());
       notify(id, TaskChangeListener.Kind.ADD, userId);
       return created;
     });
@@ -578,7 +586,28 @@ public final class TaskService {
   private void write(Tx tx, long u, Task old, TaskChange c, Instant now) throws SQLException {
     store.apply(tx, old.id(), c);
     store.history(tx, u, old, c, now);
+    Set<Long> named = named(c);
+    if (!named.isEmpty()) plans.pin(old.id(), named);
     notify(old.id(), TaskChangeListener.Kind.UPDATE, u);
+  }
+
+  /**
+   * The people a change names in CREATED_BY, RESPONSIBLE_ID, ACCOMPLICES and AUDITORS: the portal pins the task
+   * into their plans after the update (those who already have it keep their place).
+   */
+  private static Set<Long> named(TaskChange c) {
+    Set<Long> out = new LinkedHashSet<>();
+    for (TaskField f : List.of(TaskField.CREATED_BY, TaskField.RESPONSIBLE_ID, TaskField.ACCOMPLICES,
+        TaskField.AUDITORS)) {
+      if (!c.has(f)) continue;
+      Object v = c.get(f);
+      if (v instanceof Number n) out.add(n.longValue());
+      else if (v instanceof Collection<?> list) {
+        for (Object o : list) if (o instanceof Number n) out.add(n.longValue());
+      }
+    }
+    out.remove(0L);
+    return out;
   }
 
   private void notify(long id, TaskChangeListener.Kind kind, long u) {
@@ -690,6 +719,11 @@ public final class TaskService {
       notify(taskId, TaskChangeListener.Kind.UPDATE, userId);
       return null;
     });
+  }
+
+  /** The tasks {@code userId} has a part in, newest first (a "My plan" made in the console takes them in). */
+  List<Long> memberTasks(long userId) {
+    return db.read(tx -> store.memberTasks(tx, userId));
   }
 
   /** Whether any task of the group stands in the stage (whoever may see it). */

@@ -335,17 +335,24 @@ public final class TaskStore {
         ancestor) > 0;
   }
 
+  List<Long> memberTasks(Tx tx, long userId) throws SQLException {
+    return tx.query("SELECT DISTINCT task_id FROM task_members WHERE user_id = ? ORDER BY task_id DESC",
+        rs -> rs.getLong(1), userId);
+  }
+
   /**
    * Puts {@code taskId} right before (or after) {@code targetId} among its group's tasks in SORTING order and
    * numbers the group's SORTING 1, 2, … in that order, in one statement; false (nothing changed) when the target
-   * is not a task of the group.
+   * is not a task of the group. A {@code targetId} of 0 puts the task first.
    */
   boolean placeInGroup(Tx tx, long groupId, long taskId, long targetId, boolean before) throws SQLException {
     List<Long> ids = new ArrayList<>(tx.query("SELECT id FROM tasks WHERE group_id = ? ORDER BY sorting ASC NULLS LAST,"
         + " id ASC FOR UPDATE", rs -> rs.getLong(1), groupId));
-    if (targetId == taskId || !ids.contains(targetId) || !ids.remove(Long.valueOf(taskId))) return false;
-    int at = ids.indexOf(targetId);
-    ids.add(before ? at : at + 1, taskId);
+    if (targetId == taskId || (targetId != 0 && !ids.contains(targetId)) || !ids.remove(Long.valueOf(taskId))) {
+      return false;
+    }
+    int at = targetId == 0 ? 0 : ids.indexOf(targetId);
+    ids.add(before || targetId == 0 ? at : at + 1, taskId);
     tx.update("UPDATE tasks t SET sorting = v.n FROM unnest(?::bigint[]) WITH ORDINALITY AS v(id, n)"
         + " WHERE t.id = v.id AND t.sorting IS DISTINCT FROM v.n", ids);
     return true;

@@ -62,6 +62,9 @@ class StageFilterTest extends CastTest {
     long elsewhere = task("elsewhere", Map.of());
     ok(creator.call("task.stages.movetask", Map.of("id", b, "stageId", first, "before", elsewhere)));
     assertThat(sorted(group)).containsExactly(c, b, a);
+    // without before / after the task goes first (the portal's pinInTheStage)
+    ok(creator.call("task.stages.movetask", Map.of("id", a, "stageId", first)));
+    assertThat(sorted(group)).containsExactly(a, c, b);
   }
 
   List<Long> sorted(long group) {

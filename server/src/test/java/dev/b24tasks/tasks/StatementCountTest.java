@@ -68,6 +68,8 @@ class StatementCountTest {
     // a custom field with a value on every task of the page (task.item.userfield.*)
     ok(server.admin().call("task.item.userfield.add", Map.of("PARAMS", Map.of("USER_TYPE_ID", "double",
         "FIELD_NAME", "UF_COST", "SETTINGS", Map.of("PRECISION", 2)))));
+    // the responsible's "My plan" exists before the tasks: each is pinned into its first stage as it is added
+    ok(responsible.call("task.stages.get", Map.of("entityId", 0)));
     for (int i = 0; i < 55; i++) {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("UF_TASK_WEBDAV_FILES", List.of("n" + fileId));
@@ -160,10 +162,11 @@ class StatementCountTest {
     long id = five.get(0);
     responsible.task(id); // the first get also records the view; the second is a pure read
     Cost c = cost(() -> responsible.call("tasks.task.get", Map.of("taskId", id)));
-    assertOneTransaction(c, 6);
+    long work = assertOneTransaction(c, 6);
     Cost sent = cost(() -> responsible.call("tasks.task.get", Map.of("taskId", id, "bx24_request_id", "r-1")));
-    assertOneTransaction(sent, 6);
-    assertThat(sent.statements()).as("a request id changes nothing for a read").isEqualTo(c.statements());
+    // compared without the credential look-up, which a busy machine may let lapse between the two calls
+    assertThat(assertOneTransaction(sent, 6)).as("a request id changes nothing for a read\n" + sent.log() + "\n\n"
+        + c.log()).isEqualTo(work);
   }
 
   @Test
@@ -183,11 +186,12 @@ class StatementCountTest {
         new Step(responsible, "tasks.task.complete", Map.of(), 10),
         new Step(creator, "tasks.task.approve", Map.of(), 10),
         new Step(creator, "tasks.task.renew", Map.of(), 10),
-        // the new responsible is looked up, and two member lists (responsible, auditors) are rewritten
-        new Step(creator, "tasks.task.delegate", Map.of("userId", newcomer.id()), 17),
-        // the auditors list is rewritten
-        new Step(auditor, "tasks.task.stopwatch", Map.of(), 13),
-        new Step(auditor, "tasks.task.startwatch", Map.of(), 13));
+        // the new responsible is looked up, two member lists (responsible, auditors) are rewritten, and the
+        // people the change names are pinned into their "My plan" (pinInStage: one statement)
+        new Step(creator, "tasks.task.delegate", Map.of("userId", newcomer.id()), 18),
+        // the auditors list is rewritten (and its people pinned into their plans)
+        new Step(auditor, "tasks.task.stopwatch", Map.of(), 14),
+        new Step(auditor, "tasks.task.startwatch", Map.of(), 14));
     int n = 0;
     for (Step s : steps) {
       Map<String, Object> body = new LinkedHashMap<>(s.extra());
@@ -249,6 +253,26 @@ class StatementCountTest {
     // the list's 8, and the fields with the page's values (1)
     assertOneTransaction(small, 9);
     assertOneTransaction(large, 9);
+    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(small.statements());
+  }
+
+  @Test
+  void a_plan_stage_in_the_viewers_order_is_one_query_whatever_its_size() {
+    long first = Long.parseLong(responsible.call("task.stages.get", Map.of("entityId", 0)).result().properties()
+        .iterator().next().getKey());
+    java.util.function.Function<String, Supplier<Response>> column = title -> () -> responsible.call(
+        "tasks.task.list", Map.of("filter", Map.of("STAGES_ID", first, "%TITLE", title),
+            "order", Map.of("SORTING", "asc"), "select", List.of("ID", "TITLE")));
+    Cost small = cost(column.apply("five"));
+    Cost large = cost(column.apply("fifty"));
+    Response page = column.apply("fifty").get();
+    assertThat(rows(page)).isEqualTo(50);
+    // newest first: each new task went ahead of the plan's others
+    assertThat(page.result().get("tasks").get(0).get("id").asLong()).isEqualTo(fifty.get(fifty.size() - 1));
+    // the plan's membership and order are part of the list's own query: its 8 statements
+    assertOneTransaction(small, 8);
+    assertOneTransaction(large, 8);
     assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
         .isEqualTo(small.statements());
   }
