@@ -90,7 +90,8 @@ final class UserFieldStore {
         + "FROM task_user_fields f LEFT JOIN task_user_field_values v ON v.field_id = f.id AND v.task_id = ANY(?) "
         + "ORDER BY f.sort, f.id, v.task_id, v.ord", rs -> {
           long task = rs.getLong(14);
-          return new Joined(row(rs), rs.wasNull() ? null : task, rs.getString(15));
+          Long taskId = rs.wasNull() ? null : task; // read before the field's columns: wasNull is the last read's
+          return new Joined(row(rs), taskId, rs.getString(15));
         }, List.copyOf(taskIds));
   }
 
