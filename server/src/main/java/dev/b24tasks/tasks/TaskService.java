@@ -429,7 +429,8 @@ public final class TaskService {
       boolean fieldsChange = c.changes(t);
       boolean filesGiven = in.files() != null;
       boolean userFieldsGiven = !in.userFields().isEmpty();
-      if (!fieldsChange && !tagsChange && !filesGiven && !userFieldsGiven) return t; // "Don't update task, if nothing changed"
+      // "Don't update task, if nothing changed"
+      if (!fieldsChange && !tagsChange && !filesGiven && !userFieldsGiven) return t;
       if (fieldsChange && !in.allowedFor(a, t)) throw TaskException.denied();
       if ((tagsChange || filesGiven || userFieldsGiven) && !TaskRules.allows(TaskAction.EDIT, a, t)) {
         throw TaskException.denied();

@@ -14,7 +14,10 @@ import java.util.Set;
  * fields the tasks feature serves itself (UF_TASK_WEBDAV_FILES, UF_CRM_TASK, UF_MAIL_MESSAGE) never come here.
  */
 public interface TaskUserFields {
-  /** A value the field's type or its MANDATORY flag refuses: {@code key} a message of the tasks bundle, {@code label} the field's. */
+  /**
+   * A value the field's type or its MANDATORY flag refuses: {@code key} a message of the tasks bundle,
+   * {@code label} the field's.
+   */
   final class ValueRefused extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String key;

@@ -323,7 +323,7 @@ public final class TaskView {
     return out;
   }
 
-  /** A field's name as the task object's key: UF_TASK_CLIENT_REQUEST is ufTaskClientRequest, as the portal's converter does. */
+  /** A field's name as the task object's key: UF_TASK_CLIENT_REQUEST is ufTaskClientRequest (the portal's converter). */
   static String camel(String upperSnake) {
     StringBuilder out = new StringBuilder(upperSnake.length());
     boolean up = false;

@@ -287,8 +287,11 @@ public final class UserFieldService implements TaskUserFields {
       try {
         UserFieldTypes.Value x = UserFieldTypes.value(f, v, zone);
         if (x == null) continue;
-        if (op.equals("%")) typed.add("%" + x.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        else typed.add(column.equals("uv.num") ? x.num() : column.equals("uv.at") ? x.at() : x.text());
+        if (op.equals("%")) {
+          typed.add("%" + x.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        } else {
+          typed.add(column.equals("uv.num") ? x.num() : column.equals("uv.at") ? x.at() : x.text());
+        }
       } catch (UserFieldTypes.Refused e) {
         // a value of the wrong type matches nothing
       }
