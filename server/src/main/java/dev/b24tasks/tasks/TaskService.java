@@ -94,10 +94,13 @@ public final class TaskService {
     return taskIds.isEmpty() ? Map.of() : userFields.values(taskIds, names, zone);
   }
 
-  /** Writes the custom fields' values a call gave; a refused value is the field validation's ERROR_CORE. */
-  private void writeUserFields(long taskId, TaskInput in, boolean adding, ZoneId zone) {
+  /**
+   * Writes the custom fields' values a call gave; a refused value is the field validation's ERROR_CORE. Answers
+   * the fields an update changed.
+   */
+  private List<TaskUserFields.Changed> writeUserFields(long taskId, TaskInput in, boolean adding, ZoneId zone) {
     try {
-      userFields.write(taskId, in.userFields(), adding, zone);
+      return userFields.write(taskId, in.userFields(), adding, zone);
     } catch (TaskUserFields.ValueRefused e) {
       throw TaskException.invalid(e.key(), e.label());
     }
@@ -436,7 +439,13 @@ public final class TaskService {
         throw TaskException.denied();
       }
       if (filesGiven) replaceFiles(userId, id, in.files());
-      if (userFieldsGiven) writeUserFields(id, in, false, zoneOf(userId));
+      if (userFieldsGiven) {
+        // one history row a changed field, as the portal tracks every UF_ field
+        for (TaskUserFields.Changed ch : writeUserFields(id, in, false, zoneOf(userId))) {
+          store.history(tx, id, userId, now, ch.fieldName(), TaskStore.historyText(ch.before()),
+              TaskStore.historyText(ch.after()));
+        }
+      }
       if (tagsChange) {
         long group = c.has(TaskField.GROUP_ID) ? (Long) c.get(TaskField.GROUP_ID) : t.groupId();
         tags.replace(tx, id, userId, group, in.tags());

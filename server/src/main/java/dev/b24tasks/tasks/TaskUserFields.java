@@ -41,12 +41,16 @@ public interface TaskUserFields {
   /** A field as tasks.task.getFields lists it: its name, the title in the caller's language, its type. */
   record Described(String fieldName, String title, String type) {}
 
+  /** A field whose values an update changed: the stored texts before and after, in order. */
+  record Changed(String fieldName, List<String> before, List<String> after) {}
+
   /**
    * Writes the {@code UF_} values a call gave for the task ({@code values} by FIELD_NAME; names of no field are
    * ignored, as the portal ignores them); {@code adding}: a new task, whose mandatory fields must all be given.
-   * Throws {@link ValueRefused} before writing anything.
+   * Throws {@link ValueRefused} before writing anything. Answers the fields whose values changed (an update's
+   * history rows; empty for a new task).
    */
-  void write(long taskId, Map<String, JsonNode> values, boolean adding, ZoneId zone);
+  List<Changed> write(long taskId, Map<String, JsonNode> values, boolean adding, ZoneId zone);
 
   /**
    * The values of the tasks of one answer, with one query: for each task, FIELD_NAME to the value as the answer
@@ -71,7 +75,9 @@ public interface TaskUserFields {
   /** No custom fields: every UF_ key is ignored, none is listed. */
   TaskUserFields NONE = new TaskUserFields() {
     @Override
-    public void write(long taskId, Map<String, JsonNode> values, boolean adding, ZoneId zone) {}
+    public List<Changed> write(long taskId, Map<String, JsonNode> values, boolean adding, ZoneId zone) {
+      return List.of();
+    }
 
     @Override
     public Map<Long, Map<String, Object>> values(Collection<Long> taskIds, Set<String> names, ZoneId zone) {

@@ -190,9 +190,9 @@ public final class UserFieldService implements TaskUserFields {
   // ---- values on tasks (the tasks feature's port) ---------------------------------------------------------
 
   @Override
-  public void write(long taskId, Map<String, JsonNode> values, boolean adding, ZoneId zone) {
-    if (values.isEmpty() && !adding) return;
-    db.tx(tx -> {
+  public List<Changed> write(long taskId, Map<String, JsonNode> values, boolean adding, ZoneId zone) {
+    if (values.isEmpty() && !adding) return List.of();
+    return db.tx(tx -> {
       List<UserField> fields = store.all(tx);
       Map<UserField, List<UserFieldTypes.Value>> parsed = new LinkedHashMap<>();
       for (UserField f : fields) {
@@ -219,10 +219,16 @@ public final class UserFieldService implements TaskUserFields {
         if (f.mandatory() && one.isEmpty()) throw new ValueRefused("UF_REQUIRED", f.title(language));
         parsed.put(f, one);
       }
+      Map<Long, List<String>> before = adding || parsed.isEmpty() ? Map.of() : store.taskValues(tx, taskId);
+      List<Changed> changed = new ArrayList<>();
       for (Map.Entry<UserField, List<UserFieldTypes.Value>> e : parsed.entrySet()) {
+        List<String> old = before.getOrDefault(e.getKey().id(), List.of());
+        List<String> now = e.getValue().stream().map(UserFieldTypes.Value::text).toList();
+        if (!adding && old.equals(now)) continue; // nothing to write, nothing to tell
         store.replace(tx, taskId, e.getKey().id(), e.getValue());
+        if (!adding) changed.add(new Changed(e.getKey().fieldName(), old, now));
       }
-      return null;
+      return changed;
     });
   }
 

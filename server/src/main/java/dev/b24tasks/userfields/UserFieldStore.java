@@ -78,6 +78,16 @@ final class UserFieldStore {
         + "FROM json_array_elements(?::json) WITH ORDINALITY AS e(x, ord)", taskId, fieldId, json(rows));
   }
 
+  /** The task's stored values, field id to its texts in order, with one query. */
+  Map<Long, List<String>> taskValues(Tx tx, long taskId) throws SQLException {
+    Map<Long, List<String>> out = new LinkedHashMap<>();
+    for (Object[] r : tx.query("SELECT field_id, value FROM task_user_field_values WHERE task_id = ? "
+        + "ORDER BY field_id, ord", rs -> new Object[] {rs.getLong(1), rs.getString(2)}, taskId)) {
+      out.computeIfAbsent((Long) r[0], k -> new java.util.ArrayList<>()).add((String) r[1]);
+    }
+    return out;
+  }
+
   /**
    * The fields and the values of the tasks with one query: every field row (ordered) left-joined to its values on
    * {@code taskIds}; a field with no value on any of them comes once with a null task.

@@ -82,6 +82,20 @@ class UserFieldValuesTest extends CastTest {
     assertThat(after.get("ufTagsX").isBoolean()).isTrue();
     assertThat(after.get("ufBudget").isNull()).as("an empty single field is null").isTrue();
     assertThat(after.get("ufSeats").asText()).isEqualTo("12");
+    // each changed field is one history row (the portal tracks every UF_ field); the unchanged ones none
+    List<String> history = new ArrayList<>();
+    ok(creator.call("tasks.task.history.list", Map.of("taskId", id))).result().get("list").forEach(e -> {
+      if (e.get("field").asText().startsWith("UF_")) {
+        history.add(e.get("field").asText() + ":" + e.get("value").get("from").asText() + "->"
+            + e.get("value").get("to").asText());
+      }
+    });
+    assertThat(history).containsExactlyInAnyOrder("UF_CLIENT:Acme->Globex", "UF_TAGS_X:a,b->",
+        "UF_BUDGET:1250.46->");
+    ok(creator.call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("UF_CLIENT", "Globex"))));
+    long rows = server.app().db.read(tx -> tx.queryLong(
+        "SELECT count(*) FROM task_history WHERE task_id = ? AND field = 'UF_CLIENT'", id));
+    assertThat(rows).as("the same value again writes no row").isEqualTo(1);
 
     // the list: selected by name, one query for the page
     JsonNode rows = ok(creator.call("tasks.task.list", Map.of("filter", Map.of("ID", id),
