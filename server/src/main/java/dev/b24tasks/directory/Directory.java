@@ -95,6 +95,17 @@ public final class Directory {
         "SELECT count(*) FROM (" + MANAGER_HEADS + ") m WHERE m.head_id = ?", userId, userId, userId, managerId) > 0);
   }
 
+  /**
+   * Whether {@code userId} is a member of a department {@code headId} heads, or of one below it; herself too, when
+   * she is in a department she heads (CTasks' "subordinate departments" of a task's creator).
+   */
+  public boolean inDepartmentsUnder(long headId, long userId) {
+    return db.read(tx -> tx.queryLong("WITH RECURSIVE tree AS (SELECT id FROM departments WHERE head_id = ? "
+        + "UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id) "
+        + "SELECT count(*) FROM user_departments ud JOIN tree ON tree.id = ud.department_id WHERE ud.user_id = ?",
+        headId, userId) > 0);
+  }
+
   /** Everyone {@code userId} is a subordinate of: the heads of her departments and of all departments above. */
   public Set<Long> managers(long userId) {
     return db.read(tx -> new LinkedHashSet<>(tx.query(MANAGERS, rs -> rs.getLong(1), userId, userId, userId)));

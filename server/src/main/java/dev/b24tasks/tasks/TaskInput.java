@@ -32,12 +32,16 @@ public final class TaskInput {
   /** The custom fields' values given ({@code UF_…} keys but the built-in ones), by FIELD_NAME, as sent. */
   private final Map<String, JsonNode> userFields = new java.util.LinkedHashMap<>();
 
-  /** Reads {@code fields} (UPPER_SNAKE keys; camelCase accepted too); dates without an offset are in {@code zone}. */
+  /**
+   * Reads {@code fields}; dates without an offset are in {@code zone}. Keys are the UPPER_SNAKE field names exactly,
+   * as the portal takes them (Base::filterFields): only a leading {@code ~} is stripped, and a camelCase or
+   * lower-case key ({@code title}, {@code responsibleId}) names no field, so it is ignored without an error.
+   */
   public static TaskInput read(JsonNode fields, ZoneId zone) {
     TaskInput in = new TaskInput();
     if (fields == null || !fields.isObject()) return in;
     for (Map.Entry<String, JsonNode> e : fields.properties()) {
-      String key = Wire.upperSnake(e.getKey());
+      String key = e.getKey().startsWith("~") ? e.getKey().substring(1) : e.getKey();
       JsonNode v = e.getValue();
       switch (key) {
         case "TITLE" -> in.put(TaskField.TITLE, text(v).trim());
@@ -150,18 +154,28 @@ public final class TaskInput {
     checkPlan(start, end);
 
     boolean newResponsible = responsible != null && responsible != t.responsibleId();
+    // the creator whose departments PrepareMembers looks at: a new one given in the same update, else the task's
+    long creator = (Long) values.getOrDefault(TaskField.CREATED_BY, t.createdBy());
+    boolean inReport = newResponsible && svc.inCreatorsDepartments(creator, responsible);
     TaskChange c;
-    if (status != null) c = Transition.status(t, status, a.userId(), now);
-    else if (newResponsible && given.equals(Set.of(TaskField.RESPONSIBLE_ID))) {
-      c = Transition.delegate(t, a.userId(), responsible, now); // task_change_responsible: the delegate path
+    if (newResponsible && given.equals(Set.of(TaskField.RESPONSIBLE_ID))) {
+      // task_change_responsible: the delegate path
+      c = Transition.delegate(t, a.userId(), responsible, inReport, now);
     } else if (newResponsible) {
-      c = Transition.reassign(t, a.userId(), responsible, now); // PrepareMembers: STATUS 2, no auditor appended
+      // PrepareMembers: STATUS 2 unless one is given, no auditor appended
+      c = Transition.reassign(t, a.userId(), responsible, status, inReport, now);
+    } else if (status != null) {
+      c = Transition.status(t, status, a.userId(), now);
+    } else {
+      c = Transition.stamp(new TaskChange(), a.userId(), now);
     }
-    else c = Transition.stamp(new TaskChange(), a.userId(), now);
     for (TaskField f : given) {
       Object v = values.get(f);
       switch (f) {
         case STATUS -> { } // already in c
+        case ADD_IN_REPORT -> {
+          if (!c.has(f)) c.set(f, v); // PrepareMembers' ADD_IN_REPORT N wins over the one given
+        }
         case ACCOMPLICES, AUDITORS -> c.set(f, new LinkedHashSet<>(existing(dir, v)));
         case CREATED_BY -> {
           if ((Long) v <= 0 || !dir.exists((Long) v)) throw TaskException.invalid("CREATOR_NOT_FOUND");
@@ -206,6 +220,12 @@ public final class TaskInput {
   /** The rule the classic update path picks: by the fields given (CTaskItem::proceedAction special cases). */
   boolean allowedFor(Actor a, Task t) {
     Set<TaskField> f = given;
+    Long creator = (Long) values.get(TaskField.CREATED_BY);
+    if (creator != null && creator != t.createdBy()) {
+      // a new creator also needs TaskChangeDirectorRule, checked on the task as the update leaves it
+      long responsible = (Long) values.getOrDefault(TaskField.RESPONSIBLE_ID, t.responsibleId());
+      if (!TaskRules.changeDirector(a, t, responsible)) return false;
+    }
     if (f.equals(Set.of(TaskField.RESPONSIBLE_ID))) return TaskRules.allows(TaskAction.DELEGATE, a, t);
     if (f.equals(Set.of(TaskField.STATUS))) return TaskRules.changeStatus(a, t);
     if (f.equals(Set.of(TaskField.MARK))) return TaskRules.allows(TaskAction.RATE, a, t);

@@ -131,27 +131,36 @@ final class TaskQuery {
     return this;
   }
 
-  /** Adds the filter's conditions (an AND group's parts stand beside the others, an OR group is one clause). */
+  /**
+   * Adds the filter's conditions: an AND filter's parts stand beside the others, an OR filter ({@code ::LOGIC}
+   * "OR") is one clause, and a nested group ({@code ::SUBFILTER-…}) is always one clause, so an OR of two AND
+   * subfilters is {@code (a AND b) OR (c AND d)}.
+   */
   TaskQuery filter(TaskFilter filter) {
     if (filter == null) return this;
     int first = where.size();
     for (TaskFilter.Part p : filter.parts()) {
       switch (p) {
         case TaskFilter.Group group -> {
+          int at = where.size();
           depth++;
           filter(group.filter());
           depth--;
+          join(at, " AND ");
         }
         case TaskFilter.Condition c -> condition(c);
       }
     }
-    if (filter.any() && where.size() - first > 1) {
-      // "::LOGIC": "OR" joins this group's conditions (their arguments are already in the same order)
-      List<String> group = new ArrayList<>(where.subList(first, where.size()));
-      where.subList(first, where.size()).clear();
-      where.add("(" + String.join(" OR ", group) + ")");
-    }
+    if (filter.any()) join(first, " OR ");
     return this;
+  }
+
+  /** Makes the conditions from {@code first} on one clause (their arguments are already in the same order). */
+  private void join(int first, String operator) {
+    if (where.size() - first < 2) return;
+    List<String> group = new ArrayList<>(where.subList(first, where.size()));
+    where.subList(first, where.size()).clear();
+    where.add("(" + String.join(operator, group) + ")");
   }
 
   private void condition(TaskFilter.Condition condition) {

@@ -202,6 +202,16 @@ public final class TaskRules {
     return read(u, t) && u.favorite();
   }
 
+  /**
+   * taskchangedirectorrule.php on an update that changes CREATED_BY, given the responsible the update leaves: an
+   * administrator, or that responsible herself when she may edit the task (the extranet part is not modelled).
+   */
+  static boolean changeDirector(Actor u, Task t, long newResponsible) {
+    if (u.admin()) return true;
+    if (u.userId() != newResponsible) return false;
+    return edit(u, t);
+  }
+
   /** taskchangestatusrule.php: tasks.task.update with only STATUS; no status precondition. */
   public static boolean changeStatus(Actor u, Task t) {
     if (u.admin()) return true;
@@ -295,27 +305,42 @@ public final class TaskRules {
      * one (the classic rule, CTaskItem L2921-2966: a creator or accomplice who was responsible becomes an auditor
      * too), and the new responsible is no longer an auditor. The delegate seed page shows exactly this: task 8017,
      * created by and assigned to 503 with auditors 61, 103, 547, delegated to 547, has auditors 61, 103, 503.
+     * Delegating to the current responsible changes nothing (PrepareMembers acts only on a change): the status
+     * stays. {@code inCreatorsDepartments}: see {@link #members}.
      */
-    public static TaskChange delegate(Task t, long u, long newResponsible, Instant now) {
-      TaskChange c = status(t, PENDING, u, now);
-      c.set(TaskField.RESPONSIBLE_ID, newResponsible);
+    public static TaskChange delegate(Task t, long u, long newResponsible, boolean inCreatorsDepartments,
+        Instant now) {
+      if (newResponsible == t.responsibleId()) {
+        return stamp(new TaskChange(), u, now);
+      }
+      TaskChange c = members(status(t, PENDING, u, now), newResponsible, inCreatorsDepartments);
       long old = t.responsibleId();
       Set<Long> auditors = new LinkedHashSet<>(t.auditors());
-      boolean changed = old != newResponsible && auditors.add(old);
+      boolean changed = auditors.add(old);
       changed |= auditors.remove(newResponsible);
       if (changed) c.set(TaskField.AUDITORS, auditors);
-      c.set(TaskField.DECLINE_REASON, null);
       return c;
     }
 
     /**
-     * A general update that changes the responsible among other fields (PrepareMembers): STATUS 2 and DECLINE_REASON
-     * cleared, but no auditor appended; only an update of RESPONSIBLE_ID alone is a delegation.
+     * A general update that changes the responsible among other fields (PrepareMembers): STATUS 2 unless a status
+     * is given ({@code status} null: none), but no auditor appended; only an update of RESPONSIBLE_ID alone is a
+     * delegation.
      */
-    public static TaskChange reassign(Task t, long u, long newResponsible, Instant now) {
-      TaskChange c = status(t, PENDING, u, now);
+    public static TaskChange reassign(Task t, long u, long newResponsible, Status status,
+        boolean inCreatorsDepartments, Instant now) {
+      TaskChange c = status(t, status == null ? PENDING : status, u, now);
+      return members(c, newResponsible, inCreatorsDepartments);
+    }
+
+    /**
+     * PrepareMembers on a change of responsible: the new one, DECLINE_REASON cleared, and ADD_IN_REPORT N unless the
+     * new responsible is in a department under the creator ({@code inCreatorsDepartments}).
+     */
+    static TaskChange members(TaskChange c, long newResponsible, boolean inCreatorsDepartments) {
       c.set(TaskField.RESPONSIBLE_ID, newResponsible);
       c.set(TaskField.DECLINE_REASON, null);
+      if (!inCreatorsDepartments) c.set(TaskField.ADD_IN_REPORT, false);
       return c;
     }
 

@@ -412,6 +412,14 @@ public final class TaskService {
   }
 
   /**
+   * Whether the new responsible {@code userId} is a member of a department {@code creator} heads, or of one below
+   * it (PrepareMembers keeps ADD_IN_REPORT then, else it turns it to N).
+   */
+  boolean inCreatorsDepartments(long creator, long userId) {
+    return directory.inDepartmentsUnder(creator, userId);
+  }
+
+  /**
    * Whether {@code ancestor} is {@code id} or one of its ancestors. Parent changes take one advisory lock, so the
    * walk sees every earlier change committed (see TaskStore#descendsFrom).
    */
@@ -557,7 +565,8 @@ public final class TaskService {
   public Task delegate(long u, long id, long newResponsible) {
     return act(u, id, TaskAction.DELEGATE, (t, a, now) -> {
       if (!directory.exists(newResponsible)) throw TaskException.denied();
-      return Transition.delegate(t, a.userId(), newResponsible, now);
+      boolean inReport = newResponsible != t.responsibleId() && inCreatorsDepartments(t.createdBy(), newResponsible);
+      return Transition.delegate(t, a.userId(), newResponsible, inReport, now);
     });
   }
 

@@ -186,9 +186,10 @@ class StatementCountTest {
         new Step(responsible, "tasks.task.complete", Map.of(), 10),
         new Step(creator, "tasks.task.approve", Map.of(), 10),
         new Step(creator, "tasks.task.renew", Map.of(), 10),
-        // the new responsible is looked up, two member lists (responsible, auditors) are rewritten, and the
-        // people the change names are pinned into their "My plan" (pinInStage: one statement)
-        new Step(creator, "tasks.task.delegate", Map.of("userId", newcomer.id()), 18),
+        // the new responsible is looked up, and whether she is in the creator's departments (PrepareMembers'
+        // ADD_IN_REPORT), two member lists (responsible, auditors) are rewritten, and the people the change names
+        // are pinned into their "My plan" (pinInStage: one statement)
+        new Step(creator, "tasks.task.delegate", Map.of("userId", newcomer.id()), 19),
         // the auditors list is rewritten (and its people pinned into their plans)
         new Step(auditor, "tasks.task.stopwatch", Map.of(), 14),
         new Step(auditor, "tasks.task.startwatch", Map.of(), 14));

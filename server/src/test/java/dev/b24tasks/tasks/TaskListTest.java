@@ -102,6 +102,11 @@ class TaskListTest {
     assertThat(ids(worker, filter("::SUBFILTER-1", Map.of("::LOGIC", "OR", "ID", overdue, "PRIORITY", 2))))
         .containsExactlyInAnyOrder(overdue, done);
     assertThat(ids(worker, filter("::SUBFILTER-1", Map.of("ID", overdue, "PRIORITY", 2)))).isEmpty();
+    // an OR of two AND subfilters is (a AND b) OR (c AND d), each subfilter one clause
+    assertThat(ids(worker, filter("::LOGIC", "OR", "::SUBFILTER-1", Map.of("ID", overdue, "PRIORITY", 2),
+        "::SUBFILTER-2", Map.of("ID", done, "PRIORITY", 2)))).containsExactly(done);
+    assertThat(ids(worker, filter("::LOGIC", "OR", "::SUBFILTER-1", Map.of("ID", overdue, "STATUS", 2),
+        "::SUBFILTER-2", Map.of("ID", started, "STATUS", 5)))).containsExactly(overdue);
   }
 
   @Test

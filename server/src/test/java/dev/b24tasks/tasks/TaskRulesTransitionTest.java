@@ -78,7 +78,7 @@ class TaskRulesTransitionTest {
 
   @Test
   void delegate_sets_the_new_responsible_status_2_and_makes_the_old_one_an_auditor() {
-    TaskChange c = Transition.delegate(TaskFixtures.standard(Status.IN_PROGRESS), 20, 99, NOW);
+    TaskChange c = Transition.delegate(TaskFixtures.standard(Status.IN_PROGRESS), 20, 99, true, NOW);
     assertThat(c.get(TaskField.STATUS)).isEqualTo(Status.PENDING);
     assertThat(c.get(TaskField.RESPONSIBLE_ID)).isEqualTo(99L);
     assertThat(c.get(TaskField.AUDITORS)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE)
@@ -88,12 +88,12 @@ class TaskRulesTransitionTest {
   @Test
   void delegate_appends_a_creator_or_accomplice_who_was_responsible_but_not_an_auditor_twice() {
     Task ownTask = TaskFixtures.task(Status.PENDING, false, 10, 10, List.of(), List.of(40L));
-    assertThat(Transition.delegate(ownTask, 10, 99, NOW).get(TaskField.AUDITORS))
+    assertThat(Transition.delegate(ownTask, 10, 99, true, NOW).get(TaskField.AUDITORS))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE).containsExactly(40L, 10L);
     Task alsoAuditor = TaskFixtures.task(Status.PENDING, false, 10, 20, List.of(), List.of(20L));
-    assertThat(Transition.delegate(alsoAuditor, 10, 99, NOW).has(TaskField.AUDITORS)).isFalse();
+    assertThat(Transition.delegate(alsoAuditor, 10, 99, true, NOW).has(TaskField.AUDITORS)).isFalse();
     Task alsoAccomplice = TaskFixtures.task(Status.PENDING, false, 10, 20, List.of(20L), List.of());
-    assertThat(Transition.delegate(alsoAccomplice, 10, 99, NOW).get(TaskField.AUDITORS))
+    assertThat(Transition.delegate(alsoAccomplice, 10, 99, true, NOW).get(TaskField.AUDITORS))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE).containsExactly(20L);
     assertThat(T0).isBefore(NOW);
   }
@@ -101,7 +101,7 @@ class TaskRulesTransitionTest {
   @Test
   void delegate_to_an_auditor_takes_her_out_of_the_auditors() {
     Task t = TaskFixtures.task(Status.PENDING, false, 10, 10, List.of(), List.of(40L, 99L));
-    assertThat(Transition.delegate(t, 10, 99, NOW).get(TaskField.AUDITORS))
+    assertThat(Transition.delegate(t, 10, 99, true, NOW).get(TaskField.AUDITORS))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE).containsExactly(40L, 10L);
   }
 }
