@@ -104,6 +104,18 @@ class StatementCountTest {
     return new Cost(counter.checkouts(), counter.statements(), counter.commits(), counter.rollbacks(), counter.log());
   }
 
+  /**
+   * The call's statements without the credential look-up, whose 2 s cache a busy machine may let lapse between two
+   * calls that are compared.
+   */
+  static long withoutLookups(Cost c) {
+    long auth = c.log().lines().filter(l -> l.startsWith("SELECT w.id, w.code_hash")
+        || l.startsWith("SELECT t.id, t.user_id, t.scopes")).count();
+    // a look-up is a short transaction of its own: its SELECT and its time limit
+    long limits = c.log().lines().filter(l -> l.startsWith("SET LOCAL statement_timeout")).count();
+    return c.statements() - auth - Math.max(0, limits - 1);
+  }
+
   /** The call's own statements (its SQL work), after the checks of what every call costs besides. */
   static long assertOneTransaction(Cost c, int maxStatements) {
     return assertOneTransaction(c, maxStatements, false);
@@ -218,8 +230,8 @@ class StatementCountTest {
     // the total (2), and the view's sets (people, checklist items with their members, unread comments: 3)
     assertOneTransaction(small, 8);
     assertOneTransaction(large, 8);
-    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
-        .isEqualTo(small.statements());
+    assertThat(withoutLookups(large)).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(withoutLookups(small));
   }
 
   @Test
@@ -250,8 +262,8 @@ class StatementCountTest {
     assertThat(rows(page)).isEqualTo(50);
     assertOneTransaction(small, bound);
     assertOneTransaction(large, bound);
-    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
-        .isEqualTo(small.statements());
+    assertThat(withoutLookups(large)).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(withoutLookups(small));
     return page;
   }
 
@@ -271,8 +283,8 @@ class StatementCountTest {
     // the plan's membership and order are part of the list's own query: its 8 statements
     assertOneTransaction(small, 8);
     assertOneTransaction(large, 8);
-    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
-        .isEqualTo(small.statements());
+    assertThat(withoutLookups(large)).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(withoutLookups(small));
   }
 
   @Test
@@ -281,12 +293,12 @@ class StatementCountTest {
     Cost large = cost(() -> responsible.call("task.item.list", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "fifty"))));
     assertOneTransaction(small, 8);
     assertOneTransaction(large, 8);
-    assertThat(large.statements()).as(large.log()).isEqualTo(small.statements());
+    assertThat(withoutLookups(large)).as(large.log()).isEqualTo(withoutLookups(small));
     Cost items5 = cost(() -> responsible.call("task.items.getlist", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "five"))));
     Cost items50 = cost(() -> responsible.call("task.items.getlist", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "fifty"))));
     assertOneTransaction(items5, 8);
     assertOneTransaction(items50, 8);
-    assertThat(items50.statements()).as(items50.log()).isEqualTo(items5.statements());
+    assertThat(withoutLookups(items50)).as(items50.log()).isEqualTo(withoutLookups(items5));
     long id = five.get(3);
     responsible.task(id);
     Cost data = cost(() -> responsible.call("task.item.getdata", List.of(id)));
@@ -308,8 +320,8 @@ class StatementCountTest {
     assertOneTransaction(large, 12, true);
     Response page = responsible.client().v3("tasks.task.list", Map.of("filter", List.of(List.of("id", fifty))));
     assertThat(page.result().get("items").size()).as(page.toString()).isGreaterThan(five.size() * 4);
-    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
-        .isEqualTo(small.statements());
+    assertThat(withoutLookups(large)).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(withoutLookups(small));
   }
 
   private static Response list(String title) {
