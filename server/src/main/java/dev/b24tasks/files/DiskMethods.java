@@ -50,15 +50,101 @@ public final class DiskMethods {
       DiskObject o = service.file(who(c), id(c));
       return object(o, service.storageOf(o), who(c), zone(c), false);
     });
-    r.named("disk.file.markdeleted", "disk", c -> {
-      DiskObject o = service.markDeleted(who(c), id(c));
-      return object(o, service.storageOf(o), who(c), zone(c), false);
-    });
+    r.named("disk.file.markdeleted", "disk", c -> shown(c, service.markDeleted(who(c), id(c), false)));
     r.namedRead("disk.attachedObject.get", "disk", this::attachedObject);
     r.named("disk.file.delete", "disk", c -> {
-      service.delete(who(c), id(c));
+      service.delete(who(c), id(c), false);
       return true;
     });
+    // rename, move, copy, the recycle bin (doc pages disk/file/*, disk/folder/*)
+    for (boolean folder : new boolean[] {false, true}) {
+      String family = folder ? "disk.folder." : "disk.file.";
+      r.named(family + "rename", "disk", c -> shown(c, service.rename(who(c), id(c), folder, text(c, "newName"))));
+      r.named(family + "moveto", "disk", c -> service.move(who(c), id(c), folder, targetId(c))
+          .<Object>map(o -> with(shown(c, o), "PARENT_ID", o.parentId())).orElse(false));
+      r.named(family + "copyto", "disk", c -> {
+        DiskObject o = service.copy(who(c), id(c), folder, targetId(c));
+        return object(o, service.storageOf(o), who(c), zone(c), true);
+      });
+      r.named(family + "restore", "disk", c -> {
+        DiskObject o = service.restore(who(c), id(c), folder);
+        return with(shown(c, o), "DELETED_TYPE", o.deletedType());
+      });
+    }
+    r.named("disk.folder.markdeleted", "disk", c -> {
+      DiskObject o = service.markDeleted(who(c), id(c), true);
+      return with(shown(c, o), "DELETED_TYPE", o.deletedType());
+    });
+    r.named("disk.folder.deletetree", "disk", c -> {
+      service.delete(who(c), id(c), true);
+      return true;
+    });
+    r.named("disk.storage.rename", "disk", c -> storage(c, service.renameStorage(who(c), id(c), text(c, "newName"))));
+    // the fields tables (doc pages disk/*/disk-*-get-fields): type, and whether a filter may use the field
+    r.namedRead("disk.file.getfields", "disk", c -> fields("ID integer, NAME string, TYPE enum, CODE string,"
+        + " STORAGE_ID integer, PARENT_ID integer, CREATE_TIME datetime, UPDATE_TIME datetime, DELETE_TIME datetime,"
+        + " CREATED_BY integer-, UPDATED_BY integer-, DELETED_BY integer-, GLOBAL_CONTENT_VERSION integer-,"
+        + " FILE_ID integer-, SIZE integer-, DELETED_TYPE enum"));
+    r.namedRead("disk.folder.getfields", "disk", c -> fields("ID integer, NAME string, TYPE enum, CODE string,"
+        + " STORAGE_ID integer, REAL_OBJECT_ID integer-, PARENT_ID integer, CREATE_TIME datetime,"
+        + " UPDATE_TIME datetime, DELETE_TIME datetime, CREATED_BY integer-, UPDATED_BY integer-,"
+        + " DELETED_BY integer-, DELETED_TYPE enum"));
+    r.namedRead("disk.storage.getfields", "disk", c -> fields("ID integer, NAME string, CODE string,"
+        + " MODULE_ID string-, ENTITY_TYPE string, ENTITY_ID string, ROOT_OBJECT_ID integer-"));
+    r.namedRead("disk.storage.gettypes", "disk", c -> List.of("user", "common", "group"));
+    // versions
+    r.named("disk.file.uploadversion", "disk", this::uploadVersion);
+    r.named("disk.file.restorefromversion", "disk", c -> {
+      JsonNode v = c.params().get("versionId");
+      long versionId = v == null || v.isContainerNode() ? 0 : DiskService.parse(v.asText());
+      if (versionId <= 0) throw DiskService.argument(1);
+      DiskObject o = service.restoreFromVersion(who(c), id(c), versionId);
+      return with(shown(c, o), "GLOBAL_CONTENT_VERSION", o.version());
+    });
+    r.namedRead("disk.file.getversions", "disk", this::versions);
+    r.namedRead("disk.version.get", "disk", c -> {
+      DiskService.VersionOf v = service.version(who(c), id(c));
+      return version(v.version(), v.file(), who(c), zone(c));
+    });
+  }
+
+  /** A fields table from {@code "NAME type, NAME type-, …"} ({@code -}: not for filters). */
+  private static Map<String, Object> fields(String spec) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String entry : spec.split(",")) {
+      String[] nt = entry.trim().split(" ");
+      boolean filter = !nt[1].endsWith("-");
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("TYPE", filter ? nt[1] : nt[1].substring(0, nt[1].length() - 1));
+      f.put("USE_IN_FILTER", filter);
+      f.put("USE_IN_SHOW", true);
+      out.put(nt[0], f);
+    }
+    return out;
+  }
+
+  /** An object's fields as the read methods show them (ids and counters as strings). */
+  private Map<String, Object> shown(Call c, DiskObject o) {
+    return object(o, service.storageOf(o), who(c), zone(c), false);
+  }
+
+  /** The fields with one of them replaced (a number where the portal's answer has one). */
+  private static Map<String, Object> with(Map<String, Object> m, String key, Object value) {
+    m.put(key, value);
+    return m;
+  }
+
+  /** A text parameter, or null when absent or not a text. */
+  private static String text(Call c, String name) {
+    JsonNode v = c.params().get(name);
+    return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+  }
+
+  private static long targetId(Call c) {
+    JsonNode v = c.params().get("targetFolderId");
+    long id = v == null || v.isContainerNode() ? 0 : DiskService.parse(v.asText());
+    if (id <= 0) throw DiskService.argument(1);
+    return id;
   }
 
   static DiskService.Who who(Call c) {
@@ -95,17 +181,66 @@ public final class DiskMethods {
     return m;
   }
 
-  /** getchildren: the live objects of the folder, 50 a page from {@code start}, folders first. */
+  /**
+   * getchildren: the live objects of the folder that pass {@code filter}, in {@code order} (default: folders
+   * first, then by name), 50 a page from {@code start}; one query for the page.
+   */
   private Object children(Call c, long folderId) {
-    List<DiskObject> all = service.children(who(c), folderId);
-    long start = c.params().has("start") ? Math.max(0, Params.phpInt(c.params().get("start"))) : 0;
-    List<Map<String, Object>> out = new ArrayList<>();
     ZoneId zone = zone(c);
-    Storage s = all.isEmpty() ? null : service.storageOf(all.get(0));
-    for (int i = (int) Math.min(start, all.size()); i < all.size() && out.size() < Page.SIZE; i++) {
-      out.add(object(all.get(i), s, who(c), zone, false));
+    ChildQuery q = ChildQuery.children(c.params().get("filter"), c.params().get("order"), zone);
+    long start = start(c);
+    DiskService.Children page = service.children(who(c), folderId, q, start, Page.SIZE);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (DiskObject o : page.page().rows()) out.add(object(o, page.storage(), who(c), zone, false));
+    return Page.of(out, start, out.size(), page.page().total());
+  }
+
+  private static long start(Call c) {
+    return c.params().has("start") ? Math.max(0, Params.phpInt(c.params().get("start"))) : 0;
+  }
+
+  /** disk.file.getVersions: the file's versions, newest first, 50 a page, with {@code filter}. */
+  private Object versions(Call c) {
+    ZoneId zone = zone(c);
+    long start = start(c);
+    DiskService.Versions page = service.versions(who(c), id(c), ChildQuery.versions(c.params().get("filter"), zone),
+        start, Page.SIZE);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (DiskStore.Version v : page.page().rows()) out.add(version(v, page.file(), who(c), zone));
+    return Page.of(out, start, out.size(), page.page().total());
+  }
+
+  private Map<String, Object> version(DiskStore.Version v, DiskObject file, DiskService.Who who, ZoneId zone) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ID", Long.toString(v.id()));
+    m.put("OBJECT_ID", Long.toString(v.objectId()));
+    m.put("SIZE", Long.toString(v.size()));
+    m.put("NAME", v.name());
+    m.put("GLOBAL_CONTENT_VERSION", Integer.toString(v.version()));
+    m.put("CREATE_TIME", Wire.date(v.createdAt(), zone));
+    m.put("CREATED_BY", Long.toString(v.createdBy()));
+    m.put("DOWNLOAD_URL", service.downloadUrl(file, v.id(), who));
+    return m;
+  }
+
+  /** disk.file.uploadversion: {@code fileContent} ({@code [name, base64]} or a multipart file part) required. */
+  private Object uploadVersion(Call c) {
+    long id = id(c);
+    JsonNode content = c.params().get("fileContent");
+    if (content == null || content.isNull() || (content.isTextual() && content.asText().isEmpty())) {
+      throw DiskService.argument(1);
     }
-    return Page.of(out, start, out.size(), all.size());
+    InputStream bytes = decoded(base64Of(content), service.maxFileBytes(), service);
+    DiskObject o = service.uploadVersion(who(c), id, null, bytes);
+    return with(shown(c, o), "GLOBAL_CONTENT_VERSION", o.version());
+  }
+
+  /** The base64 text of a {@code fileContent}: {@code [name, base64]}, or a multipart call's file part. */
+  private static String base64Of(JsonNode content) {
+    if (content.isObject() && content.has("content")) return content.get("content").asText();
+    List<JsonNode> parts = Params.values(content);
+    if (parts.size() < 2 || parts.get(1).isContainerNode()) throw DiskService.notSaved();
+    return parts.get(1).asText();
   }
 
   /**
@@ -126,15 +261,8 @@ public final class DiskMethods {
       m.put("uploadUrl", service.uploadUrl(folder, who, unique, name));
       return m;
     }
-    String base64;
-    if (content.isObject() && content.has("content")) {
-      base64 = content.get("content").asText(); // a file part of a multipart call
-      if (name == null) name = content.path("name").asText(null);
-    } else {
-      List<JsonNode> parts = Params.values(content);
-      if (parts.size() < 2 || parts.get(1).isContainerNode()) throw DiskService.notSaved();
-      base64 = parts.get(1).asText();
-    }
+    String base64 = base64Of(content);
+    if (name == null && content.isObject() && content.has("content")) name = content.path("name").asText(null);
     if (name == null || name.isBlank()) throw DiskService.noName();
     InputStream bytes = decoded(base64, service.maxFileBytes(), service);
     DiskObject o = service.upload(who, folderId, name, unique, null, bytes);

@@ -169,9 +169,15 @@ public final class DiskService implements TaskFiles, CommentFiles {
     return Optional.empty();
   }
 
-  /** The live children of a folder the caller may open. */
-  List<DiskObject> children(Who who, long folderId) {
-    return db.read(tx -> store.children(tx, openFolder(tx, who, folderId).id()));
+  /** A page of the live children of a folder the caller may open, and the storage they are in. */
+  record Children(DiskStore.Paged<DiskObject> page, Storage storage) {}
+
+  Children children(Who who, long folderId, ChildQuery q, long start, int size) {
+    return db.read(tx -> {
+      DiskObject folder = openFolder(tx, who, folderId);
+      return new Children(store.children(tx, folder.id(), q, start, size),
+          store.storage(tx, folder.storageId()).orElseThrow());
+    });
   }
 
   /** The storage's root folder, for the storage methods. */
@@ -179,32 +185,212 @@ public final class DiskService implements TaskFiles, CommentFiles {
     return storage(who, storageId).rootId();
   }
 
-  /** disk.file.markdeleted: to the recycle bin (kept, DELETED_TYPE 3); by one who owns the storage. */
-  DiskObject markDeleted(Who who, long id) {
+  /**
+   * disk.file.markdeleted / disk.folder.markdeleted: to the recycle bin (kept, DELETED_TYPE 3; what is under a
+   * folder 4, deleted with it); by one who owns the storage. A storage's root folder stays.
+   */
+  DiskObject markDeleted(Who who, long id, boolean folder) {
     return db.tx(tx -> {
-      DiskObject o = ownedFile(tx, who, id);
-      if (!o.deleted()) store.markDeleted(tx, id, who.userId(), clock.instant());
+      DiskObject o = owned(tx, who, id, folder);
+      if (o.parentId() == null) throw rootRefused("Could not delete root folder");
+      if (!o.deleted()) store.markDeleted(tx, o, who.userId(), clock.instant());
       return store.object(tx, id).orElseThrow();
     });
   }
 
-  /** disk.file.delete: gone for good, with its attachments and its content. */
-  void delete(Who who, long id) {
+  /** disk.file.delete / disk.folder.deletetree: gone for good, with what is under it, attachments, contents. */
+  void delete(Who who, long id, boolean folder) {
     db.tx(tx -> {
-      store.delete(tx, ownedFile(tx, who, id));
+      DiskObject o = owned(tx, who, id, folder);
+      if (o.parentId() == null) throw rootRefused("Could not delete root folder");
+      store.delete(tx, o);
       return null;
     });
   }
 
-  private DiskObject ownedFile(Tx tx, Who who, long id) throws SQLException {
-    DiskObject o = store.object(tx, id).filter(x -> !x.folder()).orElseThrow(() -> notFound(id));
+  static RestException rootRefused(String what) {
+    return RestException.literal("DISK_OBJ_22000", 400, what);
+  }
+
+  /** A file ({@code folder} false) or folder of a storage the caller owns, deleted or not. */
+  private DiskObject owned(Tx tx, Who who, long id, boolean folder) throws SQLException {
+    DiskObject o = store.object(tx, id).filter(x -> x.folder() == folder).orElseThrow(() -> notFound(id));
     Storage s = store.storage(tx, o.storageId()).orElseThrow(() -> notFound(id));
     if (!owns(who, s)) {
       // one who may only read it (through a task) is refused; to anyone else it does not exist
-      if (readableFile(tx, who, id).isPresent()) throw accessDenied();
+      if (!folder && readableFile(tx, who, id).isPresent()) throw accessDenied();
       throw notFound(id);
     }
     return o;
+  }
+
+  /** The same, not in the recycle bin (the bin's objects answer only restore). */
+  private DiskObject ownedLive(Tx tx, Who who, long id, boolean folder) throws SQLException {
+    DiskObject o = owned(tx, who, id, folder);
+    if (o.deleted()) throw notFound(id);
+    return o;
+  }
+
+  /** A live folder of a storage the caller owns: where a move or a copy may put something. */
+  private DiskObject target(Tx tx, Who who, long id) throws SQLException {
+    DiskObject t = store.object(tx, id).filter(x -> x.folder() && !x.deleted()).orElseThrow(() -> notFound(id));
+    Storage s = store.storage(tx, t.storageId()).orElseThrow(() -> notFound(id));
+    if (!owns(who, s)) throw notFound(id);
+    return t;
+  }
+
+  // ---- rename, move, copy, restore ----
+
+  /** disk.file.rename / disk.folder.rename: a new name, unique in its folder (ignoring case). */
+  DiskObject rename(Who who, long id, boolean folder, String newName) {
+    if (newName == null || newName.isBlank()) throw argument(1);
+    String clean = checkName(newName);
+    return db.tx(tx -> {
+      DiskObject o = ownedLive(tx, who, id, folder);
+      if (o.parentId() == null) throw accessDenied(); // a root folder is named after its storage
+      if (!clean.equals(o.name())) {
+        store.lockNames(tx, o.parentId());
+        if (store.nameTaken(tx, o.parentId(), clean, o.id())) throw nameTaken(folder);
+        store.rename(tx, o, clean, who.userId(), clock.instant());
+      }
+      return store.object(tx, id).orElseThrow();
+    });
+  }
+
+  /**
+   * disk.file.moveto / disk.folder.moveto: into another folder of the same storage (another storage: empty, the
+   * method answers {@code false}); a name taken there is refused, a folder never goes under itself.
+   */
+  Optional<DiskObject> move(Who who, long id, boolean folder, long targetId) {
+    return db.tx(tx -> {
+      DiskObject o = ownedLive(tx, who, id, folder);
+      if (folder) {
+        // crossing folder moves wait for each other, then read the paths the other one wrote
+        store.lockMoves(tx, o.storageId());
+        o = ownedLive(tx, who, id, true);
+      }
+      if (o.parentId() == null) throw rootRefused("Could not move root folder");
+      DiskObject t = target(tx, who, targetId);
+      if (t.storageId() != o.storageId()) return Optional.<DiskObject>empty();
+      if (t.id() == o.parentId()) return Optional.of(o);
+      if (folder && DiskStore.within(t, o)) {
+        throw RestException.literal("ERROR_ARGUMENT", 400, "Could not move a folder into itself");
+      }
+      store.lockNames(tx, t.id());
+      if (store.nameTaken(tx, t.id(), o.name())) throw nameTaken(folder);
+      store.move(tx, o, t, who.userId(), clock.instant());
+      return store.object(tx, id);
+    });
+  }
+
+  /**
+   * disk.file.copyto / disk.folder.copyto: a copy in a folder the caller owns, of a file she may read (her own,
+   * or one attached to a task she may read) or of a folder of hers with what is live in it. The copy shares the
+   * original's content: no byte is duplicated, and neither copy can change the other's (a content never changes).
+   */
+  DiskObject copy(Who who, long id, boolean folder, long targetId) {
+    return db.tx(tx -> {
+      DiskObject o = folder ? ownedLive(tx, who, id, true)
+          : readableFile(tx, who, id).filter(x -> !x.deleted()).orElseThrow(() -> notFound(id));
+      if (o.parentId() == null) throw rootRefused("Could not copy root folder");
+      DiskObject t = target(tx, who, targetId);
+      store.lockNames(tx, t.id());
+      if (store.nameTaken(tx, t.id(), o.name())) throw nameTaken(folder);
+      return store.object(tx, store.copy(tx, o, t, o.name(), who.userId(), clock.instant())).orElseThrow();
+    });
+  }
+
+  /**
+   * disk.file.restore / disk.folder.restore: out of the recycle bin, with what was deleted with it; a name taken
+   * in the folder meanwhile becomes {@code name (1).ext}.
+   */
+  DiskObject restore(Who who, long id, boolean folder) {
+    return db.tx(tx -> {
+      DiskObject o = owned(tx, who, id, folder);
+      if (!o.deleted()) return o;
+      String name = o.name();
+      if (o.parentId() != null) store.lockNames(tx, o.parentId());
+      if (o.parentId() != null && store.nameTaken(tx, o.parentId(), name)) name = uniqueName(tx, o.parentId(), name);
+      store.restore(tx, o, name, who.userId(), clock.instant());
+      return store.object(tx, id).orElseThrow();
+    });
+  }
+
+  /** disk.storage.rename: an application's storage only, by the application (or an administrator). */
+  Storage renameStorage(Who who, long id, String newName) {
+    if (newName == null || newName.isBlank()) throw argument(1);
+    String clean = checkName(newName);
+    return db.tx(tx -> {
+      Storage s = openStorage(tx, who, id);
+      if (!Storage.APP.equals(s.entityType())) {
+        throw RestException.literal("ACCESS_DENIED", 403, "Access denied (invalid type of storage)");
+      }
+      tx.updateOne("UPDATE disk_storages SET name = ? WHERE id = ?", clean, id);
+      return store.storage(tx, id).orElseThrow();
+    });
+  }
+
+  // ---- versions ----
+
+  /**
+   * disk.file.uploadversion: new content for a file the caller owns, read as it comes (the limit as for an
+   * upload); the old content stays as a version.
+   */
+  DiskObject uploadVersion(Who who, long id, String contentType, InputStream content) {
+    boolean[] read = {false};
+    try {
+      return db.tx(tx -> {
+        if (read[0]) throw notSaved();
+        DiskObject o = ownedLive(tx, who, id, false);
+        read[0] = true;
+        long[] written;
+        try {
+          written = store.writeContent(tx, content, maxFileBytes);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        store.setContent(tx, o, written[0], written[1], contentType, who.userId(), clock.instant());
+        return store.object(tx, id).orElseThrow();
+      });
+    } catch (DiskStore.TooLarge e) {
+      throw tooLarge();
+    } catch (UncheckedIOException e) {
+      throw notSaved();
+    }
+  }
+
+  /** A page of a file's versions, newest first, for one who may read the file; with the file. */
+  record Versions(DiskStore.Paged<DiskStore.Version> page, DiskObject file) {}
+
+  Versions versions(Who who, long fileId, ChildQuery q, long start, int size) {
+    return db.read(tx -> {
+      DiskObject f = readableFile(tx, who, fileId).orElseThrow(() -> notFound(fileId));
+      return new Versions(store.versions(tx, fileId, q, start, size), f);
+    });
+  }
+
+  /** disk.version.get: a version of a file the caller may read, with that file. */
+  record VersionOf(DiskStore.Version version, DiskObject file) {}
+
+  VersionOf version(Who who, long versionId) {
+    return db.read(tx -> {
+      DiskStore.Version v = store.version(tx, versionId).orElseThrow(() -> notFound(versionId));
+      DiskObject f = readableFile(tx, who, v.objectId()).orElseThrow(() -> notFound(versionId));
+      return new VersionOf(v, f);
+    });
+  }
+
+  /** disk.file.restoreFromVersion: a version's content as the file's newest (shared, not copied). */
+  DiskObject restoreFromVersion(Who who, long id, long versionId) {
+    return db.tx(tx -> {
+      DiskObject o = ownedLive(tx, who, id, false);
+      DiskStore.Version v = store.version(tx, versionId).orElseThrow(() -> notFound(versionId));
+      if (v.objectId() != o.id()) {
+        throw RestException.literal("DISK_FILE_22004", 400, "Cannot restore version from another file");
+      }
+      store.setContent(tx, o, v.contentId(), v.size(), null, who.userId(), clock.instant());
+      return store.object(tx, id).orElseThrow();
+    });
   }
 
   // ---- uploading ----
@@ -223,6 +409,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
         if (read[0]) throw notSaved();
         DiskObject folder = openFolder(tx, who, folderId);
         String finalName = clean;
+        store.lockNames(tx, folder.id());
         if (store.nameTaken(tx, folder.id(), clean)) {
           if (!unique) throw nameTaken(false);
           finalName = uniqueName(tx, folder.id(), clean);
@@ -240,6 +427,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
             ? ContentTypes.of(finalName) : contentType;
         long id = store.insertObject(tx, folder.storageId(), folder.id(), false, finalName, path, written[0], type,
             written[1], DiskToken.secret(), who.userId(), now);
+        store.addVersion(tx, id, written[0], finalName, written[1], 1, who.userId(), now);
         return store.object(tx, id).orElseThrow();
       });
     } catch (DiskStore.TooLarge e) {
@@ -277,6 +465,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
     String clean = checkName(name);
     return db.tx(tx -> {
       DiskObject parent = openFolder(tx, who, parentId);
+      store.lockNames(tx, parent.id());
       if (store.nameTaken(tx, parent.id(), clean)) throw nameTaken(true);
       String path = parent.path().isEmpty() ? clean : parent.path() + "/" + clean;
       long id = store.insertObject(tx, parent.storageId(), parent.id(), true, clean, path, 0, null, 0,
@@ -302,33 +491,49 @@ public final class DiskService implements TaskFiles, CommentFiles {
 
   // ---- downloading ----
 
-  /** A download link's file, checked: signed for this file and user, who may still read it. */
-  record Download(DiskObject file, Who who) {}
+  /**
+   * A download link's content, checked: signed for this file and user, who may still read the file; a version's
+   * link ({@code v}) gives that version's bytes and name.
+   */
+  record Download(DiskObject file, Who who, long contentId, long size, String name, String contentType) {
+    /** A strong validator: a content never changes once written, so its id names its bytes. */
+    String etag() {
+      return "\"" + file.id() + "-" + contentId + "\"";
+    }
+  }
 
   Download download(String token) {
     Map<String, String> f = DiskToken.read(token);
     long id = f == null ? 0 : parse(f.get("id"));
     if (id <= 0) throw RestException.literal("ERROR_ARGUMENT", 400, "Invalid download token");
     Who who = new Who(parse(f.get("u")), parse(f.get("a")));
-    DiskObject o = db.read(tx -> {
+    long versionId = f.containsKey("v") ? parse(f.get("v")) : 0;
+    return db.read(tx -> {
       Optional<DiskObject> found = store.object(tx, id).filter(x -> !x.folder());
       if (found.isEmpty() || !DiskToken.valid("download", token, found.get().secret())) throw notFound(id);
-      return readableFile(tx, who, id).orElseThrow(() -> notFound(id));
+      DiskObject o = readableFile(tx, who, id).orElseThrow(() -> notFound(id));
+      if (versionId <= 0) return new Download(o, who, o.contentId(), o.size(), o.name(), o.contentType());
+      DiskStore.Version v = store.version(tx, versionId).filter(x -> x.objectId() == id)
+          .orElseThrow(() -> notFound(id));
+      return new Download(o, who, v.contentId(), v.size(), v.name(), o.contentType());
     });
-    return new Download(o, who);
   }
 
   /**
-   * Writes the content of {@code file} to {@code out}, one chunk at a time: each chunk is one short read of its
-   * own (the content never changes once written), so a slow reader holds no connection between chunks.
+   * Writes bytes {@code from}..{@code to} (inclusive) of a download's content to {@code out}: only the chunks the
+   * range touches are read, {@link DiskStore#BATCH} of them (1 MiB) a query, each query a short read of its own
+   * (a content never changes once written), so a slow reader holds no connection and no more than a batch.
    */
-  void copyContent(DiskObject file, OutputStream out) throws IOException {
-    if (file.contentId() <= 0) return;
-    for (int seq = 0; ; seq++) {
-      int s = seq;
-      byte[] chunk = db.read(tx -> store.chunk(tx, file.contentId(), s));
-      if (chunk == null) return;
-      out.write(chunk);
+  void copyContent(Download d, long from, long to, OutputStream out) throws IOException {
+    if (d.contentId() <= 0 || to < from) return;
+    long span = (long) DiskStore.CHUNK * DiskStore.BATCH;
+    for (long at = from; at <= to; ) {
+      long start = at;
+      long end = Math.min(to, (start / DiskStore.CHUNK) * DiskStore.CHUNK + span - 1);
+      List<byte[]> parts = db.read(tx -> store.slice(tx, d.contentId(), start, end));
+      if (parts.isEmpty()) return;
+      for (byte[] p : parts) out.write(p);
+      at = end + 1;
     }
   }
 
@@ -336,12 +541,23 @@ public final class DiskService implements TaskFiles, CommentFiles {
 
   /** The portal's {@code /rest/download.json?token=…} for {@code who}. */
   String downloadUrl(DiskObject o, Who who) {
+    return downloadUrl(o, 0, who);
+  }
+
+  /** The same for version {@code versionId} of the file (0: its current content). */
+  String downloadUrl(DiskObject o, long versionId, Who who) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("id", Long.toString(o.id()));
     fields.put("u", Long.toString(who.userId()));
     if (who.appId() > 0) fields.put("a", Long.toString(who.appId()));
+    if (versionId > 0) fields.put("v", Long.toString(versionId));
     return origin.get() + "/rest/download.json?token="
         + URLEncoder.encode(DiskToken.sign("download", fields, o.secret()), StandardCharsets.UTF_8);
+  }
+
+  /** The link that shows the file in the browser (the portal's {@code action=show}): the download link, inline. */
+  String viewUrl(DiskObject o, Who who) {
+    return downloadUrl(o, who) + "&action=show";
   }
 
   /** The portal's {@code /rest/upload.json?token=…} for a file in {@code folder}. */
@@ -477,7 +693,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
 
   /** The attached files of tasks with their objects (the console's task page), one query. */
   public record Attached(long attachmentId, long fileId, String name, long size, String contentType,
-      String downloadUrl) {}
+      String downloadUrl, String viewUrl) {}
 
   public Map<Long, List<Attached>> attachedToTasks(long viewerId, Collection<Long> taskIds) {
     return attached(viewerId, "task", taskIds);
@@ -489,7 +705,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
       Who who = new Who(viewerId, 0);
       store.attachedFiles(tx, entityType, ids).forEach((entity, files) -> out.put(entity, files.stream()
           .map(f -> new Attached(f.attachment().id(), f.object().id(), f.object().name(), f.object().size(),
-              f.object().contentType(), downloadUrl(f.object(), who))).toList()));
+              f.object().contentType(), downloadUrl(f.object(), who), viewUrl(f.object(), who))).toList()));
       return out;
     });
   }
@@ -506,7 +722,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
         m.put("SIZE", Long.toString(a.size()));
         m.put("FILE_ID", Long.toString(a.fileId()));
         m.put("DOWNLOAD_URL", a.downloadUrl());
-        m.put("VIEW_URL", a.downloadUrl());
+        m.put("VIEW_URL", a.viewUrl());
         objects.put(Long.toString(a.attachmentId()), m);
       }
       out.put(comment, objects);

@@ -67,16 +67,59 @@ final class DiskStore {
     return tx.queryOne("SELECT " + OBJECT + " FROM disk_objects WHERE id = ?", DiskStore::objectRow, id);
   }
 
-  /** The live children of a folder, folders first, then by name. */
-  List<DiskObject> children(Tx tx, long folderId) throws SQLException {
-    return tx.query("SELECT " + OBJECT + " FROM disk_objects WHERE parent_id = ? AND deleted_type = 0"
-        + " ORDER BY kind DESC, name, id", DiskStore::objectRow, folderId);
+  /** A page of rows and the count of all rows that passed the filter. */
+  record Paged<T>(List<T> rows, long total) {}
+
+  /**
+   * A page of the live children of a folder that pass {@code q}'s filter, in its order (default: folders first,
+   * then by name): one query (a second one only past the last page).
+   */
+  Paged<DiskObject> children(Tx tx, long folderId, ChildQuery q, long start, int size) throws SQLException {
+    return paged(tx, OBJECT, " FROM disk_objects WHERE parent_id = ? AND deleted_type = 0", folderId, q, start, size,
+        DiskStore::objectRow);
+  }
+
+  private static <T> Paged<T> paged(Tx tx, String columns, String from, long parentId, ChildQuery q, long start,
+      int size, Tx.RowMapper<T> mapper) throws SQLException {
+    String where = from + q.where;
+    List<Object> args = new ArrayList<>();
+    args.add(parentId);
+    args.addAll(q.args);
+    List<Object> page = new ArrayList<>(args);
+    page.add(size);
+    page.add(start);
+    long[] total = {0};
+    List<T> rows = tx.query("SELECT " + columns + ", count(*) OVER () AS total" + where + " ORDER BY " + q.orderBy()
+        + " LIMIT ? OFFSET ?", rs -> {
+          total[0] = rs.getLong("total");
+          return mapper.map(rs);
+        }, page.toArray());
+    if (rows.isEmpty() && start > 0) total[0] = tx.queryLong("SELECT count(*)" + where, args.toArray());
+    return new Paged<>(rows, total[0]);
   }
 
   /** Whether a live object of that name is in the folder (compared as Drive does: ignoring case). */
   boolean nameTaken(Tx tx, long folderId, String name) throws SQLException {
-    return tx.queryOne("SELECT 1 FROM disk_objects WHERE parent_id = ? AND deleted_type = 0 AND lower(name) = lower(?)",
-        rs -> true, folderId, name).isPresent();
+    return nameTaken(tx, folderId, name, 0);
+  }
+
+  /**
+   * Serialises the name checks and writes of one folder across transactions and nodes (a transaction-wide advisory
+   * lock), so two callers cannot both find a name free and both take it.
+   */
+  void lockNames(Tx tx, long folderId) throws SQLException {
+    tx.queryOne("SELECT pg_advisory_xact_lock(140, ?)", rs -> true, (int) (folderId % Integer.MAX_VALUE));
+  }
+
+  /** Serialises folder moves of one storage, so two crossing moves cannot make a loop. */
+  void lockMoves(Tx tx, long storageId) throws SQLException {
+    tx.queryOne("SELECT pg_advisory_xact_lock(141, ?)", rs -> true, (int) (storageId % Integer.MAX_VALUE));
+  }
+
+  /** The same, not counting object {@code exceptId} (a rename to another case of its own name). */
+  boolean nameTaken(Tx tx, long folderId, String name, long exceptId) throws SQLException {
+    return tx.queryOne("SELECT 1 FROM disk_objects WHERE parent_id = ? AND deleted_type = 0 AND lower(name) = lower(?)"
+        + " AND id <> ?", rs -> true, folderId, name, exceptId).isPresent();
   }
 
   long insertObject(Tx tx, long storageId, Long parentId, boolean folder, String name, String path, long contentId,
@@ -87,15 +130,148 @@ final class DiskStore {
         contentId == 0 ? null : contentId, contentType, size, secret, userId, userId, now, now);
   }
 
-  void markDeleted(Tx tx, long id, long userId, Instant now) throws SQLException {
-    tx.updateOne("UPDATE disk_objects SET deleted_type = 3, deleted_by = ?, deleted_at = ? WHERE id = ?",
-        userId, now, id);
+  /**
+   * Removes an object for good, a folder with everything under it: attachments and versions go with them
+   * (cascade), then the contents nothing refers to any more (copies and versions share contents). Three
+   * statements whatever the size of the tree.
+   */
+  void delete(Tx tx, DiskObject o) throws SQLException {
+    List<Long> contents = tx.query("WITH RECURSIVE tree AS (SELECT id FROM disk_objects WHERE id = ?"
+        + " UNION ALL SELECT c.id FROM disk_objects c JOIN tree t ON c.parent_id = t.id)"
+        + " SELECT content_id FROM disk_objects WHERE id IN (SELECT id FROM tree) AND content_id IS NOT NULL"
+        + " UNION SELECT content_id FROM disk_versions WHERE object_id IN (SELECT id FROM tree) AND content_id IS NOT NULL",
+        rs -> rs.getLong(1), o.id());
+    tx.updateOne("DELETE FROM disk_objects WHERE id = ?", o.id());
+    if (contents.isEmpty()) return;
+    tx.update("DELETE FROM disk_contents c WHERE c.id = ANY (?)"
+        + " AND NOT EXISTS (SELECT 1 FROM disk_objects o WHERE o.content_id = c.id)"
+        + " AND NOT EXISTS (SELECT 1 FROM disk_versions v WHERE v.content_id = c.id)", contents);
   }
 
-  /** Removes a file for good: its attachments go with it (cascade), its content when nothing else uses it. */
-  void delete(Tx tx, DiskObject o) throws SQLException {
-    tx.updateOne("DELETE FROM disk_objects WHERE id = ?", o.id());
-    if (o.contentId() > 0) tx.update("DELETE FROM disk_contents WHERE id = ?", o.contentId());
+  /** A new name for an object; a folder's new path carried down to everything under it (one statement). */
+  void rename(Tx tx, DiskObject o, String name, long userId, Instant now) throws SQLException {
+    String path = parentPath(o.path()) + name;
+    tx.updateOne("UPDATE disk_objects SET name = ?, path = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+        name, path, userId, now, o.id());
+    if (o.folder()) repath(tx, o, path);
+  }
+
+  /** An object under another folder of the same storage, its path (and its subtree's) following. */
+  void move(Tx tx, DiskObject o, DiskObject target, long userId, Instant now) throws SQLException {
+    String path = childPath(target, o.name());
+    tx.updateOne("UPDATE disk_objects SET parent_id = ?, path = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+        target.id(), path, userId, now, o.id());
+    if (o.folder()) repath(tx, o, path);
+  }
+
+  private static void repath(Tx tx, DiskObject folder, String path) throws SQLException {
+    String old = folder.path() + "/";
+    tx.update("UPDATE disk_objects SET path = ? || substr(path, ?) WHERE storage_id = ? AND left(path, ?) = ?",
+        path + "/", old.length() + 1, folder.storageId(), old.length(), old);
+  }
+
+  private static String parentPath(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash + 1);
+  }
+
+  static String childPath(DiskObject folder, String name) {
+    return folder.path().isEmpty() ? name : folder.path() + "/" + name;
+  }
+
+  /** Whether {@code folder} is {@code ancestor} or lies under it. */
+  static boolean within(DiskObject folder, DiskObject ancestor) {
+    return folder.id() == ancestor.id() || (folder.storageId() == ancestor.storageId()
+        && folder.path().startsWith(ancestor.path() + "/"));
+  }
+
+  /**
+   * Copies an object (a folder with its live subtree) into {@code target} as {@code name}, in one statement: the
+   * copies share the originals' contents (nothing of the bytes is duplicated), each copied file gets its first
+   * version. Returns the copy's id.
+   */
+  long copy(Tx tx, DiskObject o, DiskObject target, String name, long userId, Instant now) throws SQLException {
+    String path = childPath(target, name);
+    return tx.queryLong("WITH RECURSIVE tree AS (SELECT id, parent_id FROM disk_objects WHERE id = ?"
+        + " UNION ALL SELECT c.id, c.parent_id FROM disk_objects c JOIN tree t ON c.parent_id = t.id"
+        + " WHERE c.deleted_type = 0),"
+        + " m AS (SELECT id AS old_id, nextval(pg_get_serial_sequence('disk_objects', 'id')) AS new_id FROM tree),"
+        + " made AS (INSERT INTO disk_objects (id, storage_id, parent_id, kind, name, path, content_id, content_type,"
+        + " size, version, secret, created_by, updated_by, created_at, updated_at)"
+        + " SELECT m.new_id, ?, CASE WHEN o.id = ? THEN ? ELSE pm.new_id END, o.kind,"
+        + " CASE WHEN o.id = ? THEN ? ELSE o.name END,"
+        + " CASE WHEN o.id = ? THEN ? ELSE ? || substr(o.path, ?) END, o.content_id, o.content_type, o.size, 1,"
+        + " replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), ?, ?, ?, ?"
+        + " FROM disk_objects o JOIN m ON m.old_id = o.id LEFT JOIN m pm ON pm.old_id = o.parent_id"
+        + " RETURNING id, kind, content_id, name, size),"
+        + " versions AS (INSERT INTO disk_versions (object_id, content_id, name, size, version, created_by, created_at)"
+        + " SELECT id, content_id, name, size, 1, ?, ? FROM made WHERE kind = 'file')"
+        + " SELECT new_id FROM m WHERE old_id = ?",
+        o.id(), target.storageId(), o.id(), target.id(), o.id(), name, o.id(), path, path + "/",
+        o.path().length() + 2, userId, userId, now, now, userId, now, o.id());
+  }
+
+  /**
+   * To the recycle bin: the object itself {@code 3}, everything live under a folder {@code 4} (deleted with its
+   * parent), one statement.
+   */
+  void markDeleted(Tx tx, DiskObject o, long userId, Instant now) throws SQLException {
+    tx.update("WITH RECURSIVE tree AS (SELECT id FROM disk_objects WHERE id = ?"
+        + " UNION ALL SELECT c.id FROM disk_objects c JOIN tree t ON c.parent_id = t.id WHERE c.deleted_type = 0)"
+        + " UPDATE disk_objects SET deleted_type = CASE WHEN id = ? THEN 3 ELSE 4 END, deleted_by = ?, deleted_at = ?"
+        + " WHERE id IN (SELECT id FROM tree)", o.id(), o.id(), userId, now);
+  }
+
+  /**
+   * Out of the recycle bin, under {@code name}: the object and what was deleted with it (not what was put in the
+   * bin on its own before), one statement.
+   */
+  void restore(Tx tx, DiskObject o, String name, long userId, Instant now) throws SQLException {
+    tx.update("WITH RECURSIVE tree AS (SELECT id FROM disk_objects WHERE id = ?"
+        + " UNION ALL SELECT c.id FROM disk_objects c JOIN tree t ON c.parent_id = t.id WHERE c.deleted_type = 4)"
+        + " UPDATE disk_objects SET deleted_type = 0, updated_by = CASE WHEN id = ? THEN ? ELSE updated_by END,"
+        + " updated_at = CASE WHEN id = ? THEN ? ELSE updated_at END WHERE id IN (SELECT id FROM tree)",
+        o.id(), o.id(), userId, o.id(), now);
+    if (!name.equals(o.name())) rename(tx, o, name, userId, now);
+  }
+
+  // ---- versions ----
+
+  record Version(long id, long objectId, long contentId, String name, long size, int version, long createdBy,
+      Instant createdAt) {}
+
+  private static final String VERSION = "id, object_id, content_id, name, size, version, created_by, created_at";
+
+  long addVersion(Tx tx, long objectId, long contentId, String name, long size, int version, long userId,
+      Instant now) throws SQLException {
+    return tx.insert("INSERT INTO disk_versions (object_id, content_id, name, size, version, created_by, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", objectId, contentId == 0 ? null : contentId, name, size,
+        version, userId, now);
+  }
+
+  /** A file's content replaced by {@code contentId}: a new version of it, counted on. */
+  void setContent(Tx tx, DiskObject o, long contentId, long size, String contentType, long userId, Instant now)
+      throws SQLException {
+    int version = o.version() + 1;
+    tx.updateOne("UPDATE disk_objects SET content_id = ?, size = ?, content_type = coalesce(?, content_type),"
+        + " version = ?, updated_by = ?, updated_at = ? WHERE id = ?", contentId, size, contentType, version, userId,
+        now, o.id());
+    addVersion(tx, o.id(), contentId, o.name(), size, version, userId, now);
+  }
+
+  Optional<Version> version(Tx tx, long id) throws SQLException {
+    return tx.queryOne("SELECT " + VERSION + " FROM disk_versions WHERE id = ?", DiskStore::versionRow, id);
+  }
+
+  /** A page of a file's versions that pass {@code q}, newest first. */
+  Paged<Version> versions(Tx tx, long objectId, ChildQuery q, long start, int size) throws SQLException {
+    return paged(tx, VERSION, " FROM disk_versions WHERE object_id = ?", objectId, q, start, size,
+        DiskStore::versionRow);
+  }
+
+  private static Version versionRow(ResultSet rs) throws SQLException {
+    return new Version(rs.getLong("id"), rs.getLong("object_id"), rs.getLong("content_id"), rs.getString("name"),
+        rs.getLong("size"), rs.getInt("version"), rs.getLong("created_by"), Sql.instant(rs, "created_at"));
   }
 
   // ---- content ----
@@ -123,11 +299,19 @@ final class DiskStore {
     return new long[] {id, size};
   }
 
-  /** One chunk of a content, or null past its end. */
-  byte[] chunk(Tx tx, long contentId, int seq) throws SQLException {
-    return tx.queryOne("SELECT data FROM disk_chunks WHERE content_id = ? AND seq = ?", rs -> rs.getBytes(1),
-        contentId, seq).orElse(null);
+  /**
+   * The bytes {@code from}..{@code to} (inclusive, {@code to - from < BATCH * CHUNK}) of a content, cut out by the
+   * database: only the chunks the range touches are read, and of the first and the last only the part inside it.
+   */
+  List<byte[]> slice(Tx tx, long contentId, long from, long to) throws SQLException {
+    return tx.query("SELECT substring(data FROM (greatest(? - seq::bigint * ?, 0) + 1)::int"
+        + " FOR (least(? - seq::bigint * ?, ?) - greatest(? - seq::bigint * ?, 0))::int)"
+        + " FROM disk_chunks WHERE content_id = ? AND seq BETWEEN ? AND ? ORDER BY seq", rs -> rs.getBytes(1),
+        from, CHUNK, to + 1, CHUNK, CHUNK, from, CHUNK, contentId, (int) (from / CHUNK), (int) (to / CHUNK));
   }
+
+  /** How many chunks one read of a download takes at most (1 MiB): a slow client holds no connection longer. */
+  static final int BATCH = 4;
 
   // ---- attachments ----
 

@@ -56,30 +56,69 @@ public final class FileRoutes {
     streams.add("upload", this::upload);
   }
 
+  /**
+   * GET (and HEAD) of a download link: the whole content (200), or one byte range of it (206 with
+   * {@code Content-Range}; {@code If-Range} with another validator gets the whole), 416 for a range past the end,
+   * 304 when {@code If-None-Match} names the content's {@code ETag}.
+   */
   private void download(ServerRequest req, ServerResponse res) {
     try {
       consume(req);
       DiskService.Download d = service.download(token(req));
       checkCredential(req, d.who());
-      DiskObject f = d.file();
-      res.status(Status.OK_200);
-      res.header(HeaderNames.CONTENT_TYPE, f.contentType() == null ? "application/octet-stream" : f.contentType());
-      res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + f.name().replaceAll("[\"\\\\\\r\\n]", "_")
-          + "\"; filename*=UTF-8''" + URLEncoder.encode(f.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+      String etag = d.etag();
+      res.header(HeaderNames.ACCEPT_RANGES, "bytes");
+      res.header(HeaderNames.ETAG, etag);
       res.header(HeaderNames.CACHE_CONTROL, "private, no-cache");
-      res.contentLength(f.size());
+      if (matches(req.headers().first(HeaderNames.IF_NONE_MATCH).orElse(null), etag)) {
+        res.status(Status.NOT_MODIFIED_304);
+        res.send();
+        return;
+      }
+      String ifRange = req.headers().first(HeaderNames.IF_RANGE).orElse(null);
+      ByteRange range = ifRange != null && !ifRange.trim().equals(etag) ? ByteRange.WHOLE
+          : ByteRange.parse(req.headers().first(HeaderNames.RANGE).orElse(null), d.size());
+      if (range.unsatisfiable()) {
+        res.header(HeaderNames.CONTENT_RANGE, "bytes */" + d.size());
+        error(res, RestException.literal("ERROR_ARGUMENT", 416, "Requested range not satisfiable"));
+        return;
+      }
+      long from = range.whole() ? 0 : range.from();
+      long to = range.whole() ? d.size() - 1 : range.to();
+      res.status(range.whole() ? Status.OK_200 : Status.PARTIAL_CONTENT_206);
+      if (!range.whole()) res.header(HeaderNames.CONTENT_RANGE, "bytes " + from + "-" + to + "/" + d.size());
+      res.header(HeaderNames.CONTENT_TYPE, d.contentType() == null ? "application/octet-stream" : d.contentType());
+      // a view link (action=show, the VIEW_URL of an attachment) shows the file in the browser, sandboxed: what
+      // a user uploaded never runs scripts in this server's origin
+      boolean show = req.query().contains("action") && "show".equals(req.query().get("action"));
+      res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+      if (show) res.header(HeaderNames.create("Content-Security-Policy"), "sandbox");
+      res.header(HeaderNames.CONTENT_DISPOSITION, (show ? "inline" : "attachment") + "; filename=\"" + d.name().replaceAll("[\"\\\\\\r\\n]", "_")
+          + "\"; filename*=UTF-8''" + URLEncoder.encode(d.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+      res.contentLength(to - from + 1);
       if (req.prologue().method().text().equals("HEAD")) {
         res.send();
         return;
       }
       try (OutputStream out = res.outputStream()) {
-        service.copyContent(f, out);
+        service.copyContent(d, from, to, out);
       }
     } catch (RestException e) {
       error(res, e);
     } catch (IOException | RuntimeException e) {
       failed(req, res, e);
     }
+  }
+
+  /** Whether an {@code If-None-Match} list names {@code etag} (weak comparison, {@code *} matches all). */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) return false;
+    for (String t : ifNoneMatch.split(",")) {
+      String v = t.trim();
+      if (v.startsWith("W/")) v = v.substring(2);
+      if (v.equals("*") || v.equals(etag)) return true;
+    }
+    return false;
   }
 
   private void upload(ServerRequest req, ServerResponse res) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.b24tasks.rest.Params;
 import dev.b24tasks.rest.Wire;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.Set;
 /**
  * The {@code select} of get and list: UPPER field names, {@code "*"} for all. Unknown names are dropped; a
  * non-empty select always gets FAVORITE; {@code group} and {@code action} are always there; {@code creator},
- * {@code responsible}, {@code *Data} and the checklist keys follow the fields they belong to.
+ * {@code responsible}, {@code *Data} and the checklist keys follow the fields they belong to; one of the task's
+ * user fields ({@code UF_CRM_TASK}, {@code UF_TASK_WEBDAV_FILES}, {@code UF_MAIL_MESSAGE}) brings all three.
  */
 final class TaskSelect {
   private static final Map<String, String> COMPOSITE = Map.of(
@@ -37,6 +39,10 @@ final class TaskSelect {
     }
     if (f.isEmpty()) return new TaskSelect(null);
     f.add("FAVORITE");
+    // the portal's task user fields come together: naming one of them selects all three
+    if (f.contains("UF_CRM_TASK") || f.contains("UF_TASK_WEBDAV_FILES") || f.contains("UF_MAIL_MESSAGE")) {
+      f.addAll(List.of("UF_CRM_TASK", "UF_TASK_WEBDAV_FILES", "UF_MAIL_MESSAGE"));
+    }
     if (f.contains("REAL_STATUS")) f.add("STATUS");
     return new TaskSelect(f);
   }

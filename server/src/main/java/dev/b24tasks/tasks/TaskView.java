@@ -388,7 +388,10 @@ public final class TaskView {
       this.userFields = values;
     }
 
-    /** {@code ufTaskWebdavFiles} (attachment ids, or false), written after {@code tags}. */
+    /**
+     * {@code ufTaskWebdavFiles} (attachment ids, or false), written after {@code tags} between {@code ufCrmTask}
+     * and {@code ufMailMessage}, as the portal answers them together.
+     */
     void files(Object f) {
       this.files = f;
     }
@@ -408,8 +411,11 @@ public final class TaskView {
         Json.writeValue(gen, provider, tags);
       }
       if (files != null && (s == null || s.keeps("ufTaskWebdavFiles") || s.named("UF_*"))) {
+        // CRM links and mail messages are not modelled: the empty values of those user fields around the files
+        gen.writeBooleanField("ufCrmTask", false);
         gen.writeFieldName("ufTaskWebdavFiles");
         Json.writeValue(gen, provider, files);
+        gen.writeNullField("ufMailMessage");
       }
       if (userFields != null) {
         for (Map.Entry<String, Object> e : userFields.entrySet()) {

@@ -66,12 +66,12 @@ class UserFieldValuesTest extends CastTest {
     assertThat(t.has("ufNoSuchField")).isFalse();
     assertThat(t.has("title")).as("the select still narrows").isFalse();
 
-    // UF_* brings every custom field (and the attached files)
+    // UF_* brings every custom field (and the three built-in ones)
     JsonNode all = get(id, List.of("ID", "UF_*"));
     List<String> keys = new ArrayList<>();
     all.fieldNames().forEachRemaining(k -> { if (k.startsWith("uf")) keys.add(k); });
-    assertThat(keys).containsExactly("ufTaskWebdavFiles", "ufBudget", "ufClient", "ufTagsX", "ufApproval",
-        "ufLegal", "ufSeats");
+    assertThat(keys).containsExactly("ufCrmTask", "ufTaskWebdavFiles", "ufMailMessage", "ufBudget", "ufClient",
+        "ufTagsX", "ufApproval", "ufLegal", "ufSeats");
 
     // update: one field changed, one cleared; the others stay
     ok(creator.call("tasks.task.update", Map.of("taskId", id, "fields", Map.of("UF_CLIENT", "Globex",
