@@ -152,7 +152,9 @@ class StatementCountTest {
   void server_time_is_the_portal_state_and_the_journal_row_in_one_transaction() {
     Cost c = cost(() -> responsible.call("server.time", null));
     assertThat(assertOneTransaction(c, 0)).isZero();
-    assertThat(c.statements()).as(c.log()).isEqualTo(2);
+    // besides a credential look-up of its own (the 2-second cache may lapse on a slow machine: its SET LOCAL and read)
+    long auth = c.log().lines().filter(l -> l.startsWith("SELECT w.id, w.code_hash")).count();
+    assertThat(c.statements() - 2 * auth).as(c.log()).isEqualTo(2);
     assertThat(c.rollbacks()).isZero();
     // two round trips in all: the time limit with the state, and the journal row sent with the COMMIT
     assertThat(c.log().lines().reduce((a, b) -> b).orElse("")).as(c.log()).endsWith("; COMMIT");
