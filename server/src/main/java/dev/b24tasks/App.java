@@ -193,6 +193,10 @@ public final class App implements AutoCloseable {
       DiskMethods diskMethods = new DiskMethods(disk, directory);
       diskMethods.register(registry);
       new dev.b24tasks.planner.PlannerMethods().register(registry);
+      // custom fields of tasks (task.item.userfield.*); their values on tasks go through the tasks feature's port
+      var userFields = new dev.b24tasks.userfields.UserFieldService(db, directory, settings.language);
+      tasks.useUserFields(userFields);
+      new dev.b24tasks.userfields.UserFieldMethods(userFields, tasks::zoneOf).register(registry);
       Events events = new Events(db, settings, clock, directory, new AppsFromService(apps,
           () -> portalOrigin(listening.get(), settings))).listenTo(tasks).listenTo(comments).listenTo(chats).listenTo(apps);
       events.register(registry);

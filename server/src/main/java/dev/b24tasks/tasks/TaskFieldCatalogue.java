@@ -8,6 +8,16 @@ import java.util.Map;
 final class TaskFieldCatalogue {
   private TaskFieldCatalogue() {}
 
+  /** The task's own fields, the portal's three built-in user fields, then {@code custom} (task.item.userfield.*). */
+  static Map<String, Object> fields(List<TaskUserFields.Described> custom) {
+    Map<String, Object> f = fields();
+    f.put("UF_CRM_TASK", field("CRM Entities", "crm"));
+    f.put("UF_TASK_WEBDAV_FILES", field("Upload Files", "disk_file"));
+    f.put("UF_MAIL_MESSAGE", field(null, "mail_message"));
+    for (TaskUserFields.Described d : custom) f.put(d.fieldName(), field(d.title(), d.type()));
+    return f;
+  }
+
   static Map<String, Object> fields() {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("ID", field("ID", "integer", "primary", true));

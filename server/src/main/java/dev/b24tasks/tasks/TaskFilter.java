@@ -53,6 +53,17 @@ public record TaskFilter(boolean any, List<Part> parts) {
     }
   }
 
+  /**
+   * A custom field ({@code UF_…}): the operator as given ("", "=", "<", "<=", ">", ">=", "%", "@", each possibly
+   * with "!") and the values as sent; the userfields feature makes the SQL of it.
+   */
+  public record UserField(String field, String operator, List<com.fasterxml.jackson.databind.JsonNode> values)
+      implements Condition {
+    public UserField {
+      values = List.copyOf(values);
+    }
+  }
+
   /** One key of the order: a field of {@link TaskQuery#SORTABLE}, ascending or not. */
   public record Sort(String key, boolean descending) {}
 }

@@ -66,6 +66,9 @@ final class TaskFilterInput {
       }
       case "FAVORITE" -> new TaskFilter.Favorite(Params.truthy(value) != not);
       default -> {
+        if (field.startsWith("UF_") && !TaskInput.BUILT_IN_FIELDS.contains(field)) {
+          yield new TaskFilter.UserField(field, op, value == null ? List.of() : Params.values(value));
+        }
         TaskQuery.Column c = TaskQuery.FILTERABLE.get(field);
         if (c == null) yield null;
         List<Object> values = new ArrayList<>();

@@ -21,12 +21,16 @@ import java.util.Set;
  * of CTasks::CheckFields.
  */
 public final class TaskInput {
+  /** The user fields every portal has, which the tasks feature serves itself (or ignores: CRM, mail). */
+  static final Set<String> BUILT_IN_FIELDS = Set.of("UF_TASK_WEBDAV_FILES", "UF_CRM_TASK", "UF_MAIL_MESSAGE");
   private static final Set<String> DURATION_TYPES = Set.of("secs", "mins", "hours", "days", "weeks", "months", "years");
 
   private final Map<TaskField, Object> values = new EnumMap<>(TaskField.class);
   private final Set<TaskField> given = new LinkedHashSet<>();
   private List<String> tags; // null: TAGS not given
   private List<String> files; // null: UF_TASK_WEBDAV_FILES not given
+  /** The custom fields' values given ({@code UF_…} keys but the built-in ones), by FIELD_NAME, as sent. */
+  private final Map<String, JsonNode> userFields = new java.util.LinkedHashMap<>();
 
   /**
    * Reads {@code fields}; dates without an offset are in {@code zone}. Keys are the UPPER_SNAKE field names exactly,
@@ -76,7 +80,10 @@ public final class TaskInput {
           in.put(TaskField.DURATION_TYPE, DURATION_TYPES.contains(d) ? d : "days");
         }
         case "SITE_ID" -> in.put(TaskField.SITE_ID, text(v));
-        default -> { } // read-only or unknown: ignored
+        default -> {
+          // a custom field's value (the userfields feature knows which names are fields); else read-only or unknown
+          if (key.startsWith("UF_") && !BUILT_IN_FIELDS.contains(key)) in.userFields.put(key, v);
+        }
       }
     }
     return in;
@@ -198,6 +205,11 @@ public final class TaskInput {
   /** The UF_TASK_WEBDAV_FILES given, or null when the key was absent. */
   List<String> files() {
     return files;
+  }
+
+  /** The custom fields' values given, by FIELD_NAME (empty: none). */
+  Map<String, JsonNode> userFields() {
+    return userFields;
   }
 
   /** The TAGS given (names), or null when the key was absent. */

@@ -24,7 +24,8 @@ public final class TaskListMethods {
 
   public void register(MethodRegistry r) {
     r.namedRead("tasks.task.list", "task", this::list);
-    r.namedRead("tasks.task.getFields", "task", c -> Map.of("fields", TaskFieldCatalogue.fields()));
+    r.namedRead("tasks.task.getFields", "task",
+        c -> Map.of("fields", TaskFieldCatalogue.fields(service.userFields().describe(c.language()))));
     r.namedRead("tasks.task.counters.get", "task", this::counters);
   }
 
@@ -80,7 +81,8 @@ public final class TaskListMethods {
     for (Task t : page.tasks()) sub.put(t.id(), service.subStatus(t, call.userId()));
     List<TaskObject> rows = tasks.view(call).rows(page.tasks(), sub);
     if (select.named("TAGS")) TaskMethods.addTags(service, rows);
-    if (select.named("UF_TASK_WEBDAV_FILES")) TaskMethods.addFiles(service, rows);
+    if (select.named("UF_TASK_WEBDAV_FILES") || select.named("UF_*")) TaskMethods.addFiles(service, rows);
+    if (select.userFields()) TaskMethods.addUserFields(service, rows, select, service.zoneOf(call.userId()));
     if (select.named("CHAT_ID")) TaskMethods.addChats(service, rows);
     for (TaskObject row : rows) row.select(select);
     Map<String, Object> result = new LinkedHashMap<>();

@@ -110,7 +110,8 @@ public final class TaskMethods {
     TaskSelect chosen = select.map(s -> TaskSelect.of(s, false)).orElse(null);
     if (chosen == null) return wrap(full);
     if (chosen.named("TAGS")) addTags(service, List.of(full));
-    if (chosen.named("UF_TASK_WEBDAV_FILES")) addFiles(service, List.of(full));
+    if (chosen.named("UF_TASK_WEBDAV_FILES") || chosen.named("UF_*")) addFiles(service, List.of(full));
+    if (chosen.userFields()) addUserFields(service, List.of(full), chosen, view(call).zone());
     if (chosen.named("CHAT_ID")) addChats(service, List.of(full));
     return wrap(full.select(chosen));
   }
@@ -135,6 +136,13 @@ public final class TaskMethods {
   static void addChats(TaskService service, List<TaskObject> objects) {
     Map<Long, Long> chats = service.chatIds(objects.stream().map(TaskObject::id).toList());
     for (TaskObject o : objects) o.chat(chats.get(o.id()));
+  }
+
+  /** The custom fields the select asks for, for all the objects with one query. */
+  static void addUserFields(TaskService service, List<TaskObject> objects, TaskSelect select, java.time.ZoneId zone) {
+    Map<Long, Map<String, Object>> values = service.userFieldValues(objects.stream().map(TaskObject::id).toList(),
+        select.userFieldNames(), zone);
+    for (TaskObject o : objects) o.userFields(values.getOrDefault(o.id(), Map.of()));
   }
 
   /** {@code tags} (select TAGS): {label id: {id, title}} or {@code []}, for all the objects with one query. */

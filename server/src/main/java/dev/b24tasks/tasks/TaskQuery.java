@@ -103,6 +103,14 @@ final class TaskQuery {
     return this;
   }
 
+  private TaskUserFields userFields = TaskUserFields.NONE;
+
+  /** Where the custom fields' conditions come from (UF_… filter keys). */
+  TaskQuery userFields(TaskUserFields fields) {
+    this.userFields = fields;
+    return this;
+  }
+
   /** The users' plans (STAGES_ID filter, SORTING order without a GROUP_ID filter). */
   TaskQuery plans(PlanStages plans) {
     this.plans = plans;
@@ -157,6 +165,13 @@ final class TaskQuery {
 
   private void condition(TaskFilter.Condition condition) {
     switch (condition) {
+      case TaskFilter.UserField u -> {
+        TaskUserFields.Condition c = userFields.condition(u.field(), u.operator(), u.values(), zone);
+        if (c != null) { // a name that is no field is dropped, as unknown keys are
+          where.add(c.sql());
+          args.addAll(c.args());
+        }
+      }
       case TaskFilter.Statuses s -> status(s.codes(), s.not());
       case TaskFilter.Members m -> member(m.role(), m.users(), m.not());
       case TaskFilter.ViewerRole r -> role(r.role());

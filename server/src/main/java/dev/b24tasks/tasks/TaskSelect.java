@@ -56,6 +56,21 @@ final class TaskSelect {
     return fields != null && fields.contains(upperField);
   }
 
+  /** Whether the select asks for custom fields: {@code "UF_*"} or one by name (not the built-in ones). */
+  boolean userFields() {
+    if (fields == null) return false;
+    for (String f : fields) if (f.startsWith("UF_") && !TaskInput.BUILT_IN_FIELDS.contains(f)) return true;
+    return false;
+  }
+
+  /** The custom fields the select names; null for all of them ({@code "UF_*"}). */
+  Set<String> userFieldNames() {
+    if (fields == null || fields.contains("UF_*")) return null;
+    Set<String> out = new LinkedHashSet<>();
+    for (String f : fields) if (f.startsWith("UF_") && !TaskInput.BUILT_IN_FIELDS.contains(f)) out.add(f);
+    return out;
+  }
+
   boolean has(String upperField) {
     return fields == null || fields.contains(upperField);
   }

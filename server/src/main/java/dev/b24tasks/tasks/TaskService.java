@@ -39,6 +39,7 @@ public final class TaskService {
   private final TaskTags tags = new TaskTags();
   private volatile TaskFiles files = TaskFiles.NONE;
   private volatile TaskChats chats = TaskChats.NONE;
+  private volatile TaskUserFields userFields = TaskUserFields.NONE;
   private volatile NewStages newStages = NewStages.NONE;
   private volatile PlanStages plans = PlanStages.NONE;
   private final List<TaskChangeListener> listeners = new CopyOnWriteArrayList<>();
@@ -85,6 +86,35 @@ public final class TaskService {
   /** The attachment ids of the tasks of one answer (UF_TASK_WEBDAV_FILES), one query for the set. */
   public Map<Long, List<Long>> attachmentIds(Collection<Long> taskIds) {
     return taskIds.isEmpty() ? Map.of() : files.attachmentIds(taskIds);
+  }
+
+  /** The custom fields of tasks (UF_*) and their values are kept by {@code fields}. */
+  public void useUserFields(TaskUserFields fields) {
+    this.userFields = fields;
+  }
+
+  TaskUserFields userFields() {
+    return userFields;
+  }
+
+  /**
+   * The custom fields' values of the tasks of one answer (FIELD_NAME to value), one query for the set;
+   * {@code names} null: every field.
+   */
+  Map<Long, Map<String, Object>> userFieldValues(Collection<Long> taskIds, Set<String> names, ZoneId zone) {
+    return taskIds.isEmpty() ? Map.of() : userFields.values(taskIds, names, zone);
+  }
+
+  /**
+   * Writes the custom fields' values a call gave; a refused value is the field validation's ERROR_CORE. Answers
+   * the fields an update changed.
+   */
+  private List<TaskUserFields.Changed> writeUserFields(long taskId, TaskInput in, boolean adding, ZoneId zone) {
+    try {
+      return userFields.write(taskId, in.userFields(), adding, zone);
+    } catch (TaskUserFields.ValueRefused e) {
+      throw TaskException.invalid(e.key(), e.label());
+    }
   }
 
   public void addViewAddons(TaskViewAddons addons) {
@@ -291,7 +321,8 @@ public final class TaskService {
 
   private Page list(long viewer, UserFacts f, TaskFilter filter, List<TaskFilter.Sort> order, long offset,
       int limit, boolean count) {
-    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages).plans(plans);
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages).plans(plans)
+        .userFields(userFields);
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
       people.add(viewer);
@@ -379,6 +410,7 @@ public final class TaskService {
       Task created = store.load(tx, id, userId, false).orElseThrow();
       if (in.tags() != null && !in.tags().isEmpty()) tags.replace(tx, id, userId, created.groupId(), in.tags());
       if (in.files() != null && !in.files().isEmpty()) replaceFiles(userId, id, in.files());
+      writeUserFields(id, in, true, zoneOf(userId));
       plans.pin(id, created.allMembers());
       notify(id, TaskChangeListener.Kind.ADD, userId);
       return created;
@@ -418,10 +450,21 @@ public final class TaskService {
       boolean tagsChange = oldTags != null && !Set.copyOf(oldTags).equals(Set.copyOf(in.tags()));
       boolean fieldsChange = c.changes(t);
       boolean filesGiven = in.files() != null;
-      if (!fieldsChange && !tagsChange && !filesGiven) return t; // "Don't update task, if nothing changed"
+      boolean userFieldsGiven = !in.userFields().isEmpty();
+      // "Don't update task, if nothing changed"
+      if (!fieldsChange && !tagsChange && !filesGiven && !userFieldsGiven) return t;
       if (fieldsChange && !in.allowedFor(a, t)) throw TaskException.denied();
-      if ((tagsChange || filesGiven) && !TaskRules.allows(TaskAction.EDIT, a, t)) throw TaskException.denied();
+      if ((tagsChange || filesGiven || userFieldsGiven) && !TaskRules.allows(TaskAction.EDIT, a, t)) {
+        throw TaskException.denied();
+      }
       if (filesGiven) replaceFiles(userId, id, in.files());
+      if (userFieldsGiven) {
+        // one history row a changed field, as the portal tracks every UF_ field
+        for (TaskUserFields.Changed ch : writeUserFields(id, in, false, zoneOf(userId))) {
+          store.history(tx, id, userId, now, ch.fieldName(), TaskStore.historyText(ch.before()),
+              TaskStore.historyText(ch.after()));
+        }
+      }
       if (tagsChange) {
         long group = c.has(TaskField.GROUP_ID) ? (Long) c.get(TaskField.GROUP_ID) : t.groupId();
         tags.replace(tx, id, userId, group, in.tags());

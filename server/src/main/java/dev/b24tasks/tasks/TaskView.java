@@ -323,6 +323,21 @@ public final class TaskView {
     return out;
   }
 
+  /** A field's name as the task object's key: UF_TASK_CLIENT_REQUEST is ufTaskClientRequest (the portal's converter). */
+  static String camel(String upperSnake) {
+    StringBuilder out = new StringBuilder(upperSnake.length());
+    boolean up = false;
+    for (char ch : upperSnake.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (ch == '_') {
+        up = out.length() > 0;
+        continue;
+      }
+      out.append(up ? Character.toUpperCase(ch) : ch);
+      up = false;
+    }
+    return out.toString();
+  }
+
   // ---- the answer's task object, written straight to the JSON generator --------------------------------------
 
   /**
@@ -343,6 +358,7 @@ public final class TaskView {
     private Object files;
     private Long chat;
     private boolean chatAsked;
+    private Map<String, Object> userFields;
 
     TaskObject(TaskView view, Task task, String subStatus, TaskView.Loaded loaded, Map<TaskAction, Boolean> access,
         Object group) {
@@ -375,6 +391,11 @@ public final class TaskView {
       this.chatAsked = true;
     }
 
+    /** The custom fields' values (FIELD_NAME to value), written last with camelCase keys ({@code ufTaskBudget}). */
+    void userFields(Map<String, Object> values) {
+      this.userFields = values;
+    }
+
     /**
      * {@code ufTaskWebdavFiles} (attachment ids, or false), written after {@code tags} between {@code ufCrmTask}
      * and {@code ufMailMessage}, as the portal answers them together.
@@ -401,12 +422,18 @@ public final class TaskView {
         gen.writeFieldName("tags");
         Json.writeValue(gen, provider, tags);
       }
-      if (files != null && (s == null || s.keeps("ufTaskWebdavFiles"))) {
+      if (files != null && (s == null || s.keeps("ufTaskWebdavFiles") || s.named("UF_*"))) {
         // CRM links and mail messages are not modelled: the empty values of those user fields around the files
         gen.writeBooleanField("ufCrmTask", false);
         gen.writeFieldName("ufTaskWebdavFiles");
         Json.writeValue(gen, provider, files);
         gen.writeNullField("ufMailMessage");
+      }
+      if (userFields != null) {
+        for (Map.Entry<String, Object> e : userFields.entrySet()) {
+          gen.writeFieldName(camel(e.getKey()));
+          Json.writeValue(gen, provider, e.getValue());
+        }
       }
       gen.writeEndObject();
     }

@@ -44,7 +44,10 @@ class ExistenceOracleTest {
   static final Set<String> NO_TASK_ID = Set.of("tasks.task.getfields", "tasks.task.counters.get",
       "task.item.getmanifest", "task.items.getlist", "task.checklistitem.getmanifest",
       "task.commentitem.getmanifest", "task.elapseditem.getmanifest", "task.stages.get", "task.stages.add",
-      "task.stages.update", "task.stages.delete", "task.stages.canmovetask", "task.planner.getlist");
+      "task.stages.update", "task.stages.delete", "task.stages.canmovetask", "task.planner.getlist",
+      "task.item.userfield.add", "task.item.userfield.update", "task.item.userfield.delete",
+      "task.item.userfield.get", "task.item.userfield.getlist", "task.item.userfield.gettypes",
+      "task.item.userfield.getfields");
 
   /**
    * method, body; {T} the task id, {C} a checklist item, {M} a comment, {E} an elapsed record, {O} the outsider,

@@ -65,11 +65,15 @@ class StatementCountTest {
         "data", Map.of("NAME", "spec.txt"), "fileContent", List.of("spec.txt", "c3BlYw==")));
     ok(file);
     long fileId = file.result().get("ID").asLong();
+    // a custom field with a value on every task of the page (task.item.userfield.*)
+    ok(server.admin().call("task.item.userfield.add", Map.of("PARAMS", Map.of("USER_TYPE_ID", "double",
+        "FIELD_NAME", "UF_COST", "SETTINGS", Map.of("PRECISION", 2)))));
     // the responsible's "My plan" exists before the tasks: each is pinned into its first stage as it is added
     ok(responsible.call("task.stages.get", Map.of("entityId", 0)));
     for (int i = 0; i < 55; i++) {
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("UF_TASK_WEBDAV_FILES", List.of("n" + fileId));
+      fields.put("UF_COST", i + 0.5);
       fields.put("TITLE", (i < 5 ? "five " : "fifty ") + i);
       fields.put("RESPONSIBLE_ID", responsible.id());
       fields.put("ACCOMPLICES", List.of(accomplice.id()));
@@ -98,6 +102,18 @@ class StatementCountTest {
     Response r = call.get();
     assertThat(r.status()).as(r.toString()).isEqualTo(status);
     return new Cost(counter.checkouts(), counter.statements(), counter.commits(), counter.rollbacks(), counter.log());
+  }
+
+  /**
+   * The call's statements without the credential look-up, whose 2 s cache a busy machine may let lapse between two
+   * calls that are compared.
+   */
+  static long withoutLookups(Cost c) {
+    long auth = c.log().lines().filter(l -> l.startsWith("SELECT w.id, w.code_hash")
+        || l.startsWith("SELECT t.id, t.user_id, t.scopes")).count();
+    // a look-up is a short transaction of its own: its SELECT and its time limit
+    long limits = c.log().lines().filter(l -> l.startsWith("SET LOCAL statement_timeout")).count();
+    return c.statements() - auth - Math.max(0, limits - 1);
   }
 
   /** The call's own statements (its SQL work), after the checks of what every call costs besides. */
@@ -160,10 +176,11 @@ class StatementCountTest {
     long id = five.get(0);
     responsible.task(id); // the first get also records the view; the second is a pure read
     Cost c = cost(() -> responsible.call("tasks.task.get", Map.of("taskId", id)));
-    assertOneTransaction(c, 6);
+    long work = assertOneTransaction(c, 6);
     Cost sent = cost(() -> responsible.call("tasks.task.get", Map.of("taskId", id, "bx24_request_id", "r-1")));
-    assertOneTransaction(sent, 6);
-    assertThat(sent.statements()).as("a request id changes nothing for a read").isEqualTo(c.statements());
+    // compared without the credential look-up, which a busy machine may let lapse between the two calls
+    assertThat(assertOneTransaction(sent, 6)).as("a request id changes nothing for a read\n" + sent.log() + "\n\n"
+        + c.log()).isEqualTo(work);
   }
 
   @Test
@@ -215,26 +232,41 @@ class StatementCountTest {
     // the total (2), and the view's sets (people, checklist items with their members, unread comments: 3)
     assertOneTransaction(small, 8);
     assertOneTransaction(large, 8);
-    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
-        .isEqualTo(small.statements());
+    assertThat(withoutLookups(large)).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(withoutLookups(small));
   }
 
   @Test
   void the_attached_files_of_a_page_are_one_query_whatever_its_size() {
-    List<String> select = List.of("ID", "TITLE", "UF_TASK_WEBDAV_FILES");
+    // the list's 8, and the page's attachments (1)
+    Response page = selectedPageCosts(List.of("ID", "TITLE", "UF_TASK_WEBDAV_FILES"), 9);
+    assertThat(page.result().get("tasks").get(49).get("ufTaskWebdavFiles").size()).isEqualTo(1);
+  }
+
+  @Test
+  void the_custom_fields_of_a_page_are_one_query_whatever_its_size() {
+    // the list's 8, and the fields with the page's values (1)
+    Response page = selectedPageCosts(List.of("ID", "TITLE", "UF_COST"), 9);
+    assertThat(page.result().get("tasks").get(49).get("ufCost").asText()).isEqualTo("54.5");
+  }
+
+  /**
+   * The list of the five and of the fifty with {@code select}: each within {@code bound} statements, both the
+   * same; answers the fifty's page.
+   */
+  private static Response selectedPageCosts(List<String> select, int bound) {
     Cost small = cost(() -> responsible.call("tasks.task.list", Map.of("filter", Map.of("%TITLE", "five"),
         "order", Map.of("ID", "asc"), "select", select)));
-    java.util.function.Supplier<Response> fifty = () -> responsible.call("tasks.task.list",
+    Supplier<Response> fifty = () -> responsible.call("tasks.task.list",
         Map.of("filter", Map.of("%TITLE", "fifty"), "order", Map.of("ID", "asc"), "select", select));
     Cost large = cost(fifty);
     Response page = fifty.get();
     assertThat(rows(page)).isEqualTo(50);
-    assertThat(page.result().get("tasks").get(49).get("ufTaskWebdavFiles").size()).isEqualTo(1);
-    // the list's 8, and the page's attachments (1)
-    assertOneTransaction(small, 9);
-    assertOneTransaction(large, 9);
-    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
-        .isEqualTo(small.statements());
+    assertOneTransaction(small, bound);
+    assertOneTransaction(large, bound);
+    assertThat(withoutLookups(large)).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(withoutLookups(small));
+    return page;
   }
 
   @Test
@@ -253,8 +285,8 @@ class StatementCountTest {
     // the plan's membership and order are part of the list's own query: its 8 statements
     assertOneTransaction(small, 8);
     assertOneTransaction(large, 8);
-    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
-        .isEqualTo(small.statements());
+    assertThat(withoutLookups(large)).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(withoutLookups(small));
   }
 
   @Test
@@ -263,12 +295,12 @@ class StatementCountTest {
     Cost large = cost(() -> responsible.call("task.item.list", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "fifty"))));
     assertOneTransaction(small, 8);
     assertOneTransaction(large, 8);
-    assertThat(large.statements()).as(large.log()).isEqualTo(small.statements());
+    assertThat(withoutLookups(large)).as(large.log()).isEqualTo(withoutLookups(small));
     Cost items5 = cost(() -> responsible.call("task.items.getlist", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "five"))));
     Cost items50 = cost(() -> responsible.call("task.items.getlist", List.of(Map.of("ID", "asc"), Map.of("%TITLE", "fifty"))));
     assertOneTransaction(items5, 8);
     assertOneTransaction(items50, 8);
-    assertThat(items50.statements()).as(items50.log()).isEqualTo(items5.statements());
+    assertThat(withoutLookups(items50)).as(items50.log()).isEqualTo(withoutLookups(items5));
     long id = five.get(3);
     responsible.task(id);
     Cost data = cost(() -> responsible.call("task.item.getdata", List.of(id)));
@@ -290,8 +322,8 @@ class StatementCountTest {
     assertOneTransaction(large, 12, true);
     Response page = responsible.client().v3("tasks.task.list", Map.of("filter", List.of(List.of("id", fifty))));
     assertThat(page.result().get("items").size()).as(page.toString()).isGreaterThan(five.size() * 4);
-    assertThat(large.statements()).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
-        .isEqualTo(small.statements());
+    assertThat(withoutLookups(large)).as("50 rows\n" + large.log() + "\n\n5 rows\n" + small.log())
+        .isEqualTo(withoutLookups(small));
   }
 
   private static Response list(String title) {
