@@ -343,12 +343,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
         if (read[0]) throw notSaved();
         DiskObject o = ownedLive(tx, who, id, false);
         read[0] = true;
-        long[] written;
-        try {
-          written = store.writeContent(tx, content, maxFileBytes);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        long[] written = write(tx, content);
         store.setContent(tx, o, written[0], written[1], contentType, who.userId(), clock.instant());
         return store.object(tx, id).orElseThrow();
       });
@@ -415,12 +410,7 @@ public final class DiskService implements TaskFiles, CommentFiles {
           finalName = uniqueName(tx, folder.id(), clean);
         }
         read[0] = true;
-        long[] written;
-        try {
-          written = store.writeContent(tx, content, maxFileBytes);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        long[] written = write(tx, content);
         Instant now = clock.instant();
         String path = folder.path().isEmpty() ? finalName : folder.path() + "/" + finalName;
         String type = contentType == null || contentType.isBlank() || contentType.startsWith("application/octet-stream")
@@ -435,6 +425,15 @@ public final class DiskService implements TaskFiles, CommentFiles {
     } catch (UncheckedIOException e) {
       // bad base64, a malformed multipart body, a client gone half-way: nothing was kept
       throw notSaved();
+    }
+  }
+
+  /** Writes a stream's content as it comes, under the size limit; a failed read surfaces as UncheckedIOException. */
+  private long[] write(Tx tx, InputStream content) throws SQLException {
+    try {
+      return store.writeContent(tx, content, maxFileBytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -114,4 +114,19 @@ public final class Wire {
     }
     return b.toString();
   }
+
+  /** {@code RESPONSIBLE_ID} -> {@code responsibleId}, {@code UF_TASK_BUDGET} -> {@code ufTaskBudget}. */
+  public static String lowerCamel(String upperSnake) {
+    StringBuilder out = new StringBuilder(upperSnake.length());
+    boolean up = false;
+    for (char ch : upperSnake.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (ch == '_') {
+        up = out.length() > 0;
+        continue;
+      }
+      out.append(up ? Character.toUpperCase(ch) : ch);
+      up = false;
+    }
+    return out.toString();
+  }
 }

@@ -119,25 +119,12 @@ public record Task(
   private static java.util.Map<TaskField, Integer> index() {
     java.util.Map<TaskField, Integer> out = new java.util.EnumMap<>(TaskField.class);
     for (TaskField f : TaskField.values()) {
-      String camel = camel(f.name());
+      String camel = dev.b24tasks.rest.Wire.lowerCamel(f.name());
       int at = -1;
       for (int i = 0; i < COMPONENTS.length; i++) if (COMPONENTS[i].getName().equals(camel)) at = i;
       out.put(f, at);
     }
     return out;
-  }
-
-  private static String camel(String upperSnake) {
-    StringBuilder sb = new StringBuilder();
-    boolean up = false;
-    for (char c : upperSnake.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-      if (c == '_') up = true;
-      else {
-        sb.append(up ? Character.toUpperCase(c) : c);
-        up = false;
-      }
-    }
-    return sb.toString();
   }
 
   /**

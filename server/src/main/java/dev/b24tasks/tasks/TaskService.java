@@ -321,13 +321,7 @@ public final class TaskService {
 
   private Page list(long viewer, UserFacts f, TaskFilter filter, List<TaskFilter.Sort> order, long offset,
       int limit, boolean count) {
-    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages).plans(plans)
-        .userFields(userFields);
-    if (!f.admin()) {
-      Set<Long> people = new LinkedHashSet<>(f.subordinates());
-      people.add(viewer);
-      q.visibleTo(people, viewAllGroups(f));
-    }
+    TaskQuery q = visibleQuery(viewer, f);
     q.filter(filter).order(order);
     return db.read(tx -> {
       List<Task> rows = store.list(tx, q.pageSql(offset, limit), viewer, q.pageArgs());
@@ -341,15 +335,21 @@ public final class TaskService {
    * feature over allow-listed columns): one page, no count.
    */
   List<Task> list(long viewer, java.util.function.Consumer<TaskQuery> shape, long offset, int limit) {
-    UserFacts f = facts(viewer);
-    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages).plans(plans);
+    TaskQuery q = visibleQuery(viewer, facts(viewer));
+    shape.accept(q);
+    return db.read(tx -> store.list(tx, q.pageSql(offset, limit), viewer, q.pageArgs()));
+  }
+
+  /** A list query over the tasks {@code viewer} may see, with the ports its conditions and orders may need. */
+  private TaskQuery visibleQuery(long viewer, UserFacts f) {
+    TaskQuery q = new TaskQuery(viewer, f.zone(), clock.instant()).newStages(newStages).plans(plans)
+        .userFields(userFields);
     if (!f.admin()) {
       Set<Long> people = new LinkedHashSet<>(f.subordinates());
       people.add(viewer);
       q.visibleTo(people, viewAllGroups(f));
     }
-    shape.accept(q);
-    return db.read(tx -> store.list(tx, q.pageSql(offset, limit), viewer, q.pageArgs()));
+    return q;
   }
 
   /** Which of the tasks have subtasks. */

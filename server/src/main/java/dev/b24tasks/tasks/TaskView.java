@@ -323,21 +323,6 @@ public final class TaskView {
     return out;
   }
 
-  /** A field's name as the task object's key: UF_TASK_CLIENT_REQUEST is ufTaskClientRequest (the portal's converter). */
-  static String camel(String upperSnake) {
-    StringBuilder out = new StringBuilder(upperSnake.length());
-    boolean up = false;
-    for (char ch : upperSnake.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-      if (ch == '_') {
-        up = out.length() > 0;
-        continue;
-      }
-      out.append(up ? Character.toUpperCase(ch) : ch);
-      up = false;
-    }
-    return out.toString();
-  }
-
   // ---- the answer's task object, written straight to the JSON generator --------------------------------------
 
   /**
@@ -431,7 +416,7 @@ public final class TaskView {
       }
       if (userFields != null) {
         for (Map.Entry<String, Object> e : userFields.entrySet()) {
-          gen.writeFieldName(camel(e.getKey()));
+          gen.writeFieldName(Wire.lowerCamel(e.getKey()));
           Json.writeValue(gen, provider, e.getValue());
         }
       }
